@@ -1,0 +1,132 @@
+// window.cpp — GLFW window, glad-loaded GL 3.3 core context, ImGui backends.
+#include "platform/window.hpp"
+
+#include "platform/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace loopscope::platform {
+namespace {
+
+std::string g_last_glfw_error;
+
+void on_glfw_error(int /*code*/, const char* description) {
+  g_last_glfw_error = description ? description : "unknown GLFW error";
+}
+
+bool display_available() {
+  const char* x = std::getenv("DISPLAY");
+  const char* w = std::getenv("WAYLAND_DISPLAY");
+  return (x && *x) || (w && *w);
+}
+
+}  // namespace
+
+std::optional<Window> Window::open(const WindowOptions& options, WindowError& error) {
+  if (!display_available()) {
+    error.message = "this command needs a display (DISPLAY is not set); run it under `xvfb-run -a`";
+    return std::nullopt;
+  }
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    error.message = "cannot open a window: " + g_last_glfw_error;
+    return std::nullopt;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, options.visibility == Visibility::shown ? GLFW_TRUE : GLFW_FALSE);
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  if (!window) {
+    error.message = "cannot create an OpenGL 3.3 window: " + g_last_glfw_error;
+    glfwTerminate();
+    return std::nullopt;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  if (gladLoadGL(glfwGetProcAddress) == 0) {
+    error.message = "cannot load OpenGL 3.3 core functions";
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return std::nullopt;
+  }
+
+  float xscale = 1.0f, yscale = 1.0f;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+  const float scale = xscale > 0.5f ? xscale : 1.0f;
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is persisted by the app itself (ui/settings)
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ui::apply_theme(scale);
+  load_fonts(scale);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  return Window(window, scale, options.visibility);
+}
+
+Window::Window(Window&& other) noexcept
+    : m_window(other.m_window), m_scale(other.m_scale), m_visibility(other.m_visibility) {
+  other.m_window = nullptr;
+}
+
+Window::~Window() {
+  if (!m_window) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(m_window);
+  glfwTerminate();
+}
+
+bool Window::should_close() const { return glfwWindowShouldClose(m_window); }
+void Window::request_close() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
+void Window::set_title(const std::string& title) { glfwSetWindowTitle(m_window, title.c_str()); }
+
+void Window::begin_frame(double max_wait_seconds) {
+  if (max_wait_seconds > 0) glfwWaitEventsTimeout(max_wait_seconds);
+  else glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Window::end_frame() {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(m_window, &w, &h);
+  glViewport(0, 0, w, h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (m_visibility == Visibility::shown) glfwSwapBuffers(m_window);
+  else glFinish();
+}
+
+int Window::framebuffer_width() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(m_window, &w, &h);
+  return w;
+}
+int Window::framebuffer_height() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(m_window, &w, &h);
+  return h;
+}
+
+}  // namespace loopscope::platform

@@ -1,0 +1,35 @@
+#pragma once
+// browser_panel.hpp — the lesson browser: every lesson in order with its summary,
+// prerequisites and progress; lessons that failed to load are listed with their errors.
+#include <string>
+#include <vector>
+
+namespace loopscope::ui {
+
+enum class Progress { not_started, in_progress, done };
+
+struct BrowserEntry {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string path;
+  std::vector<std::string> prerequisites;  // titles (or ids) of the lessons to take first
+  int steps = 0;
+  int steps_done = 0;
+  Progress progress = Progress::not_started;
+  std::vector<std::string> errors;         // non-empty: the lesson failed to load
+};
+
+struct BrowserModel {
+  std::string lessons_dir;
+  std::vector<BrowserEntry> entries;       // in lesson order
+};
+
+// What the learner did this frame.
+struct BrowserAction {
+  int open = -1;                           // index into entries, or -1
+};
+
+BrowserAction draw_browser(const BrowserModel& model);
+
+}  // namespace loopscope::ui
