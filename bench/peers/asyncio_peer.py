@@ -213,7 +213,8 @@ def main(argv):
         try:
             import uvloop
         except ImportError as e:
-            print(f"peer={peer} workload={workload} skipped reason=no_uvloop({e.name})")
+            print(f"peer={peer} workload={workload} skipped "
+                  f"reason=python3-uvloop not installed ({e})")
             return 0
         new_loop = uvloop.new_event_loop
     else:
@@ -222,7 +223,7 @@ def main(argv):
         try:
             import aiohttp  # noqa: F401
         except ImportError:
-            print(f"peer={peer} workload={workload} skipped reason=python3-aiohttp_not_installed")
+            print(f"peer={peer} workload={workload} skipped reason=python3-aiohttp not installed")
             return 0
     for _ in range(repeat):
         loop = new_loop()
