@@ -62,6 +62,7 @@ void load_fonts(float scale) {
   auto regular = find_font("Inter", "Regular");
   auto semibold = find_font("Inter", "SemiBold");
   if (!semibold) semibold = find_font("Inter", "Bold");
+  auto italic = find_font("Inter", "Italic");
   auto mono = find_font("JetBrains Mono", "Regular");
   if (!regular)
     std::fprintf(stderr, "loopscope: warning: font 'Inter' not found through fontconfig "
@@ -73,6 +74,7 @@ void load_fonts(float scale) {
   g_fonts.base_size = body;
   g_fonts.body = add_font(regular, body);
   g_fonts.bold = add_font(semibold ? semibold : regular, body);
+  g_fonts.italic = add_font(italic ? italic : regular, body);
   g_fonts.heading = add_font(semibold ? semibold : regular, body * 1.45f);
   g_fonts.mono = add_font(mono, body * 0.93f);
   ImGui::GetIO().FontDefault = g_fonts.body;

@@ -12,7 +12,8 @@ namespace loopscope::platform {
 
 struct Fonts {
   ImFont* body = nullptr;     // Inter Regular, the default font
-  ImFont* bold = nullptr;     // Inter SemiBold/Bold: headings, emphasis
+  ImFont* bold = nullptr;     // Inter SemiBold/Bold: strong text
+  ImFont* italic = nullptr;   // Inter Italic: emphasis
   ImFont* heading = nullptr;  // Inter SemiBold, larger
   ImFont* mono = nullptr;     // JetBrains Mono: code, console, timeline labels
   float base_size = 15.0f;    // body size in pixels, already scaled

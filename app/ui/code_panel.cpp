@@ -1,0 +1,153 @@
+// code_panel.cpp — listing view with syntax colours and task markers.
+#include "ui/code_panel.hpp"
+
+#include "platform/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <map>
+
+namespace loopscope::ui {
+namespace {
+
+ImU32 token_colour(TokenKind k) {
+  switch (k) {
+    case TokenKind::keyword: return palette::rgb(0xC792EA);
+    case TokenKind::builtin: return palette::rgb(0x82AAFF);
+    case TokenKind::string: return palette::rgb(0xC3E88D);
+    case TokenKind::comment: return palette::rgb(0x5C6375);
+    case TokenKind::number: return palette::rgb(0xF78C6C);
+    case TokenKind::function: return palette::rgb(0x7FD6F5);
+    case TokenKind::type: return palette::rgb(0xFFCB6B);
+    case TokenKind::preprocessor: return palette::rgb(0xC792EA);
+    case TokenKind::punctuation: return palette::rgb(0x89DDFF);
+    case TokenKind::plain: break;
+  }
+  return palette::text;
+}
+
+const char* state_word(TaskState s) {
+  switch (s) {
+    case TaskState::running: return "running";
+    case TaskState::pending: return "ready";
+    case TaskState::suspended: return "waiting";
+    default: return "";
+  }
+}
+
+PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& lines, Language lang,
+                         CodePanelState& state) {
+  PanelAction action;
+  const auto& f = platform::fonts();
+  const float size = f.mono->FontSize;
+  const float line_h = size * 1.6f;
+  const std::vector<LineMarker> markers = marker_lines(*view.snapshot, lang);
+  std::map<int, std::vector<const LineMarker*>> by_line;
+  for (const auto& m : markers) by_line[m.line].push_back(&m);
+
+  ImGui::BeginChild(lang == Language::python ? "py" : "cpp", {0, 0}, false,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float gutter = f.mono->CalcTextSizeA(size, FLT_MAX, 0, "000").x + 26.0f;
+  const float width = std::max(ImGui::GetContentRegionAvail().x, 200.0f);
+  const float scroll_y = ImGui::GetScrollY();
+  const float view_h = ImGui::GetWindowHeight();
+  int running_line = 0;
+  for (const auto& m : markers)
+    if (m.state == TaskState::running) running_line = m.line;
+
+  float max_x = width;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int number = static_cast<int>(i) + 1;
+    const float y = origin.y + i * line_h;
+    // Cull lines outside the visible region (the child scrolls).
+    const float rel = y - (origin.y - 0) - scroll_y;
+    if (rel < -line_h || rel > view_h + line_h) continue;
+    auto it = by_line.find(number);
+    const bool has_marker = it != by_line.end();
+    if (has_marker) {
+      const LineMarker& first = *it->second.front();
+      const ImU32 c = palette::task_colour(first.task);
+      const ImU32 bg = (number == running_line) ? (c & 0x00FFFFFF) | 0x38000000 : (c & 0x00FFFFFF) | 0x18000000;
+      dl->AddRectFilled({origin.x, y}, {origin.x + width, y + line_h}, bg);
+      dl->AddRectFilled({origin.x, y}, {origin.x + 3, y + line_h}, c);
+    }
+    char num[16];
+    std::snprintf(num, sizeof num, "%3d", number);
+    dl->AddText(f.mono, size, {origin.x + 8, y + (line_h - size) * 0.5f},
+                has_marker ? palette::text_dim : palette::text_faint, num);
+    const std::string& text = lines[i];
+    float x = origin.x + gutter;
+    for (const Token& t : tokenize_line(text, lang)) {
+      const char* b = text.data() + t.begin;
+      const char* e = text.data() + t.end;
+      dl->AddText(f.mono, size, {x, y + (line_h - size) * 0.5f}, token_colour(t.kind), b, e);
+      x += f.mono->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
+    }
+    // Task chips after the code: "● job-1 running"
+    if (has_marker) {
+      x += 18.0f;
+      for (const LineMarker* m : it->second) {
+        const ImU32 c = palette::task_colour(m->task);
+        const std::string label = m->name + "  " + state_word(m->state);
+        const ImVec2 ts = f.body->CalcTextSizeA(f.base_size * 0.85f, FLT_MAX, 0, label.c_str());
+        const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
+        const bool selected = view.selected_task == m->task;
+        dl->AddRectFilled(a, b, (c & 0x00FFFFFF) | (selected ? 0x70000000 : 0x30000000), 9.0f);
+        if (selected) dl->AddRect(a, b, c, 9.0f);
+        dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
+        dl->AddText(f.body, f.base_size * 0.85f, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text,
+                    label.c_str());
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
+          ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
+          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
+        }
+        x = b.x + 6;
+      }
+    }
+    max_x = std::max(max_x, x - origin.x);
+  }
+  ImGui::Dummy({max_x, lines.size() * line_h + 8});
+  // Keep the running task's line in view while playing.
+  if (running_line > 0 && running_line != state.scroll_to_line) {
+    const float y = (running_line - 1) * line_h;
+    if (y < scroll_y || y + line_h > scroll_y + view_h) ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.3f));
+    state.scroll_to_line = running_line;
+  }
+  ImGui::EndChild();
+  return action;
+}
+
+}  // namespace
+
+PanelAction draw_code_panel(const ViewState& view, const CodeListings& code, CodePanelState& state) {
+  PanelAction action;
+  if (ImGui::BeginTabBar("code_tabs")) {
+    const bool has_py = code.python && !code.python->empty();
+    const bool has_cpp = code.cpp && !code.cpp->empty();
+    if (has_py && ImGui::BeginTabItem("Python asyncio")) {
+      state.tab = Language::python;
+      action.merge(draw_listing(view, *code.python, Language::python, state));
+      ImGui::EndTabItem();
+    }
+    if (has_cpp && ImGui::BeginTabItem("C++ engine")) {
+      if (state.tab != Language::cpp) state.scroll_to_line = 0;
+      state.tab = Language::cpp;
+      if (!code.cpp_file.empty()) {
+        ImGui::PushFont(platform::fonts().mono);
+        ImGui::TextDisabled("%s", code.cpp_file.c_str());
+        ImGui::PopFont();
+      }
+      action.merge(draw_listing(view, *code.cpp, Language::cpp, state));
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  return action;
+}
+
+}  // namespace loopscope::ui
