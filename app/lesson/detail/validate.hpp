@@ -1,0 +1,25 @@
+#pragma once
+// detail/validate.hpp — the checker that turns a parsed JSON tree into a Lesson.
+// It visits the whole tree and records a Diagnostic for every problem; the Lesson is returned
+// only when there were none. Used by loader.cpp.
+#include "lesson/json.hpp"
+#include "lesson/loader.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace loopscope::lesson::detail {
+
+// `filename` appears in diagnostics; C++ listing files are resolved relative to
+// `project_root` first, then LOOPSCOPE_SOURCE_DIR.
+LoadResult validate_lesson(const JsonValue& root, const std::string& filename,
+                           const std::filesystem::path& project_root);
+
+// Exception types a lesson may raise and catch, and whether `type` is caught by `handler`.
+const std::vector<std::string>& exception_type_names();
+bool exception_matches(std::string_view type, std::string_view handler);
+
+// Builtin functions an expression may call.
+const std::vector<std::string>& builtin_function_names();
+
+}  // namespace loopscope::lesson::detail

@@ -1,0 +1,172 @@
+// loader.cpp — reading lesson files and finding them on disk (see loader.hpp).
+//
+// Sections: Diagnostic · did you mean · loading · finding lessons
+#include "lesson/loader.hpp"
+
+#include "lesson/detail/validate.hpp"
+#include "lesson/json.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+namespace loopscope::lesson {
+
+// ---- Diagnostic ----------------------------------------------------------------------------
+std::string Diagnostic::to_string() const {
+  std::string s = file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message;
+  if (!pointer.empty()) s += " (at " + pointer + ")";
+  return s;
+}
+
+// ---- did you mean --------------------------------------------------------------------------
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+      // A swap of two neighbours counts as one edit.
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    prev2 = prev;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  if (word.size() > 64) return std::nullopt;
+  std::optional<std::string> best;
+  std::size_t best_d = 0;
+  for (const auto& c : candidates) {
+    if (c.size() > 64) continue;
+    const std::size_t d = edit_distance(word, c);
+    // Close enough: at most a third of the longer word, and never more than 3 edits.
+    const std::size_t allowed = std::min<std::size_t>(3, std::max(word.size(), c.size()) / 3 + 1);
+    if (d == 0 || d > allowed) continue;
+    if (!best || d < best_d) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+// ---- loading -------------------------------------------------------------------------------
+namespace {
+std::filesystem::path project_root_of(const std::string& filename) {
+  std::filesystem::path p(filename);
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(p, ec);
+  if (ec) abs = p;
+  return abs.parent_path().parent_path();
+}
+}  // namespace
+
+LoadResult load_lesson_text(std::string_view text, const std::string& filename) {
+  auto parsed = parse_json(text);
+  if (auto* err = std::get_if<JsonError>(&parsed)) {
+    LoadResult r;
+    r.errors.push_back({filename, err->pos.line, err->pos.col, "", err->message});
+    return r;
+  }
+  LoadResult r = detail::validate_lesson(std::get<JsonValue>(parsed), filename, project_root_of(filename));
+  if (r.lesson) r.lesson->path = filename;
+  return r;
+}
+
+LoadResult load_lesson_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    LoadResult r;
+    r.errors.push_back({path.string(), 1, 1, "", "cannot read the file"});
+    return r;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return load_lesson_text(ss.str(), path.string());
+}
+
+std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    const auto& p = it->path();
+    if (p.extension() == ".json" && p.filename() != "lesson.schema.json" && it->is_regular_file(ec)) files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<LoadResult> out;
+  for (const auto& f : files) out.push_back(load_lesson_file(f));
+  // Prerequisites must name lessons of the same directory.
+  std::map<std::string, bool> ids;
+  for (const auto& r : out)
+    if (r.lesson) ids[r.lesson->id] = true;
+  for (auto& r : out) {
+    if (!r.lesson) continue;
+    std::vector<std::string> known;
+    for (const auto& [k, _] : ids) known.push_back(k);
+    for (std::size_t i = 0; i < r.lesson->prerequisites.size(); ++i) {
+      const auto& pre = r.lesson->prerequisites[i];
+      if (ids.contains(pre)) continue;
+      std::string msg = "unknown prerequisite '" + pre + "'";
+      if (auto s = closest_match(pre, known)) msg += " (did you mean '" + *s + "'?)";
+      r.errors.push_back({r.lesson->path, 1, 1, "/prerequisites/" + std::to_string(i), msg});
+    }
+    if (!r.errors.empty()) r.lesson.reset();
+  }
+  std::stable_sort(out.begin(), out.end(), [](const LoadResult& a, const LoadResult& b) {
+    if (a.lesson.has_value() != b.lesson.has_value()) return a.lesson.has_value();
+    if (a.lesson && b.lesson)
+      return a.lesson->order != b.lesson->order ? a.lesson->order < b.lesson->order : a.lesson->id < b.lesson->id;
+    return false;  // broken ones keep file-name order
+  });
+  return out;
+}
+
+// ---- finding lessons -----------------------------------------------------------------------
+namespace {
+std::vector<std::filesystem::path> lesson_dirs() {
+  std::vector<std::filesystem::path> dirs;
+  if (const char* env = std::getenv("LOOPSCOPE_LESSONS_DIR"); env && *env) dirs.emplace_back(env);
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path() / ".." / "share" / "loopscope" / "lessons");
+#ifdef LOOPSCOPE_SOURCE_DIR
+  dirs.push_back(std::filesystem::path(LOOPSCOPE_SOURCE_DIR) / "lessons");
+#endif
+  return dirs;
+}
+}  // namespace
+
+std::filesystem::path lessons_dir() {
+  const auto dirs = lesson_dirs();
+  std::error_code ec;
+  for (const auto& d : dirs)
+    if (std::filesystem::is_directory(d, ec)) return d.lexically_normal();
+  return dirs.empty() ? std::filesystem::path("lessons") : dirs.back();
+}
+
+std::optional<std::filesystem::path> find_lesson(std::string_view id_or_path) {
+  const std::string s(id_or_path);
+  std::error_code ec;
+  const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos;
+  if (looks_like_id) {
+    for (const auto& d : lesson_dirs()) {
+      const auto p = d / (s + ".json");
+      if (std::filesystem::is_regular_file(p, ec)) return p.lexically_normal();
+    }
+  }
+  if (std::filesystem::is_regular_file(s, ec)) return std::filesystem::path(s);
+  return std::nullopt;
+}
+
+}  // namespace loopscope::lesson
