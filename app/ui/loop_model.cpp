@@ -1,0 +1,123 @@
+// loop_model.cpp — sentences for the loop's state.
+#include "ui/loop_model.hpp"
+
+#include <cstdio>
+
+namespace loopscope::ui {
+namespace {
+
+const TaskSnapshot* find_task(const LoopSnapshot& s, TaskId id) {
+  for (const auto& t : s.tasks)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::string seconds(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g s", v);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<ReadyItem> ready_items(const LoopSnapshot& s) {
+  std::vector<ReadyItem> out;
+  out.reserve(s.ready.size());
+  for (const ReadyEntry& e : s.ready) {
+    ReadyItem item{e.handle, e.task, e.label, false};
+    if (e.task != 0) {
+      if (const TaskSnapshot* t = find_task(s, e.task)) {
+        item.label = t->name;
+        item.first_run = t->line_a == 0 && t->line_b == 0 && t->awaiting.kind == AwaitKind::none &&
+                         t->state == TaskState::pending;
+      }
+    } else if (item.label.empty()) {
+      item.label = "callback";
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now) {
+  std::vector<SuspendedItem> out;
+  for (const TaskSnapshot& t : s.tasks) {
+    if (t.state != TaskState::suspended) continue;
+    SuspendedItem item;
+    item.task = t.id;
+    item.name = t.name;
+    item.kind = t.awaiting.kind;
+    const AwaitTarget& a = t.awaiting;
+    if (a.deadline >= 0) item.remaining = std::max(0.0, a.deadline - now);
+    switch (a.kind) {
+      case AwaitKind::sleep:
+        item.what = a.label.empty() ? "a timer" : a.label;
+        break;
+      case AwaitKind::task:
+      case AwaitKind::wait_for: {
+        item.awaits_task = a.target;
+        const TaskSnapshot* other = find_task(s, a.target);
+        item.what = a.kind == AwaitKind::wait_for ? "wait_for " : "task ";
+        if (other) item.what += other->name;
+        else item.what.append("#").append(std::to_string(a.target));
+        break;
+      }
+      case AwaitKind::io: {
+        item.what = to_string(a.direction);
+        item.what.append(" fd ").append(std::to_string(a.target));
+        break;
+      }
+      default:
+        item.what = a.label.empty() ? std::string(to_string(a.kind)) : a.label;
+        break;
+    }
+    if (item.remaining && a.kind != AwaitKind::sleep && item.what.find("timeout") == std::string::npos)
+      item.what.append(" (timeout ").append(seconds(*item.remaining)).append(")");
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+const char* phase_title(LoopPhase p) {
+  switch (p) {
+    case LoopPhase::poll: return "Poll the selector";
+    case LoopPhase::timers: return "Move due timers";
+    case LoopPhase::run_ready: return "Run ready handles";
+    case LoopPhase::idle: return "Idle";
+  }
+  return "";
+}
+
+std::string phase_explanation(const LoopSnapshot& s) {
+  char buf[256];
+  if (s.blocking)
+    return "The loop thread is blocked: nothing else can run, no timer can fire, until the "
+           "blocking call returns.";
+  switch (s.phase) {
+    case LoopPhase::poll:
+      if (s.poll_timeout < 0)
+        return "select(timeout=None): nothing is ready and no timer is pending, so the loop waits "
+               "for I/O.";
+      if (s.poll_timeout == 0)
+        return "select(timeout=0): handles are ready, so the loop only checks for I/O without "
+               "waiting.";
+      std::snprintf(buf, sizeof buf,
+                    "select(timeout=%.3f s): nothing is ready, so the loop sleeps until the next "
+                    "timer is due.",
+                    s.poll_timeout);
+      return buf;
+    case LoopPhase::timers:
+      return "Timers whose deadline has passed move from the timer heap to the ready queue.";
+    case LoopPhase::run_ready:
+      std::snprintf(buf, sizeof buf,
+                    "The handles that were ready when this iteration began run, in order (%zu "
+                    "still queued).",
+                    s.ready.size());
+      return buf;
+    case LoopPhase::idle:
+      return s.iteration == 0 ? "The loop has not started yet." : "The loop is between iterations.";
+  }
+  return {};
+}
+
+}  // namespace loopscope::ui

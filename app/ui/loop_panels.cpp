@@ -1,0 +1,249 @@
+// loop_panels.cpp — loop phase, ready queue and suspended coroutines.
+//
+// Sections: helpers · loop phase · ready queue · suspended coroutines
+#include "ui/loop_panels.hpp"
+
+#include "platform/fonts.hpp"
+#include "ui/loop_model.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace loopscope::ui {
+namespace {
+
+// ---- helpers -------------------------------------------------------------------------------
+ImU32 with_alpha(ImU32 c, float a) {
+  const unsigned alpha = static_cast<unsigned>(std::clamp(a, 0.0f, 1.0f) * ((c >> 24) & 0xFF));
+  return (c & 0x00FFFFFF) | (alpha << 24);
+}
+
+float text_width(ImFont* font, float size, const char* s) {
+  return font->CalcTextSizeA(size, FLT_MAX, 0, s).x;
+}
+
+ImU32 await_colour(AwaitKind k) {
+  switch (k) {
+    case AwaitKind::sleep: return palette::sleeping;
+    case AwaitKind::io: return palette::io_wait;
+    default: return palette::waiting;
+  }
+}
+
+void section_title(const char* title, const char* hint = nullptr) {
+  ImGui::PushFont(platform::fonts().bold);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  if (hint) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", hint);
+  }
+}
+
+}  // namespace
+
+// ---- loop phase ----------------------------------------------------------------------------
+void draw_loop_phase(const ViewState& view) {
+  const LoopSnapshot& s = *view.snapshot;
+  const auto& f = platform::fonts();
+  char title[96];
+  std::snprintf(title, sizeof title, "iteration %llu  ·  t = %.3f s",
+                static_cast<unsigned long long>(s.iteration), view.time);
+  section_title("Event loop", title);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = f.base_size * 2.1f;
+  const LoopPhase phases[] = {LoopPhase::poll, LoopPhase::timers, LoopPhase::run_ready};
+  const float gap = 18.0f;
+  const float pill_w = (w - gap * 2) / 3.0f;
+  for (int i = 0; i < 3; ++i) {
+    const bool active = s.phase == phases[i] && !s.blocking;
+    const ImVec2 a{p.x + i * (pill_w + gap), p.y};
+    const ImVec2 b{a.x + pill_w, p.y + h};
+    dl->AddRectFilled(a, b, active ? with_alpha(palette::accent, 0.22f) : palette::panel_raised, 8.0f);
+    dl->AddRect(a, b, active ? palette::accent : palette::border, 8.0f, 0, active ? 1.5f : 1.0f);
+    char label[64];
+    if (phases[i] == LoopPhase::poll && s.phase == LoopPhase::poll) {
+      if (s.poll_timeout < 0) std::snprintf(label, sizeof label, "1  poll (wait for I/O)");
+      else std::snprintf(label, sizeof label, "1  poll (timeout %.3g s)", s.poll_timeout);
+    } else {
+      std::snprintf(label, sizeof label, "%d  %s", i + 1,
+                    i == 0 ? "poll selector" : i == 1 ? "due timers" : "run ready");
+    }
+    const float tw = text_width(f.body, f.base_size * 0.92f, label);
+    dl->AddText(f.body, f.base_size * 0.92f, {a.x + (pill_w - tw) * 0.5f, a.y + (h - f.base_size * 0.92f) * 0.5f},
+                active ? palette::text : palette::text_dim, label);
+    if (i < 2) {  // arrow to the next phase
+      const float ax = b.x + 4, ay = (a.y + b.y) * 0.5f;
+      dl->AddLine({ax, ay}, {ax + gap - 8, ay}, palette::text_faint, 1.5f);
+      dl->AddTriangleFilled({ax + gap - 8, ay - 4}, {ax + gap - 8, ay + 4}, {ax + gap - 3, ay}, palette::text_faint);
+    }
+  }
+  ImGui::Dummy({w, h + 4});
+  if (s.blocking) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::blocked));
+    ImGui::TextWrapped("%s", phase_explanation(s).c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
+    ImGui::TextWrapped("%s", phase_explanation(s).c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+// ---- ready queue ---------------------------------------------------------------------------
+PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float dt) {
+  PanelAction action;
+  const auto& f = platform::fonts();
+  const std::vector<ReadyItem> items = ready_items(*view.snapshot);
+  char hint[48];
+  std::snprintf(hint, sizeof hint, "%zu ready  ·  runs left to right", items.size());
+  section_title("Ready queue", hint);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = f.base_size * 2.2f;
+  const float size = f.base_size * 0.92f;
+  dl->AddRectFilled(origin, {origin.x + w, origin.y + h + 12}, palette::rgb(0x12151B), 8.0f);
+  dl->AddRect(origin, {origin.x + w, origin.y + h + 12}, palette::border, 8.0f);
+  const float lerp = 1.0f - std::exp(-dt * 14.0f);
+
+  // Targets: chips laid out left to right.
+  std::set<HandleId> present;
+  float x = 8;
+  std::vector<float> widths;
+  for (const ReadyItem& it : items) {
+    const float cw = text_width(f.body, size, it.label.c_str()) + 30;
+    widths.push_back(cw);
+    auto [chip, inserted] = anim.chips.try_emplace(it.handle);
+    if (inserted) chip->second = {x + 40, 0.0f};
+    chip->second.x += (x - chip->second.x) * lerp;
+    chip->second.alpha += (1.0f - chip->second.alpha) * lerp;
+    anim.last_labels[it.handle] = {it.label, it.task};
+    present.insert(it.handle);
+    x += cw + 8;
+  }
+  // Handles that left become ghosts that rise and fade.
+  for (auto it = anim.chips.begin(); it != anim.chips.end();) {
+    if (!present.count(it->first)) {
+      const auto& [label, task] = anim.last_labels[it->first];
+      anim.leaving.push_back({label, task, it->second.x, it->second.alpha});
+      anim.last_labels.erase(it->first);
+      it = anim.chips.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  dl->PushClipRect(origin, {origin.x + w, origin.y + h + 12}, true);
+  for (auto& g : anim.leaving) {
+    g.alpha -= dt * 3.0f;
+    const float cw = text_width(f.body, size, g.label.c_str()) + 30;
+    const float rise = (1.0f - std::max(0.0f, g.alpha)) * 10.0f;
+    const ImVec2 a{origin.x + g.x, origin.y + 6 - rise}, b{a.x + cw, a.y + h};
+    dl->AddRectFilled(a, b, with_alpha(palette::task_colour(g.task), 0.25f * std::max(0.0f, g.alpha)), h * 0.5f);
+  }
+  std::erase_if(anim.leaving, [](const QueueAnimation::Ghost& g) { return g.alpha <= 0; });
+
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ReadyItem& it = items[i];
+    const auto& chip = anim.chips[it.handle];
+    const ImU32 c = it.task ? palette::task_colour(it.task) : palette::text_dim;
+    const ImVec2 a{origin.x + chip.x, origin.y + 6}, b{a.x + widths[i], a.y + h};
+    const bool selected = it.task != 0 && it.task == view.selected_task;
+    dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.45f : 0.22f) * chip.alpha), h * 0.5f);
+    dl->AddRect(a, b, with_alpha(c, chip.alpha), h * 0.5f, 0, selected ? 2.0f : 1.0f);
+    dl->AddCircleFilled({a.x + 12, (a.y + b.y) * 0.5f}, 3.5f, with_alpha(c, chip.alpha));
+    dl->AddText(f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
+                it.label.c_str());
+    if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
+      if (it.task)
+        ImGui::SetTooltip("%s — position %zu in the ready queue%s", it.label.c_str(), i + 1,
+                          it.first_run ? " (created, has not started yet)" : "");
+      else
+        ImGui::SetTooltip("callback %s — position %zu", it.label.c_str(), i + 1);
+      if (it.task && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
+    }
+  }
+  if (items.empty() && anim.leaving.empty()) {
+    const char* empty = "empty — nothing can run until a timer fires or I/O is ready";
+    dl->AddText(f.body, size, {origin.x + 14, origin.y + 6 + (h - size) * 0.5f}, palette::text_faint, empty);
+  }
+  dl->PopClipRect();
+  ImGui::Dummy({w, h + 12});
+  return action;
+}
+
+// ---- suspended coroutines ------------------------------------------------------------------
+PanelAction draw_suspended(const ViewState& view) {
+  PanelAction action;
+  const auto& f = platform::fonts();
+  const std::vector<SuspendedItem> items = suspended_items(*view.snapshot, view.time);
+  char hint[48];
+  std::snprintf(hint, sizeof hint, "%zu waiting", items.size());
+  section_title("Suspended coroutines", hint);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float row_h = f.base_size * 2.0f;
+  const float w = ImGui::GetContentRegionAvail().x;
+  std::map<TaskId, float> row_y;  // centre y of each row, for arrows
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (items.empty()) {
+    ImGui::TextDisabled("No coroutine is suspended.");
+    return action;
+  }
+  const float arrow_lane = 26.0f;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const SuspendedItem& it = items[i];
+    const float y = origin.y + i * (row_h + 4);
+    const ImVec2 a{origin.x, y}, b{origin.x + w - arrow_lane, y + row_h};
+    const ImU32 c = palette::task_colour(it.task);
+    const ImU32 kc = await_colour(it.kind);
+    const bool selected = it.task == view.selected_task;
+    dl->AddRectFilled(a, b, selected ? palette::rgb(0x252C3A) : palette::panel_raised, 6.0f);
+    dl->AddRectFilled(a, {a.x + 3, b.y}, c, 2.0f);
+    const float ty = y + (row_h - f.base_size) * 0.5f;
+    dl->AddText(f.bold, f.base_size * 0.95f, {a.x + 12, ty}, palette::text, it.name.c_str());
+    const float name_w = std::max(text_width(f.bold, f.base_size * 0.95f, it.name.c_str()), 70.0f);
+    std::string what = "awaits ";
+    what += it.what;
+    dl->AddText(f.body, f.base_size * 0.9f, {a.x + 24 + name_w, ty + 1}, kc, what.c_str());
+    if (it.remaining && it.kind == AwaitKind::sleep) {
+      char left[32];
+      std::snprintf(left, sizeof left, "%.2f s left", *it.remaining);
+      const float lw = text_width(f.mono, f.mono->FontSize, left);
+      dl->AddText(f.mono, f.mono->FontSize, {b.x - lw - 10, ty + 1}, palette::text_dim, left);
+    }
+    if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
+      ImGui::SetTooltip("%s is suspended: it awaits %s", it.name.c_str(), it.what.c_str());
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
+    }
+    row_y[it.task] = y + row_h * 0.5f;
+  }
+  // Arrows from a task to the task it awaits, in the lane on the right.
+  int lane = 0;
+  for (const SuspendedItem& it : items) {
+    if (!it.awaits_task) continue;
+    auto from = row_y.find(it.task);
+    auto to = row_y.find(it.awaits_task);
+    if (from == row_y.end() || to == row_y.end()) continue;
+    const float x0 = origin.x + w - arrow_lane;
+    const float bend = x0 + 8 + (lane++ % 3) * 6;
+    const ImU32 c = palette::task_colour(it.task);
+    dl->AddBezierCubic({x0, from->second}, {bend + 10, from->second}, {bend + 10, to->second},
+                       {x0 + 2, to->second}, c, 1.6f);
+    dl->AddTriangleFilled({x0 + 2, to->second}, {x0 + 9, to->second - 4}, {x0 + 9, to->second + 4}, c);
+  }
+  ImGui::Dummy({w, items.size() * (row_h + 4)});
+  return action;
+}
+
+}  // namespace loopscope::ui

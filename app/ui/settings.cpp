@@ -1,0 +1,107 @@
+// settings.cpp — JSON persistence with atomic replacement.
+#include "ui/settings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace loopscope::ui {
+
+using nlohmann::json;
+
+std::filesystem::path settings_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  std::filesystem::path base;
+  if (xdg && *xdg) base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home) base = std::filesystem::path(home) / ".config";
+  else base = std::filesystem::temp_directory_path();
+  return base / "loopscope" / "settings.json";
+}
+
+Settings load_settings(const std::filesystem::path& path) {
+  Settings s;
+  std::ifstream in(path);
+  if (!in) return s;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  try {
+    const json j = json::parse(buf.str());
+    s.last_lesson = j.value("last_lesson", std::string{});
+    s.window_width = std::clamp(j.value("window_width", 1280), 320, 16384);
+    s.window_height = std::clamp(j.value("window_height", 800), 240, 16384);
+    s.left_column = std::clamp(j.value("left_column", 0.34f), 0.2f, 0.6f);
+    s.bottom_row = std::clamp(j.value("bottom_row", 0.36f), 0.2f, 0.6f);
+    s.speed = std::clamp(j.value("speed", 1.0), 0.1, 10.0);
+    if (j.contains("progress") && j["progress"].is_object()) {
+      for (const auto& [id, p] : j["progress"].items()) {
+        LessonProgress lp;
+        lp.last_step = std::max(0, p.value("last_step", 0));
+        for (int i : p.value("steps_done", std::vector<int>{})) lp.steps_done.insert(i);
+        for (int i : p.value("quizzes_right", std::vector<int>{})) lp.quizzes_right.insert(i);
+        s.progress[id] = std::move(lp);
+      }
+    }
+  } catch (const std::exception&) {
+    std::error_code ec;
+    std::filesystem::rename(path, std::filesystem::path(path).concat(".bad"), ec);
+    std::fprintf(stderr, "loopscope: warning: %s was unreadable; starting with defaults (kept as .bad)\n",
+                 path.c_str());
+    return Settings{};
+  }
+  return s;
+}
+
+std::string save_settings(const Settings& s, const std::filesystem::path& path) {
+  json j;
+  j["last_lesson"] = s.last_lesson;
+  j["window_width"] = s.window_width;
+  j["window_height"] = s.window_height;
+  j["left_column"] = s.left_column;
+  j["bottom_row"] = s.bottom_row;
+  j["speed"] = s.speed;
+  json progress = json::object();
+  for (const auto& [id, p] : s.progress) {
+    progress[id] = {{"last_step", p.last_step},
+                    {"steps_done", std::vector<int>(p.steps_done.begin(), p.steps_done.end())},
+                    {"quizzes_right", std::vector<int>(p.quizzes_right.begin(), p.quizzes_right.end())}};
+  }
+  j["progress"] = progress;
+  const std::string text = j.dump(2) + "\n";
+
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) return "cannot create " + path.parent_path().string() + ": " + ec.message();
+  std::filesystem::path tmp = path;
+  tmp += ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + tmp.string();
+  std::size_t off = 0;
+  while (off < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + off, text.size() - off);
+    if (n <= 0) {
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return "cannot write " + tmp.string();
+    }
+    off += static_cast<std::size_t>(n);
+  }
+  ::fsync(fd);
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return "cannot replace " + path.string();
+  }
+  if (const int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return {};
+}
+
+}  // namespace loopscope::ui
