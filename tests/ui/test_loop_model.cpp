@@ -1,0 +1,54 @@
+// The loop panels' model: the ready queue in order and what suspended tasks await.
+#include "ui/loop_model.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace loopscope;
+using namespace loopscope::ui;
+
+namespace {
+LoopSnapshot sample() {
+  LoopSnapshot s;
+  s.tasks.push_back({1, "main", TaskState::suspended, {AwaitKind::task, 3, -1, IoDirection::read, ""}});
+  s.tasks.push_back({2, "sleeper", TaskState::suspended, {AwaitKind::sleep, 40, 2.0, IoDirection::read, "sleep(2)"}});
+  s.tasks.push_back({3, "reader", TaskState::suspended, {AwaitKind::io, 7, -1, IoDirection::read, ""}});
+  s.tasks.push_back({4, "worker", TaskState::pending});
+  s.tasks.push_back({5, "locker", TaskState::suspended, {AwaitKind::lock, 9, -1, IoDirection::read, "Lock#9"}});
+  s.ready.push_back({11, 4, ""});
+  s.ready.push_back({12, 0, "call_soon(print)"});
+  return s;
+}
+}  // namespace
+
+TEST(LoopModel, ReadyItemsKeepQueueOrderAndNameTasksAndCallbacks) {
+  const auto items = ready_items(sample());
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].label, "worker");
+  EXPECT_EQ(items[0].task, 4u);
+  EXPECT_TRUE(items[0].first_run);
+  EXPECT_EQ(items[1].label, "call_soon(print)");
+  EXPECT_EQ(items[1].task, 0u);
+}
+
+TEST(LoopModel, SuspendedItemsSayWhatEachTaskAwaits) {
+  const auto items = suspended_items(sample(), 0.5);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].what, "task reader");
+  EXPECT_EQ(items[0].awaits_task, 3u);
+  EXPECT_EQ(items[1].what, "sleep(2)");
+  ASSERT_TRUE(items[1].remaining.has_value());
+  EXPECT_DOUBLE_EQ(*items[1].remaining, 1.5);
+  EXPECT_EQ(items[2].what, "read fd 7");
+  EXPECT_EQ(items[3].what, "Lock#9");
+}
+
+TEST(LoopModel, PhaseExplanationNamesThePollTimeout) {
+  LoopSnapshot s;
+  s.phase = LoopPhase::poll;
+  s.poll_timeout = 2.0;
+  EXPECT_NE(phase_explanation(s).find("timeout=2.000 s"), std::string::npos);
+  s.poll_timeout = 0;
+  EXPECT_NE(phase_explanation(s).find("timeout=0"), std::string::npos);
+  s.blocking = true;
+  EXPECT_NE(phase_explanation(s).find("blocked"), std::string::npos);
+}
