@@ -1,0 +1,122 @@
+// console_panel.cpp — drawing the console.
+#include "ui/console_panel.hpp"
+
+#include "platform/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace loopscope::ui {
+namespace {
+
+// `text` cut to fit max_w with an ellipsis.
+std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+  const char* ell = "\xE2\x80\xA6";
+  const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
+  std::size_t n = text.size();
+  while (n > 0) {
+    --n;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + n).x + ell_w <= max_w)
+      return text.substr(0, n) + ell;
+  }
+  return ell;
+}
+
+}  // namespace
+
+PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
+  PanelAction action;
+  const auto& f = platform::fonts();
+  const float s = f.base_size / 15.0f;
+  const std::size_t count = model.visible_count(view.cursor);
+
+  // Title row.
+  ImGui::PushFont(f.bold);
+  ImGui::TextUnformatted("Console");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (count == 0) ImGui::TextDisabled("virtual timestamps");
+  else ImGui::TextDisabled("%zu line%s · virtual timestamps", count, count == 1 ? "" : "s");
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::BeginChild("##console_lines", {0, 0}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(f.mono);
+  const float size = ImGui::GetFontSize();
+  const float line_h = std::floor(size + 5 * s);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  if (count == 0) {
+    ImGui::Dummy({0, 4 * s});
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_faint));
+    ImGui::TextUnformatted(view.cursor == 0 ? "Nothing printed yet. Press Play."
+                                            : "Nothing printed yet.");
+    ImGui::PopStyleColor();
+  } else {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float stamp_w = ImGui::CalcTextSize("[000.000s]").x;
+    const float name_w = std::min(ImGui::CalcTextSize("MMMMMMMMMMMM").x, width * 0.28f);
+    const float gap = 8 * s;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count), line_h);
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const ConsoleLine& line = model.lines()[static_cast<std::size_t>(i)];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::PushID(i);
+        ImGui::InvisibleButton("##line", {std::max(width, 1.0f), line_h});
+        ImGui::PopID();
+        const bool hovered = ImGui::IsItemHovered();
+        if (ImGui::IsItemClicked()) {
+          action.seek_cursor = model.seek_cursor_for(static_cast<std::size_t>(i));
+          if (line.task != 0) action.select = line.task;
+        }
+        const bool mine = line.task != 0 && line.task == view.selected_task;
+        const bool error = line.kind == ConsoleLineKind::error;
+        const ImVec2 q = {p.x + width, p.y + line_h};
+        if (hovered) dl->AddRectFilled(p, q, IM_COL32(255, 255, 255, 14), 4 * s);
+        else if (error) dl->AddRectFilled(p, q, (palette::failed & 0x00FFFFFF) | 0x1C000000, 4 * s);
+        else if (mine) dl->AddRectFilled(p, q, (palette::accent & 0x00FFFFFF) | 0x18000000, 4 * s);
+        if (i + 1 == static_cast<int>(count))  // the newest line: a small marker at the left
+          dl->AddRectFilled({p.x, p.y + 3 * s}, {p.x + 2 * s, q.y - 3 * s}, palette::accent);
+
+        const float ty = p.y + (line_h - size) * 0.5f;
+        float x = p.x + 6 * s;
+        char stamp[32];
+        std::snprintf(stamp, sizeof stamp, "[%6.3fs]", line.time);
+        dl->AddText({x, ty}, palette::text_faint, stamp);
+        x += stamp_w + gap;
+        const std::string name = fit_text(f.mono, size, model.task_name(line.task), name_w);
+        dl->AddText({x, ty}, line.task == 0 ? palette::text_dim : palette::task_colour(line.task),
+                    name.c_str());
+        x += name_w + gap;
+        const float text_w = p.x + width - x - 4 * s;
+        const ImU32 colour = error ? palette::failed : palette::text;
+        const std::string text = fit_text(f.mono, size, line.text, std::max(text_w, 10.0f));
+        dl->AddText({x, ty}, colour, text.c_str());
+        if (hovered) {
+          if (text.size() != line.text.size()) ImGui::SetTooltip("%s", line.text.c_str());
+          else ImGui::SetTooltip("click to go to %.3f s", line.time);
+        }
+      }
+    }
+    clipper.End();
+    // Follow the newest line unless the learner scrolled up (ScrollMaxY is last frame's).
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f) ImGui::SetScrollHereY(1.0f);
+  }
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  return action;
+}
+
+}  // namespace loopscope::ui

@@ -1,0 +1,656 @@
+// timeline_panel.cpp — drawing the timeline and handling its mouse input.
+//
+// Sections: layout · segment styles · header and legend · axis · lanes · interaction · tooltip ·
+// draw_timeline
+#include "ui/timeline_panel.hpp"
+
+#include "platform/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace loopscope::ui {
+namespace {
+
+// ---- layout --------------------------------------------------------------------------------
+// Every size is in pixels at scale 1 and multiplied by the font scale.
+struct Layout {
+  float s = 1;             // scale
+  ImVec2 origin;           // top-left of the panel
+  ImVec2 size;
+  float header_h = 0;      // title + legend row
+  float axis_y0 = 0, axis_y1 = 0;
+  float loop_y0 = 0, loop_h = 0;
+  float lanes_y0 = 0, lanes_y1 = 0;  // the scrolling task lanes
+  float lane_h = 0;
+  float label_x0 = 0, label_w = 0;
+  float plot_x0 = 0, plot_x1 = 0;
+  float scrollbar_x0 = 0, scrollbar_w = 0;
+  float content_h = 0;     // all task lanes stacked
+  float plot_w() const { return plot_x1 - plot_x0; }
+};
+
+Layout make_layout(ImVec2 origin, ImVec2 size, std::size_t task_lanes) {
+  Layout l;
+  l.s = platform::fonts().base_size / 15.0f;
+  const float s = l.s;
+  l.origin = origin;
+  l.size = size;
+  l.header_h = 24 * s;
+  l.axis_y0 = origin.y + l.header_h;
+  l.axis_y1 = l.axis_y0 + 20 * s;
+  l.loop_h = 26 * s;
+  l.loop_y0 = l.axis_y1 + 2 * s;
+  l.lanes_y0 = l.loop_y0 + l.loop_h + 3 * s;
+  l.lanes_y1 = std::max(l.lanes_y0, origin.y + size.y);
+  l.lane_h = 22 * s;
+  l.label_x0 = origin.x;
+  l.label_w = std::clamp(size.x * 0.17f, 112 * s, 190 * s);
+  l.content_h = static_cast<float>(task_lanes) * l.lane_h;
+  l.scrollbar_w = l.content_h > l.lanes_y1 - l.lanes_y0 ? 7 * s : 0.0f;
+  l.scrollbar_x0 = origin.x + size.x - l.scrollbar_w;
+  l.plot_x0 = origin.x + l.label_w;
+  l.plot_x1 = std::max(l.plot_x0 + 1, l.scrollbar_x0 - (l.scrollbar_w > 0 ? 4 * s : 0.0f));
+  return l;
+}
+
+float max_scroll(const Layout& l) { return std::max(0.0f, l.content_h - (l.lanes_y1 - l.lanes_y0)); }
+
+// ---- segment styles ------------------------------------------------------------------------
+ImU32 with_alpha(ImU32 c, int alpha) {
+  return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(alpha, 0, 255)) << IM_COL32_A_SHIFT);
+}
+
+ImU32 kind_colour(SegmentKind k) {
+  switch (k) {
+    case SegmentKind::ready: return palette::ready;
+    case SegmentKind::running: return palette::running;
+    case SegmentKind::sleeping: return palette::sleeping;
+    case SegmentKind::io: return palette::io_wait;
+    case SegmentKind::waiting: return palette::waiting;
+    case SegmentKind::blocked: return palette::blocked;
+    case SegmentKind::done: return palette::done;
+    case SegmentKind::failed: return palette::failed;
+    case SegmentKind::cancelled: return palette::cancelled;
+    case SegmentKind::poll: return palette::rgb(0x59627A);
+    case SegmentKind::timers: return palette::sleeping;
+    case SegmentKind::run_ready: return palette::running;
+  }
+  return palette::text_dim;
+}
+
+// The narrowest a segment is drawn: zero-time runs and blocks must still be seen.
+float min_width(SegmentKind k, float s) {
+  switch (k) {
+    case SegmentKind::running:
+    case SegmentKind::run_ready:
+    case SegmentKind::blocked: return 2.0f * s;
+    case SegmentKind::timers: return 1.5f * s;
+    default: return 1.0f;
+  }
+}
+
+// Draws one bar [x0, x1] x [y0, y1] in the style of its kind:
+//   solid (running, blocked), a thin line (ready), a light fill with a solid top edge (the waits),
+//   a muted fill (poll).
+void draw_bar(ImDrawList* dl, SegmentKind k, float x0, float x1, float y0, float y1, float s) {
+  x1 = std::max(x1, x0 + min_width(k, s));
+  const ImU32 c = kind_colour(k);
+  switch (k) {
+    case SegmentKind::running:
+    case SegmentKind::run_ready:
+      dl->AddRectFilled({x0, y0}, {x1, y1}, c);
+      break;
+    case SegmentKind::blocked: {
+      dl->AddRectFilled({x0, y0}, {x1, y1}, c);
+      // Darker diagonal hatching on wide blocks says "stuck" without a legend.
+      const float step = 7 * s;
+      const float h = y1 - y0;
+      if (x1 - x0 > 3 * step) {
+        const ImU32 dark = with_alpha(palette::rgb(0x7A2020), 150);
+        for (float x = x0 - h; x < x1; x += step) {
+          // The line from (x, y1) to (x + h, y0), clipped to [x0, x1].
+          const float a = std::max(x, x0), b = std::min(x + h, x1);
+          if (b <= a) continue;
+          dl->AddLine({a, y1 - (a - x)}, {b, y1 - (b - x)}, dark, 1.5f * s);
+        }
+      }
+      break;
+    }
+    case SegmentKind::ready: {
+      const float mid = (y0 + y1) * 0.5f;
+      dl->AddRectFilled({x0, mid - 1.5f * s}, {x1, mid + 1.5f * s}, with_alpha(c, 210));
+      break;
+    }
+    case SegmentKind::sleeping:
+    case SegmentKind::io:
+    case SegmentKind::waiting:
+      dl->AddRectFilled({x0, y0}, {x1, y1}, with_alpha(c, 48));
+      dl->AddRectFilled({x0, y0}, {x1, y0 + 2 * s}, with_alpha(c, 230));
+      break;
+    case SegmentKind::poll:
+      dl->AddRectFilled({x0, y0 + 2 * s}, {x1, y1 - 2 * s}, with_alpha(c, 90));
+      break;
+    case SegmentKind::timers:
+      dl->AddRectFilled({x0, y0}, {x1, y1}, with_alpha(c, 220));
+      break;
+    case SegmentKind::done:
+    case SegmentKind::failed:
+    case SegmentKind::cancelled:
+      dl->AddRectFilled({x0, y0}, {x1, y1}, c);
+      break;
+  }
+}
+
+// A terminal marker centred on x: a dot for done, a red cross for failed, a slashed ring for
+// cancelled.
+void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
+  const float r = 4.5f * s;
+  switch (k) {
+    case SegmentKind::failed:
+      dl->AddCircleFilled({x, y}, r + 0.5f * s, palette::failed);
+      dl->AddLine({x - 2 * s, y - 2 * s}, {x + 2 * s, y + 2 * s}, palette::panel, 1.6f * s);
+      dl->AddLine({x - 2 * s, y + 2 * s}, {x + 2 * s, y - 2 * s}, palette::panel, 1.6f * s);
+      break;
+    case SegmentKind::cancelled:
+      dl->AddCircleFilled({x, y}, r, palette::panel);
+      dl->AddCircle({x, y}, r, palette::cancelled, 0, 1.6f * s);
+      dl->AddLine({x - 2.6f * s, y + 2.6f * s}, {x + 2.6f * s, y - 2.6f * s}, palette::cancelled,
+                  1.6f * s);
+      break;
+    default:
+      dl->AddCircleFilled({x, y}, r, palette::panel);
+      dl->AddCircle({x, y}, r, palette::text_dim, 0, 1.4f * s);
+      dl->AddCircleFilled({x, y}, r * 0.45f, palette::text_dim);
+      break;
+  }
+}
+
+// ---- text helpers --------------------------------------------------------------------------
+// `text` cut to fit max_w with an ellipsis.
+std::string ellipsised(ImFont* font, float size, const std::string& text, float max_w) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+  const char* ell = "\xE2\x80\xA6";  // …
+  const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
+  std::size_t n = text.size();
+  while (n > 0) {
+    --n;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // UTF-8 start
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + n).x + ell_w <= max_w)
+      return text.substr(0, n) + ell;
+  }
+  return ell;
+}
+
+std::string secs(double t) {
+  char buf[48];
+  if (std::fabs(t) < 10) std::snprintf(buf, sizeof buf, "%.3f s", t);
+  else std::snprintf(buf, sizeof buf, "%.2f s", t);
+  return buf;
+}
+
+// ---- header and legend ---------------------------------------------------------------------
+void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const float y = l.origin.y + 2 * s;
+  float x = l.origin.x + 2 * s;
+  dl->AddText(f.bold, f.base_size, {x, y}, palette::text, "Timeline");
+  x += f.bold->CalcTextSizeA(f.base_size, FLT_MAX, 0, "Timeline").x + 18 * s;
+
+  const float small = f.base_size * 0.86f;
+  struct Item { SegmentKind kind; const char* name; };
+  static constexpr Item items[] = {
+      {SegmentKind::running, "running"}, {SegmentKind::ready, "ready"},
+      {SegmentKind::sleeping, "sleeping"}, {SegmentKind::io, "I/O"},
+      {SegmentKind::waiting, "waiting"}, {SegmentKind::blocked, "blocked"},
+      {SegmentKind::done, "done"}};
+  const char* hint = "wheel zoom · drag pan · double-click fit";
+  const float hint_w = f.body->CalcTextSizeA(small, FLT_MAX, 0, hint).x;
+  const float right = l.origin.x + l.size.x;
+  const float sw = 16 * s, sh = 9 * s;
+  const float ty = y + (f.base_size - small) * 0.5f + 1 * s;
+  const float sy = y + f.base_size * 0.5f - sh * 0.5f + 1 * s;
+  for (const Item& it : items) {
+    const float w = sw + 5 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
+    if (x + w > right) break;
+    if (is_terminal(it.kind)) draw_terminal(dl, it.kind, x + sw * 0.5f, sy + sh * 0.5f, s * 0.8f);
+    else draw_bar(dl, it.kind, x, x + sw, sy, sy + sh, s);
+    dl->AddText(f.body, small, {x + sw + 5 * s, ty}, palette::text_dim, it.name);
+    x += w + 12 * s;
+  }
+  // The hint (or, when zoomed, how to get back) on the right if there is room.
+  const char* right_text = cam.follow == FollowMode::fit_all ? hint : "double-click to fit all";
+  const float rw = cam.follow == FollowMode::fit_all
+                       ? hint_w
+                       : f.body->CalcTextSizeA(small, FLT_MAX, 0, right_text).x;
+  if (x + rw + 8 * s < right)
+    dl->AddText(f.body, small, {right - rw - 2 * s, ty}, palette::text_faint, right_text);
+}
+
+// ---- axis ----------------------------------------------------------------------------------
+// Ticks and their grid lines over the lanes; labels on the axis row.
+void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double end_time) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const float small = f.base_size * 0.8f;
+  const double step = tick_step(cam.seconds_per_px, 86.0 * s);
+  const double t_from = std::max(0.0, x_to_time(cam, 0));
+  const double t_to = x_to_time(cam, l.plot_w());
+  dl->AddLine({l.plot_x0, l.axis_y1 - 0.5f}, {l.plot_x1, l.axis_y1 - 0.5f}, palette::border);
+  // Where the recorded trace ends (faint): beyond it, nothing has happened yet.
+  const double x_end = l.plot_x0 + time_to_x(cam, end_time);
+  if (x_end > l.plot_x0 && x_end < l.plot_x1)
+    dl->AddLine({static_cast<float>(x_end), l.axis_y1 - 4 * s},
+                {static_cast<float>(x_end), l.lanes_y1}, with_alpha(palette::border, 200));
+  const double first = std::ceil(t_from / step - 1e-9) * step;
+  for (int i = 0; i < 400; ++i) {
+    const double t = first + i * step;
+    if (t > t_to) break;
+    const float x = std::round(l.plot_x0 + static_cast<float>(time_to_x(cam, t))) + 0.5f;
+    if (x < l.plot_x0 || x > l.plot_x1) continue;
+    dl->AddLine({x, l.axis_y1 - 5 * s}, {x, l.axis_y1}, palette::text_faint);
+    dl->AddLine({x, l.loop_y0}, {x, l.lanes_y1}, with_alpha(palette::grid, 150));
+    const std::string label = format_tick(t, step);
+    const float w = f.body->CalcTextSizeA(small, FLT_MAX, 0, label.c_str()).x;
+    const float lx = std::min(x - w * 0.5f, l.plot_x1 - w);
+    if (lx < l.plot_x0 - 2 * s) continue;
+    dl->AddText(f.body, small, {lx, l.axis_y0 + 1 * s}, palette::text_dim, label.c_str());
+  }
+  // Minor ticks: 5 per step.
+  const double minor = step / 5;
+  const double mfirst = std::ceil(t_from / minor - 1e-9) * minor;
+  for (int i = 0; i < 2000; ++i) {
+    const double t = mfirst + i * minor;
+    if (t > t_to) break;
+    const float x = std::round(l.plot_x0 + static_cast<float>(time_to_x(cam, t))) + 0.5f;
+    if (x < l.plot_x0 || x > l.plot_x1) continue;
+    dl->AddLine({x, l.axis_y1 - 2.5f * s}, {x, l.axis_y1}, palette::border);
+  }
+}
+
+// ---- lanes ---------------------------------------------------------------------------------
+// What the mouse is over, found while drawing (so it matches what is on screen).
+struct Hit {
+  std::size_t lane = TimelineModel::npos;
+  std::size_t segment = TimelineModel::npos;
+  std::size_t merged = 0;  // > 1: that many segments share the hovered pixel column
+};
+
+struct LaneGeometry {
+  float y0 = 0, y1 = 0;     // the lane's row
+  float bar_y0 = 0, bar_y1 = 0;
+};
+
+// Draws the segments of one lane visible in [plot_x0, plot_x1]. Segments narrower than a pixel
+// are merged per pixel column (one binary search per column), so the cost is bounded by the
+// plot's width, not by the number of segments.
+void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, std::size_t li,
+                   const LaneGeometry& g, const TimelineView& cam, const ViewState& view,
+                   const TraceRecorder& trace, float mouse_x, Hit* hit) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const auto& segs = model.lanes()[li].segments;
+  const double t_from = x_to_time(cam, -2.0);
+  const double t_to = x_to_time(cam, l.plot_w() + 2.0);
+  const SegmentRange r = model.visible(li, t_from, t_to, view.cursor, view.time);
+  auto x_of = [&](double t) {
+    return static_cast<float>(l.plot_x0 + std::clamp(time_to_x(cam, t), -4.0, l.plot_w() + 4.0));
+  };
+  const float slop = 2.0f * s;
+  auto note_hit = [&](float x0, float x1, std::size_t seg, std::size_t merged) {
+    if (hit && mouse_x >= x0 - slop && mouse_x <= x1 + slop) {
+      // Later (and narrower) draws are on top, so they win ties.
+      hit->lane = li;
+      hit->segment = seg;
+      hit->merged = merged;
+    }
+  };
+  const float mid_y = (g.bar_y0 + g.bar_y1) * 0.5f;
+  float floor_x = -1e30f;  // pixels left of this are already drawn
+  std::size_t i = r.begin;
+  while (i < r.end) {
+    const Segment& sg = segs[i];
+    if (is_terminal(sg.kind)) {
+      const float x = x_of(sg.t0);
+      draw_terminal(dl, sg.kind, x, mid_y, s);
+      note_hit(x - 4 * s, x + 4 * s, i, 1);
+      ++i;
+      continue;
+    }
+    const float x0 = std::max(x_of(sg.t0), floor_x);
+    const float x1 = x_of(TimelineModel::end_at(sg, view.cursor, view.time));
+    if (x1 - x0 >= 1.0f || i + 1 == r.end) {
+      draw_bar(dl, sg.kind, x0, x1, g.bar_y0, g.bar_y1, s);
+      note_hit(x0, std::max(x1, x0 + min_width(sg.kind, s)), i, 1);
+      // A label inside wide waits: what it waits on.
+      const bool labelled = sg.kind == SegmentKind::sleeping || sg.kind == SegmentKind::io ||
+                            sg.kind == SegmentKind::waiting || sg.kind == SegmentKind::blocked ||
+                            sg.kind == SegmentKind::poll;
+      if (labelled && x1 - x0 > 48 * s) {
+        std::string text(trace.str(sg.detail.label));
+        if (text.empty()) text = segment_kind_name(sg.kind);
+        const float size = f.base_size * 0.78f;
+        const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
+        text = ellipsised(f.mono, size, text, vis1 - vis0 - 10 * s);
+        if (vis1 - vis0 > 30 * s && !text.empty()) {
+          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0x2A0E0E)
+                           : sg.kind == SegmentKind::poll  ? palette::text_dim
+                                                           : with_alpha(kind_colour(sg.kind), 235);
+          dl->AddText(f.mono, size, {vis0 + 5 * s, mid_y - size * 0.5f + 1 * s}, tc, text.c_str());
+        }
+      }
+      floor_x = std::max(floor_x, x1);
+      ++i;
+      continue;
+    }
+    // Sub-pixel: merge every segment that starts in this pixel column.
+    const float col = std::floor(x0);
+    const double t_next = x_to_time(cam, static_cast<double>(col + 1.0f - l.plot_x0));
+    std::size_t j = std::min(model.first_starting_at(li, i + 1, t_next), r.end);
+    if (j <= i + 1) {
+      draw_bar(dl, sg.kind, x0, x1, g.bar_y0, g.bar_y1, s);
+      note_hit(x0, x0 + std::max(1.0f, min_width(sg.kind, s)), i, 1);
+      floor_x = std::max(floor_x, x0 + 1.0f);
+      ++i;
+      continue;
+    }
+    // Terminal markers are drawn as markers, not merged.
+    if (is_terminal(segs[j - 1].kind)) --j;
+    const SegmentKind k = model.dominant(li, {i, j});
+    draw_bar(dl, k, col, col + 1.0f, g.bar_y0, g.bar_y1, s);
+    // The hovered merged column reports its most telling segment: the last of the dominant kind.
+    std::size_t rep = j - 1;
+    for (std::size_t q = j; q > i && j - q < 64; --q)
+      if (segs[q - 1].kind == k) { rep = q - 1; break; }
+    note_hit(col, col + std::max(1.0f, min_width(k, s)), rep, j - i);
+    floor_x = col + 1.0f;
+    // The last merged segment may run on past this column: continue it from the column's end.
+    const Segment& last = segs[j - 1];
+    if (!is_terminal(last.kind) &&
+        x_of(TimelineModel::end_at(last, view.cursor, view.time)) > col + 1.0f)
+      i = j - 1;
+    else
+      i = j;
+  }
+}
+
+void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const LaneGeometry& g,
+                     bool finished, bool selected) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const float cy = (g.y0 + g.y1) * 0.5f;
+  const float x = l.label_x0 + 8 * s;
+  const float size = f.base_size * 0.86f;
+  ImU32 text_colour = selected ? palette::text : finished ? palette::text_faint : palette::text_dim;
+  if (lane.task == 0) {
+    // The loop: a small ring, like a cycle.
+    dl->AddCircle({x + 3.5f * s, cy}, 4 * s, palette::accent, 0, 1.6f * s);
+    dl->AddText(f.bold, size, {x + 13 * s, cy - size * 0.55f}, palette::text, lane.name.c_str());
+    return;
+  }
+  dl->AddCircleFilled({x + 3.5f * s, cy}, 3.5f * s,
+                      finished ? with_alpha(palette::task_colour(lane.task), 110)
+                               : palette::task_colour(lane.task));
+  ImFont* font = selected ? f.bold : f.body;
+  const std::string name = ellipsised(font, size, lane.name, l.label_w - 22 * s);
+  dl->AddText(font, size, {x + 13 * s, cy - size * 0.55f}, text_colour, name.c_str());
+}
+
+// ---- interaction ---------------------------------------------------------------------------
+enum class Zone { none, header, axis, loop_lane, task_lanes, labels, scrollbar };
+
+Zone zone_at(const Layout& l, ImVec2 p) {
+  if (p.x < l.origin.x || p.x >= l.origin.x + l.size.x || p.y < l.origin.y ||
+      p.y >= l.origin.y + l.size.y)
+    return Zone::none;
+  if (p.y < l.axis_y0) return Zone::header;
+  if (l.scrollbar_w > 0 && p.x >= l.scrollbar_x0 && p.y >= l.lanes_y0) return Zone::scrollbar;
+  if (p.x < l.plot_x0) return p.y >= l.lanes_y0 ? Zone::labels : Zone::loop_lane;
+  if (p.y < l.axis_y1) return Zone::axis;
+  if (p.y < l.lanes_y0) return Zone::loop_lane;
+  return Zone::task_lanes;
+}
+
+// The lane index under y (0 = loop), or npos.
+std::size_t lane_at(const Layout& l, const TimelineView& cam, float y, std::size_t lanes) {
+  if (y >= l.loop_y0 && y < l.loop_y0 + l.loop_h) return 0;
+  if (y < l.lanes_y0 || y >= l.lanes_y1) return TimelineModel::npos;
+  const auto row = static_cast<std::size_t>((y - l.lanes_y0 + cam.scroll_y) / l.lane_h);
+  return row + 1 < lanes ? row + 1 : TimelineModel::npos;
+}
+
+double clamp_seek(double t, const ViewState& view) { return std::clamp(t, 0.0, view.end_time); }
+
+// ---- tooltip -------------------------------------------------------------------------------
+void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& view) {
+  const auto& f = platform::fonts();
+  const Lane& lane = model.lanes()[hit.lane];
+  const Segment& sg = lane.segments[hit.segment];
+  ImGui::BeginTooltip();
+  ImGui::PushFont(f.bold);
+  if (lane.task == 0) {
+    ImGui::TextUnformatted("event loop");
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
+    ImGui::TextUnformatted(lane.name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushFont(f.body);
+    ImGui::TextDisabled("task %llu", static_cast<unsigned long long>(lane.task));
+    ImGui::PopFont();
+  }
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kind_colour(sg.kind)));
+  ImGui::TextUnformatted(segment_kind_name(sg.kind));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  const double end = TimelineModel::end_at(sg, view.cursor, view.time);
+  const bool still_open = sg.open() || sg.ev_end >= view.cursor;
+  std::string when;
+  if (is_terminal(sg.kind) || (end - sg.t0 < 1e-12 && !still_open)) {
+    when = "at " + secs(sg.t0);
+  } else {
+    when = secs(sg.t0) + " \xE2\x86\x92 " + (still_open ? std::string("now") : secs(end)) + "  (" +
+           secs(end - sg.t0) + (still_open ? " so far)" : ")");
+  }
+  ImGui::TextColored(to_vec4(palette::text_dim), "%s", when.c_str());
+  ImGui::PushFont(f.mono);
+  ImGui::TextUnformatted(model.describe(sg, *view.trace).c_str());
+  ImGui::PopFont();
+  if (hit.merged > 1)
+    ImGui::TextColored(to_vec4(palette::text_faint), "%zu segments share this pixel; zoom in",
+                       hit.merged);
+  ImGui::TextColored(to_vec4(palette::text_faint), "%s",
+                     lane.task == 0 ? "trace events from #" : "click to select · events from #");
+  ImGui::SameLine(0, 0);
+  if (sg.open())
+    ImGui::TextColored(to_vec4(palette::text_faint), "%u", sg.ev_begin);
+  else
+    ImGui::TextColored(to_vec4(palette::text_faint), "%u to #%u", sg.ev_begin, sg.ev_end);
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+// ---- draw_timeline -------------------------------------------------------------------------
+PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, TimelineView& cam) {
+  PanelAction action;
+  if (!view.trace) return action;
+  const TraceRecorder& trace = *view.trace;
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 200.0f);
+  size.y = std::max(size.y, 120.0f);
+  const std::size_t lanes = model.lanes_at(view.cursor);
+  const Layout l = make_layout(origin, size, lanes > 0 ? lanes - 1 : 0);
+  const float s = l.s;
+
+  // ---- input (before drawing, so this frame shows its effect)
+  ImGui::InvisibleButton("##timeline", size);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  const ImVec2 mouse = io.MousePos;
+  const Zone zone = hovered ? zone_at(l, mouse) : Zone::none;
+  const float plot_mouse_x = mouse.x - l.plot_x0;
+
+  if (ImGui::IsItemActivated()) {
+    const Zone z = zone_at(l, io.MouseClickedPos[0]);
+    cam.drag = z == Zone::scrollbar ? TimelineDrag::scrollbar
+               : z == Zone::axis    ? TimelineDrag::axis
+                                    : TimelineDrag::plot;
+  }
+  const bool dragged = io.MouseDragMaxDistanceSqr[0] > 9.0f * s * s;
+  if (active) {
+    switch (cam.drag) {
+      case TimelineDrag::plot:
+        if (dragged && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+          pan(cam, io.MouseDelta.x);
+          cam.scroll_y -= io.MouseDelta.y;
+          if (io.MouseDelta.x != 0) cam.follow = FollowMode::free;
+        }
+        break;
+      case TimelineDrag::scrollbar: {
+        const float track = l.lanes_y1 - l.lanes_y0;
+        if (track > 0 && l.content_h > 0)
+          cam.scroll_y = (mouse.y - l.lanes_y0) / track * l.content_h - track * 0.5f;
+        break;
+      }
+      case TimelineDrag::axis:
+        action.seek_time = clamp_seek(x_to_time(cam, plot_mouse_x), view);
+        break;
+      case TimelineDrag::none: break;
+    }
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (cam.drag == TimelineDrag::plot && !dragged) {
+      const Zone z = zone_at(l, mouse);
+      if (z == Zone::loop_lane || z == Zone::task_lanes || z == Zone::labels) {
+        const std::size_t li = lane_at(l, cam, mouse.y, lanes);
+        action.select = li == TimelineModel::npos ? TaskId{0} : model.lanes()[li].task;
+      }
+    }
+    cam.drag = TimelineDrag::none;
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(0) && zone != Zone::axis && zone != Zone::scrollbar)
+    cam.follow = FollowMode::fit_all;
+  if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+    if (zone == Zone::labels || zone == Zone::scrollbar) {
+      cam.scroll_y -= io.MouseWheel * l.lane_h * 3;
+    } else if (io.KeyShift || io.MouseWheelH != 0) {
+      const float w = io.MouseWheelH != 0 ? io.MouseWheelH : io.MouseWheel;
+      pan(cam, w * 60.0 * s);
+      cam.follow = FollowMode::free;
+    } else if (io.MouseWheel != 0 && plot_mouse_x >= 0) {
+      zoom_about(cam, std::pow(1.2, static_cast<double>(io.MouseWheel)), plot_mouse_x);
+      const double x_now = time_to_x(cam, view.time);
+      cam.follow = x_now >= 0 && x_now <= l.plot_w() ? FollowMode::now : FollowMode::free;
+    }
+  }
+  follow(cam, view.time, view.end_time, l.plot_w());
+  cam.scroll_y = std::clamp(cam.scroll_y, 0.0f, max_scroll(l));
+
+  // ---- drawing
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  draw_header(dl, l, cam);
+  dl->PushClipRect({l.plot_x0, l.axis_y0}, {l.plot_x1, l.lanes_y1}, true);
+  // The future (after "now" and up to the end of the trace) is shaded: it is not drawn yet.
+  const float x_now = static_cast<float>(l.plot_x0 + time_to_x(cam, view.time));
+  const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, view.end_time));
+  if (x_end > x_now + 1)
+    dl->AddRectFilled({std::max(x_now, l.plot_x0), l.loop_y0},
+                      {std::min(x_end, l.plot_x1), l.lanes_y1}, IM_COL32(0, 0, 0, 40));
+  draw_axis(dl, l, cam, view.end_time);
+  dl->PopClipRect();
+
+  const bool tooltip_wanted = hovered && cam.drag == TimelineDrag::none &&
+                              (zone == Zone::loop_lane || zone == Zone::task_lanes) &&
+                              plot_mouse_x >= 0;
+  Hit hit;
+  const std::size_t hovered_lane = tooltip_wanted ? lane_at(l, cam, mouse.y, lanes) : TimelineModel::npos;
+
+  // The loop lane, pinned at the top.
+  {
+    LaneGeometry g{l.loop_y0, l.loop_y0 + l.loop_h, l.loop_y0 + 5 * s, l.loop_y0 + l.loop_h - 5 * s};
+    dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, palette::rgb(0x1B1F27));
+    draw_lane_label(dl, l, model.lanes()[0], g, false, false);
+    dl->PushClipRect({l.plot_x0, g.y0}, {l.plot_x1, g.y1}, true);
+    draw_segments(dl, l, model, 0, g, cam, view, trace, mouse.x, hovered_lane == 0 ? &hit : nullptr);
+    dl->PopClipRect();
+    dl->AddLine({l.origin.x, l.lanes_y0 - 1.5f * s}, {l.origin.x + l.size.x, l.lanes_y0 - 1.5f * s},
+                palette::border);
+  }
+
+  // Task lanes: only the rows on screen.
+  dl->PushClipRect({l.origin.x, l.lanes_y0}, {l.origin.x + l.size.x, l.lanes_y1}, true);
+  if (lanes <= 1) {
+    const char* msg = "No tasks yet. Press Play, or step once.";
+    dl->AddText({l.plot_x0 + 10 * s, l.lanes_y0 + 8 * s}, palette::text_faint, msg);
+  }
+  const std::size_t first_row = static_cast<std::size_t>(cam.scroll_y / l.lane_h);
+  const std::size_t rows = static_cast<std::size_t>((l.lanes_y1 - l.lanes_y0) / l.lane_h) + 2;
+  for (std::size_t row = first_row; row < first_row + rows && row + 1 < lanes; ++row) {
+    const std::size_t li = row + 1;
+    const Lane& lane = model.lanes()[li];
+    const float y0 = l.lanes_y0 + static_cast<float>(row) * l.lane_h - cam.scroll_y;
+    LaneGeometry g{y0, y0 + l.lane_h, y0 + 5 * s, y0 + l.lane_h - 5 * s};
+    const bool selected = lane.task == view.selected_task && view.selected_task != 0;
+    const bool finished = lane.finished_event < view.cursor;
+    if (selected) {
+      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, with_alpha(palette::accent, 30));
+      dl->AddRectFilled({l.origin.x, y0}, {l.origin.x + 2.5f * s, g.y1}, palette::accent);
+    } else if (li == hovered_lane) {
+      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 9));
+    } else if (row % 2 == 1) {
+      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 4));
+    }
+    draw_lane_label(dl, l, lane, g, finished, selected);
+    dl->PushClipRect({l.plot_x0, std::max(g.y0, l.lanes_y0)}, {l.plot_x1, std::min(g.y1, l.lanes_y1)},
+                     true);
+    draw_segments(dl, l, model, li, g, cam, view, trace, mouse.x,
+                  li == hovered_lane ? &hit : nullptr);
+    dl->PopClipRect();
+  }
+  dl->PopClipRect();
+
+  // Scrollbar.
+  if (l.scrollbar_w > 0) {
+    const float track = l.lanes_y1 - l.lanes_y0;
+    const float grab_h = std::max(18 * s, track * track / l.content_h);
+    const float grab_y = l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
+    const bool hot = zone == Zone::scrollbar || cam.drag == TimelineDrag::scrollbar;
+    dl->AddRectFilled({l.scrollbar_x0, grab_y}, {l.scrollbar_x0 + l.scrollbar_w, grab_y + grab_h},
+                      hot ? palette::rgb(0x465068) : palette::rgb(0x2E3442), l.scrollbar_w * 0.5f);
+  }
+
+  // The cursor at "now": a line through every lane, with its time on the axis.
+  if (x_now >= l.plot_x0 - 1 && x_now <= l.plot_x1 + 1) {
+    const float x = std::round(x_now) + 0.5f;
+    dl->AddLine({x, l.axis_y0 + 2 * s}, {x, l.lanes_y1}, palette::accent, 1.5f * s);
+    const auto& f = platform::fonts();
+    const float size = f.base_size * 0.8f;
+    const std::string t = secs(view.time);
+    const float w = f.mono->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x + 10 * s;
+    float bx = x - w * 0.5f;
+    bx = std::clamp(bx, l.plot_x0, l.plot_x1 - w);
+    const float by = l.axis_y0;
+    dl->AddRectFilled({bx, by}, {bx + w, by + size + 4 * s}, palette::accent, 4 * s);
+    dl->AddText(f.mono, size, {bx + 5 * s, by + 2 * s}, palette::background, t.c_str());
+  }
+
+  if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos)
+    draw_tooltip(model, hit, view);
+  else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none)
+    ImGui::SetTooltip("click or drag to move the playhead to %s",
+                      secs(clamp_seek(x_to_time(cam, plot_mouse_x), view)).c_str());
+  return action;
+}
+
+}  // namespace loopscope::ui
