@@ -1,0 +1,322 @@
+#!/usr/bin/python3
+"""Run one lesson step's Python listing under CPython's asyncio, in virtual time.
+
+Usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]...
+
+Prints exactly what the listing prints (its stdout), in no real time, so that a test can compare
+it line by line with what Loopscope's engine prints for the same step.
+
+How time is made virtual (the listing itself is not edited):
+  * asyncio.run() is replaced by a runner that uses VirtualLoop, an asyncio.SelectorEventLoop
+    whose time() is a virtual clock. Its selector never sleeps: when the loop would wait for the
+    next timer, the clock jumps to that deadline instead.
+  * time.monotonic, time.perf_counter and time.time read the virtual clock. time.sleep on the
+    loop thread advances it at once (the loop is blocked, as in reality: nothing else runs).
+  * time.sleep on a worker thread (asyncio.to_thread / run_in_executor) parks the thread until
+    the virtual clock reaches its deadline. While a worker is busy with anything else, the
+    selector waits for it in real time; time only jumps when every worker is parked.
+  * A module-level function named `cpu_work(seconds)` stands for CPU-bound work (its body is a
+    busy loop over time.perf_counter(), which on a frozen virtual clock would never end): the
+    harness replaces it with one that blocks the loop thread for `seconds` of virtual time.
+  * HTTP steps: the harness serves the step's declared routes (path, latency, status, body) on
+    127.0.0.1 from the same virtual-time loop (a small HTTP/1.1 keep-alive server on asyncio
+    streams) and sets the listing's global `BASE` to its URL. Before any time jump the selector
+    gives loopback traffic a few real milliseconds to arrive, so latency is virtual too.
+
+Exit status: 0 if the listing ran, 1 if it raised (its traceback goes to stderr), 2 on bad usage.
+"""
+
+import asyncio
+import json
+import selectors
+import sys
+import threading
+import time
+import traceback
+
+# ---- the virtual clock ------------------------------------------------------------------------
+
+
+class VirtualClock:
+    """Virtual seconds since the start of the run, shared by the loop and its worker threads.
+
+    Invariant: `now` only moves forward, and only on the loop thread (selector jumps, time.sleep
+    or cpu_work on the loop thread). Worker threads only read it and wait for it.
+    """
+
+    def __init__(self):
+        self.now = 0.0
+        self.cond = threading.Condition()
+        self.jobs_in_flight = 0  # executor jobs submitted whose result the loop has not seen yet
+        self.parked = {}  # worker thread id -> virtual deadline of its time.sleep
+
+    def advance_to(self, t):
+        with self.cond:
+            if t > self.now:
+                self.now = t
+            self.cond.notify_all()
+
+    def busy_workers(self):
+        with self.cond:
+            return self.jobs_in_flight - len(self.parked)
+
+    def earliest_parked(self):
+        with self.cond:
+            return min(self.parked.values()) if self.parked else None
+
+    def sleep_in_worker(self, seconds):
+        with self.cond:
+            deadline = self.now + max(0.0, seconds)
+            me = threading.get_ident()
+            self.parked[me] = deadline
+            try:
+                while self.now < deadline:
+                    if not self.cond.wait(timeout=30):
+                        raise RuntimeError("virtual clock: a worker waited 30 s of real time")
+            finally:
+                del self.parked[me]
+
+
+CLOCK = VirtualClock()
+LOOP_THREAD = threading.get_ident()
+_real_sleep = time.sleep
+_EPOCH = 1_700_000_000.0
+
+
+def _virtual_sleep(seconds):
+    if threading.get_ident() == LOOP_THREAD:
+        CLOCK.advance_to(CLOCK.now + max(0.0, seconds))
+    else:
+        CLOCK.sleep_in_worker(seconds)
+
+
+def _install_clock():
+    time.sleep = _virtual_sleep
+    time.monotonic = lambda: CLOCK.now
+    time.perf_counter = lambda: CLOCK.now
+    time.time = lambda: _EPOCH + CLOCK.now
+
+
+# ---- the selector that jumps instead of sleeping ----------------------------------------------
+
+SETTLE_SECONDS = 0.005  # real time given to loopback traffic before a jump (HTTP steps only)
+
+
+class VirtualSelector(selectors.BaseSelector):
+    def __init__(self, clock, settle):
+        self._real = selectors.DefaultSelector()
+        self._clock = clock
+        self._settle = settle
+
+    def register(self, fileobj, events, data=None):
+        return self._real.register(fileobj, events, data)
+
+    def unregister(self, fileobj):
+        return self._real.unregister(fileobj)
+
+    def modify(self, fileobj, events, data=None):
+        return self._real.modify(fileobj, events, data)
+
+    def get_key(self, fileobj):
+        return self._real.get_key(fileobj)
+
+    def get_map(self):
+        return self._real.get_map()
+
+    def close(self):
+        self._real.close()
+
+    def select(self, timeout=None):
+        events = self._real.select(0)
+        if events or timeout == 0:
+            return events
+        clock = self._clock
+        while True:
+            if clock.busy_workers() > 0:
+                # A worker is running real code: wait for it (its result or its next time.sleep).
+                events = self._real.select(0.001)
+                if events:
+                    return events
+                continue
+            if self._settle and len(self._real.get_map()) > 1:
+                events = self._real.select(SETTLE_SECONDS)
+                if events:
+                    return events
+            targets = []
+            if timeout is not None:
+                targets.append(clock.now + timeout)
+            parked = clock.earliest_parked()
+            if parked is not None:
+                targets.append(parked)
+            if not targets:
+                # Nothing virtual to wait for: only a real event (a thread) can wake the loop.
+                events = self._real.select(30)
+                if not events:
+                    raise RuntimeError("virtual loop: nothing can ever happen (deadlock)")
+                return events
+            target = min(targets)
+            clock.advance_to(target)
+            if parked is not None and parked <= target:
+                continue  # woken workers now run for real; wait for them
+            return []
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self, clock, settle=False):
+        self._vclock = clock
+        super().__init__(VirtualSelector(clock, settle))
+
+    def time(self):
+        return self._vclock.now
+
+    def run_in_executor(self, executor, func, *args):
+        with self._vclock.cond:
+            self._vclock.jobs_in_flight += 1
+        fut = super().run_in_executor(executor, func, *args)
+
+        def finished(_):
+            with self._vclock.cond:
+                self._vclock.jobs_in_flight -= 1
+
+        fut.add_done_callback(finished)
+        return fut
+
+
+# ---- the lesson's HTTP server -----------------------------------------------------------------
+
+REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 404: "Not Found",
+           429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+           503: "Service Unavailable", 504: "Gateway Timeout"}
+
+
+def _eval_expr(expr, env):
+    if isinstance(expr, (int, float)):
+        return expr
+    return eval(str(expr), {"__builtins__": {}}, dict(env))
+
+
+def _render(template, env):
+    return eval("f" + repr(template), {"__builtins__": {"str": str, "len": len}}, dict(env))
+
+
+class LessonServer:
+    """HTTP/1.1 with keep-alive on 127.0.0.1; each route sleeps its latency (virtual) first."""
+
+    def __init__(self, routes, env):
+        self.routes = {}
+        for r in routes:
+            self.routes[r["path"]] = (float(_eval_expr(r.get("latency", 0), env)),
+                                      int(_eval_expr(r.get("status", 200), env)),
+                                      _render(r.get("body", ""), env))
+        self.server = None
+        self.port = None
+
+    async def start(self):
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def _serve(self, reader, writer):
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                target = head.split(b"\r\n", 1)[0].split(b" ")[1].decode()
+                path = target.split("?", 1)[0]
+                latency, status, body = self.routes.get(path, (0.0, 404, "not found"))
+                if latency > 0:
+                    await asyncio.sleep(latency)
+                data = body.encode()
+                writer.write(
+                    f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}\r\n"
+                    f"Content-Type: text/plain\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, IndexError):
+            pass
+        finally:
+            writer.close()
+
+
+# ---- asyncio.run, replaced -------------------------------------------------------------------
+
+
+def _cancel_all_tasks(loop):
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    if not pending:
+        return
+    for t in pending:
+        t.cancel()
+    loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
+def make_runner(namespace, server):
+    def run(main, *, debug=None):
+        loop = VirtualLoop(CLOCK, settle=server is not None)
+        asyncio.set_event_loop(loop)
+        try:
+            if server is not None:
+                loop.run_until_complete(server.start())
+                namespace["BASE"] = f"http://127.0.0.1:{server.port}"
+                CLOCK.advance_to(0.0)
+            if "cpu_work" in namespace:
+                namespace["cpu_work"] = _virtual_sleep
+            return loop.run_until_complete(main)
+        finally:
+            try:
+                if server is not None and server.server is not None:
+                    server.server.close()
+                _cancel_all_tasks(loop)
+                loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.run_until_complete(loop.shutdown_default_executor())
+            finally:
+                asyncio.set_event_loop(None)
+                loop.close()
+
+    return run
+
+
+# ---- main ---------------------------------------------------------------------------------
+
+
+def load_step(path, step_no):
+    with open(path, encoding="utf-8") as f:
+        lesson = json.load(f)
+    steps = lesson["steps"]
+    if not 1 <= step_no <= len(steps):
+        raise SystemExit(f"{path}: no step {step_no} (the lesson has {len(steps)})")
+    return steps[step_no - 1]
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    step = load_step(argv[1], int(argv[2]))
+    env = {p["name"]: p["default"] for p in step.get("params", [])}
+    rest = argv[3:]
+    while rest:
+        if rest[0] != "--set" or len(rest) < 2 or "=" not in rest[1]:
+            print("usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]...", file=sys.stderr)
+            return 2
+        name, value = rest[1].split("=", 1)
+        env[name] = float(value) if "." in value else int(value)
+        rest = rest[2:]
+    python = step["code"]["python"]
+    source = "\n".join(python) if isinstance(python, list) else python
+    server_decl = step.get("program", {}).get("server")
+    server = LessonServer(server_decl.get("routes", []), env) if server_decl else None
+
+    namespace = {"__name__": "__main__", "__file__": "<listing>"}
+    _install_clock()
+    asyncio.run = make_runner(namespace, server)
+    sys.stdout.reconfigure(line_buffering=True)
+    try:
+        exec(compile(source, "<listing>", "exec"), namespace)
+    except SystemExit:
+        raise
+    except BaseException:
+        traceback.print_exc()
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
