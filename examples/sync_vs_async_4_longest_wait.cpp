@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace loopscope;
 
@@ -17,7 +18,8 @@ Coro<> job(std::string name, int seconds) {
 Coro<> main_coro() {
   EventLoop& loop = *EventLoop::current();
   double start = loop.time();
-  co_await gather(create_task(job("A", 3)), create_task(job("B", 1)), create_task(job("C", 2)));
+  co_await gather(std::vector<Task<>>{create_task(job("A", 3)), create_task(job("B", 1)),
+                                       create_task(job("C", 2))});
   std::printf("all done in %.1f s\n", loop.time() - start);
 }
 

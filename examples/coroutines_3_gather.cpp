@@ -1,0 +1,28 @@
+// gather runs both coroutines as tasks, so the two 1 s waits overlap: 1 s in total.
+// Results come back in argument order.
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/sleep.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+Coro<int> fetch_price(std::string item) {
+  co_await sleep(1);  // pretend: a network round trip
+  co_return static_cast<int>(item.size()) * 10;
+}
+
+Coro<> main_coro() {
+  EventLoop& loop = *EventLoop::current();
+  double start = loop.time();
+  std::vector<int> prices = co_await gather(
+      std::vector<Task<int>>{create_task(fetch_price("apple")), create_task(fetch_price("banana"))});
+  int a = prices[0], b = prices[1];
+  std::printf("apple costs %d, banana costs %d at %.1f s\n", a, b, loop.time() - start);
+  std::printf("total %d\n", a + b);
+}
+
+int main() { run(main_coro()); }

@@ -1,0 +1,29 @@
+// Three timers: each loop iteration polls until the next deadline, moves the due timer to the
+// ready queue and runs what is ready, so the alarms ring in deadline order.
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/sleep.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+constexpr int eggs = 1;
+
+Coro<> alarm(std::string name, int delay, double start) {
+  EventLoop& loop = *EventLoop::current();
+  std::printf("%s set for %d s\n", name.c_str(), delay);
+  co_await sleep(delay);
+  std::printf("%s rings at %.1f s\n", name.c_str(), loop.time() - start);
+}
+
+Coro<> main_coro() {
+  double start = EventLoop::current()->time();
+  co_await gather(std::vector<Task<>>{create_task(alarm("tea", 3, start)),
+                                      create_task(alarm("eggs", eggs, start)),
+                                      create_task(alarm("toast", 2, start))});
+}
+
+int main() { run(main_coro()); }
