@@ -361,7 +361,7 @@ public:
       const JsonValue* v = obj.find(key);
       if (!v) return;
       if (!v->is_number() || !v->is_integer || v->number < 0) {
-        error(v->pos, ptr_join(ptr, key), "line tag '" + std::string(key) + "' must be a line number (an integer >= 1), found " +
+        error(v->pos, ptr_join(ptr, key), "line tag '" + std::string(key) + "' must be a line number (an integer >= 0; 0 = none), found " +
                                               (v->is_number() ? v->string : article(v->type)));
         return;
       }
@@ -1085,6 +1085,7 @@ public:
 
   Expect expect(const JsonValue& v, const std::string& ptr) {
     Expect e;
+    e.pos = v.pos;
     if (!fields(v, ptr, {"output", "duration", "error", "warnings", "tolerance"}, {}, "expect")) return e;
     if (const JsonValue* out = v.find("output")) {
       const std::string op = ptr_join(ptr, "output");
@@ -1096,13 +1097,14 @@ public:
           const JsonValue& l = out->array[i];
           const std::string lp = ptr_join(op, i);
           if (l.is_string()) {
-            lines.push_back({l.string, std::nullopt, std::nullopt});
+            lines.push_back({l.string, std::nullopt, std::nullopt, l.pos});
           } else if (l.is_object()) {
             if (!fields(l, lp, {"text", "t", "task"}, {"text"}, "an expected line")) continue;
             ExpectedLine el;
             el.text = string_field(l, lp, "text").value_or("");
             el.time = number_field(l, lp, "t");
             el.task = string_field(l, lp, "task");
+            el.pos = l.pos;
             lines.push_back(std::move(el));
           } else {
             error(l.pos, lp, "an expected line must be a string or {\"text\", \"t\", \"task\"}, found " + article(l.type));
@@ -1184,6 +1186,9 @@ public:
                 {"title", "text", "code", "program"}, "step"))
       return std::nullopt;
     Step s;
+    s.pos = v.pos;
+    s.pointer = ptr;
+    s.expect.pos = v.pos;
     s.title = string_field(v, ptr, "title", false).value_or("");
     if (const JsonValue* t = v.find("text")) {
       if (auto l = lines_value(*t, ptr_join(ptr, "text"), "text")) {
