@@ -12,6 +12,7 @@
 #include <loopscope/trace.hpp>
 
 #include <compare>
+#include <map>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -89,6 +90,7 @@ public:
 private:
   const TraceRecorder* m_trace;
   LoopSnapshot m_state;
+  std::map<TaskId, int> m_cancels;  // outstanding cancel requests per task (cancelling())
 };
 
 }  // namespace loopscope

@@ -1,0 +1,142 @@
+#pragma once
+// coro.hpp — Coro<T>, the return type of a coroutine function.
+//
+// A Coro is lazy: calling the function allocates the frame and does nothing else. It runs
+// either inline, when awaited (`T v = co_await f();` — no scheduling, no trace event of its
+// own, like awaiting a coroutine in asyncio), or as a Task (create_task). Exceptions are stored
+// and rethrown at the co_await. Control transfers go through the running task's trampoline
+// (detail/thread_state.hpp), so a chain of a million nested awaits that complete immediately
+// uses constant machine stack in every build type.
+//
+// A Coro destroyed without ever having run reports "coroutine 'NAME' was never awaited" through
+// the current loop's warning handler when it was given a name (set_name).
+//
+// Sections: Storage · CoroPromise · Coro
+#include <loopscope/detail/task_core.hpp>
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace loopscope {
+
+template <class T = void> class Coro;
+template <class T = void> class Task;
+
+namespace detail {
+
+// ---- Storage -------------------------------------------------------------------------------
+template <class T> struct Storage {
+  std::optional<T> m_value;
+  template <class U> void return_value(U&& v) { m_value.emplace(std::forward<U>(v)); }
+  T take() { return std::move(*m_value); }
+  const T& peek() const { return *m_value; }
+};
+template <> struct Storage<void> {
+  void return_void() noexcept {}
+  void take() noexcept {}
+  void peek() const noexcept {}
+};
+
+// ---- CoroPromise ---------------------------------------------------------------------------
+template <class T> class CoroPromise final : public TaskCore, public Storage<T> {
+public:
+  using handle_type = std::coroutine_handle<CoroPromise>;
+
+  CoroPromise() noexcept {
+    m_root = handle_type::from_promise(*this);
+    m_resume = m_root;
+  }
+  Coro<T> get_return_object() noexcept;
+  std::suspend_always initial_suspend() noexcept { return {}; }
+
+  struct FinalAwaiter {
+    bool await_ready() noexcept { return false; }
+    void await_suspend(handle_type h) noexcept {
+      CoroPromise& p = h.promise();
+      if (p.m_continuation) tls.next = p.m_continuation;  // back to the awaiting frame
+      else p.m_finished = true;                            // a task root: the step completes it
+    }
+    void await_resume() noexcept {}
+  };
+  FinalAwaiter final_suspend() noexcept { return {}; }
+  void unhandled_exception() noexcept { m_exception = std::current_exception(); }
+
+  // The value (or rethrow the exception) of a finished frame.
+  T result() {
+    if (m_exception) std::rethrow_exception(m_exception);
+    return this->take();
+  }
+
+  std::coroutine_handle<> m_continuation;
+};
+
+}  // namespace detail
+
+// ---- Coro ----------------------------------------------------------------------------------
+template <class T> class [[nodiscard]] Coro {
+public:
+  using promise_type = detail::CoroPromise<T>;
+  using handle_type = std::coroutine_handle<promise_type>;
+  using value_type = T;
+
+  Coro() noexcept = default;
+  explicit Coro(handle_type h) noexcept : m_h(h) {}
+  Coro(Coro&& o) noexcept : m_h(std::exchange(o.m_h, {})) {}
+  Coro& operator=(Coro&& o) noexcept {
+    if (this != &o) { reset(); m_h = std::exchange(o.m_h, {}); }
+    return *this;
+  }
+  Coro(const Coro&) = delete;
+  Coro& operator=(const Coro&) = delete;
+  ~Coro() { reset(); }
+
+  bool valid() const noexcept { return static_cast<bool>(m_h); }
+  // Names the coroutine (for the "never awaited" warning and as a default for diagnostics).
+  Coro& set_name(std::string_view name) {
+    if (m_h) m_h.promise().extras().coro_name = std::string(name);
+    return *this;
+  }
+  std::string_view name() const noexcept {
+    auto* x = m_h ? m_h.promise().extras_if() : nullptr;
+    return x ? std::string_view(x->coro_name) : std::string_view{};
+  }
+  // Gives up ownership of the frame (create_task uses it).
+  handle_type release() noexcept { return std::exchange(m_h, {}); }
+  handle_type handle() const noexcept { return m_h; }
+
+  struct Awaiter {
+    handle_type m_h;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> parent) noexcept {
+      promise_type& p = m_h.promise();
+      p.m_continuation = parent;
+      p.m_started = true;
+      detail::tls.next = m_h;  // the trampoline resumes the child; the stack stays flat
+    }
+    T await_resume() { return m_h.promise().result(); }
+  };
+  Awaiter operator co_await() & noexcept { return Awaiter{m_h}; }
+  Awaiter operator co_await() && noexcept { return Awaiter{m_h}; }
+
+private:
+  void reset() noexcept {
+    if (!m_h) return;
+    promise_type& p = m_h.promise();
+    if (!p.m_started) p.warn_never_awaited();
+    m_h.destroy();
+    m_h = {};
+  }
+  handle_type m_h;
+};
+
+namespace detail {
+template <class T> Coro<T> CoroPromise<T>::get_return_object() noexcept {
+  return Coro<T>(handle_type::from_promise(*this));
+}
+}  // namespace detail
+
+}  // namespace loopscope

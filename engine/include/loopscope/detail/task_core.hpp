@@ -1,0 +1,141 @@
+#pragma once
+// detail/task_core.hpp — the type-erased heart of a coroutine frame and of a Task.
+//
+// Every Coro promise derives from TaskCore, so a coroutine frame can become a task without a
+// second allocation: create_task() just switches the core on. For a frame awaited inline only
+// the result/exception parts are used.
+//
+// Invariants of a task core (m_is_task):
+//   - m_refs counts Task handles plus one held by the loop until the task finishes; the frame
+//     is destroyed when it drops to zero (after reporting an exception nobody retrieved);
+//   - m_resume is the innermost suspended frame of the task (where it resumes);
+//   - m_awaiting is non-null exactly while m_state == suspended: what the task waits on;
+//   - a task is in at most one of: the ready queue, one waiter list, neither (running/done).
+//
+// Sections: Suspension · TaskExtras · TaskCore · SleepTimer
+#include <loopscope/detail/ready_node.hpp>
+#include <loopscope/detail/thread_state.hpp>
+#include <loopscope/snapshot.hpp>
+#include <loopscope/trace.hpp>
+
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+
+namespace loopscope {
+class EventLoop;
+namespace detail {
+
+class TaskCore;
+
+// ---- Suspension ----------------------------------------------------------------------------
+// What a suspended task waits on; implemented by the engine's awaiters.
+enum class CancelAction : std::uint8_t {
+  forwarded,  // the request was passed on (to an awaited task…); the task keeps waiting
+  detached,   // the awaiter unhooked the task: wake it now, CancelledError at its await
+  refused,    // nothing to cancel here: the task keeps waiting, CancelledError when it wakes
+};
+
+class Suspension {
+public:
+  virtual AwaitTarget describe() const = 0;
+  virtual CancelAction on_cancel(TaskCore& task) = 0;
+
+protected:
+  ~Suspension() = default;
+};
+
+// ---- TaskExtras ----------------------------------------------------------------------------
+// Rarely-needed per-frame data, allocated on first use so that frames stay small.
+struct TaskExtras {
+  std::string task_name;       // explicit task name ("" = default "Task-N")
+  std::string coro_name;       // the coroutine's name, for "never awaited" warnings
+  std::string cancel_message;
+  std::int32_t line_a = 0, line_b = 0;
+};
+
+// ---- TaskCore ------------------------------------------------------------------------------
+class TaskCore : public ReadyNode {
+public:
+  TaskCore() noexcept { m_kind = NodeKind::task; m_run = &TaskCore::run_node; }
+  TaskCore(const TaskCore&) = delete;
+  TaskCore& operator=(const TaskCore&) = delete;
+
+  // ---- identity and state
+  TaskId id() const noexcept { return m_id; }
+  std::string name() const;
+  TaskState state() const noexcept { return m_state; }
+  bool done() const noexcept { return m_state >= TaskState::done; }
+  bool is_task() const noexcept { return m_is_task; }
+  EventLoop* loop() const noexcept { return m_loop; }
+  TaskExtras& extras();
+  const TaskExtras* extras_if() const noexcept { return m_extras.get(); }
+
+  // ---- task operations (see task.hpp for the public meaning)
+  bool cancel(std::string_view msg = {});
+  int uncancel() noexcept;
+  int cancelling() const noexcept { return m_cancels; }
+  // Marks the exception as retrieved and returns it (null if none / not failed).
+  std::exception_ptr take_exception() noexcept;
+  void add_ref() noexcept { ++m_refs; }
+  void release() noexcept;
+
+  // Done callbacks: `node` goes to the back of the ready queue when the task finishes (at once
+  // if it already has). Tasks are woken directly (task_scheduled), other nodes as handles.
+  void add_waiter(ReadyNode& node);
+  // Removes a waiter that has not fired yet; false if not found.
+  bool remove_waiter(ReadyNode& node) noexcept;
+
+  // ---- called by the loop and the awaiters
+  static void run_node(ReadyNode* n);
+  void step();
+  void complete();
+  void destroy_frame() noexcept;
+  // A fresh frame that was never run: never-awaited warning when named.
+  void warn_never_awaited() noexcept;
+
+  // Frame data (public for the engine's awaiters; not an API).
+  TaskId m_id = 0;
+  EventLoop* m_loop = nullptr;
+  TaskCore* m_prev_frame = nullptr;       // the loop's list of live task frames
+  TaskCore* m_next_frame = nullptr;
+  std::coroutine_handle<> m_root;
+  std::coroutine_handle<> m_resume;
+  Suspension* m_awaiting = nullptr;
+  ReadyNode* m_waiters = nullptr;         // LIFO; reversed when the task finishes
+  std::unique_ptr<TaskExtras> m_extras;
+  std::exception_ptr m_exception;
+  std::uint32_t m_refs = 0;
+  std::uint32_t m_name_number = 0;        // N of the default name "Task-N"; 0 = named
+  TaskState m_state = TaskState::pending;
+  std::uint8_t m_cancels = 0;             // asyncio's cancelling() counter (saturating)
+  bool m_is_task = false;
+  bool m_started = false;                 // the frame has run at least once
+  bool m_must_cancel = false;             // throw CancelledError at the next resume point
+  bool m_finished = false;                // the root frame reached final_suspend
+  bool m_retrieved = false;               // someone looked at the exception
+  bool m_recorded = false;                // kept in the loop's finished-task records
+};
+
+// Called first thing in every engine awaiter's await_resume after a real suspension: delivers
+// a pending cancellation as CancelledError at this suspension point.
+void throw_cancelled(TaskCore& t);
+inline void resume_point() {
+  TaskCore* t = tls.task;
+  if (t && t->m_must_cancel) [[unlikely]] throw_cancelled(*t);
+}
+
+// The running task, or throw a clear error when an engine awaitable is used outside one.
+TaskCore& current_task_core();
+
+// ---- SleepTimer ----------------------------------------------------------------------------
+// The timer of a sleep(): when it fires it enters the ready queue as a handle, and running it
+// schedules the sleeping task (two hops, exactly as asyncio's call_later + future callback).
+struct SleepTimer : TimerNode {
+  TaskCore* m_task = nullptr;
+};
+
+}  // namespace detail
+}  // namespace loopscope

@@ -1,0 +1,302 @@
+#pragma once
+// event_loop.hpp — EventLoop: a single-threaded loop with asyncio's semantics.
+//
+// The loop owns a ready queue (intrusive FIFO of handles: task steps and callbacks), a timer
+// heap ordered by (deadline, insertion order) and an epoll selector. run_once() performs one
+// iteration exactly as asyncio's BaseEventLoop._run_once:
+//   1. poll the selector with timeout 0 if anything is ready (or stop() was called), else until
+//      the soonest timer deadline, else forever (only if something can wake it: I/O waiters,
+//      executor jobs);
+//   2. move every timer that is due to the back of the ready queue, in deadline order;
+//   3. run exactly the handles that were in the ready queue when step 2 ended — handles
+//      scheduled while they run wait for the next iteration.
+// On the virtual clock, "poll until the deadline" makes time jump to the deadline at once when
+// nothing else can happen (no I/O reported, no executor job unfinished).
+//
+// Determinism note: where CPython is not deterministic, this loop is. Timers with exactly equal
+// deadlines fire in insertion order (CPython's heapq does not promise that: three call_at at the
+// same instant may fire 0, 2, 1); equal *delays* scheduled one after another agree with CPython.
+//
+// Sections: ExceptionContext · EventLoop (scheduling · running · introspection · program
+// helpers · I/O · internals)
+#include <loopscope/clock.hpp>
+#include <loopscope/coro.hpp>
+#include <loopscope/detail/io_wait.hpp>
+#include <loopscope/detail/ready_node.hpp>
+#include <loopscope/detail/task_core.hpp>
+#include <loopscope/handle.hpp>
+#include <loopscope/snapshot.hpp>
+#include <loopscope/statistics.hpp>
+#include <loopscope/task.hpp>
+#include <loopscope/trace.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace loopscope {
+
+namespace detail { class Executor; struct ExecutorJobBase; }
+
+// ---- ExceptionContext ----------------------------------------------------------------------
+// What the exception handler receives: an exception nobody retrieved, or one thrown by a callback.
+struct ExceptionContext {
+  std::string message;            // e.g. "Task exception was never retrieved"
+  TaskId task = 0;
+  std::string task_name;
+  std::exception_ptr exception;
+};
+
+// ---- EventLoop -----------------------------------------------------------------------------
+class EventLoop {
+public:
+  explicit EventLoop(ClockKind clock = ClockKind::virtual_time);
+  ~EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+
+  // The current loop of this thread: the one running, else the first one built on this thread
+  // and not yet destroyed; nullptr if none.
+  static EventLoop* current() noexcept { return detail::tls.loop; }
+  // Makes this loop the current one of this thread.
+  void make_current() noexcept { detail::tls.loop = this; }
+
+  double time() const noexcept { return m_virtual ? m_vclock.now() : m_rclock.now(); }
+  ClockKind clock_kind() const noexcept {
+    return m_virtual ? ClockKind::virtual_time : ClockKind::real_time;
+  }
+  const Clock& clock() const noexcept;
+
+  // ---- scheduling
+  HandleRef call_soon(std::function<void()> fn, std::string label = {});
+  // From any thread: the callback enters the ready queue at the loop's next poll (it wakes the
+  // selector through an eventfd).
+  void call_soon_threadsafe(std::function<void()> fn, std::string label = {});
+  HandleRef call_later(double delay, std::function<void()> fn, std::string label = {});
+  HandleRef call_at(double when, std::function<void()> fn, std::string label = {});
+  template <class T> Task<T> create_task(Coro<T> coro, std::string_view name = {}) {
+    return loopscope::create_task(std::move(coro), name, this);
+  }
+
+  // ---- running
+  // One iteration; false (and nothing done) when there is nothing left to do: no ready handle,
+  // no timer, no I/O waiter, no executor job, no thread-safe callback pending.
+  bool run_once();
+  // Runs until the task is done (asyncio: the loop stops one iteration after it finishes, when
+  // the done callback that stops it runs) and returns its result or rethrows. Throws
+  // DeadlockError if nothing is left to run while the task is not done, RuntimeError if stop()
+  // ended the run first.
+  template <class T> T run_until_complete(Task<T> task) {
+    run_until_done(task);
+    return task.result();
+  }
+  template <class T> T run_until_complete(Coro<T> coro) {
+    return run_until_complete(create_task(std::move(coro)));
+  }
+  // Runs iterations until stop() or until there is nothing left to do.
+  void run_forever();
+  // The loop finishes its current iteration and run_forever/run_until_complete return.
+  void stop() noexcept { m_stopping = true; }
+  // Cancels every remaining task, lets them run their cleanup (bounded), then destroys whatever
+  // is left (frames suspended anywhere are destroyed cleanly). The loop cannot run afterwards.
+  void close();
+  bool is_closed() const noexcept { return m_closed; }
+  bool is_running() const noexcept { return m_running; }
+
+  // ---- introspection
+  std::size_t ready_count() const noexcept { return m_ready_count; }
+  std::optional<double> next_deadline();
+  bool has_pending_work() const noexcept;
+  // Attach (or detach with nullptr) a recorder. While one is attached, finished tasks are kept
+  // in snapshot().tasks, so that snapshot() equals replay() of the trace.
+  void set_trace(TraceRecorder* recorder) noexcept { m_trace = recorder; }
+  TraceRecorder* trace() const noexcept { return m_trace; }
+  LoopSnapshot snapshot() const;
+  LoopStatistics statistics() const;
+  std::uint64_t iteration() const noexcept { return m_iteration; }
+  LoopPhase phase() const noexcept { return m_phase; }
+
+  // ---- errors and warnings
+  void set_exception_handler(std::function<void(const ExceptionContext&)> fn) { m_exception_handler = std::move(fn); }
+  void call_exception_handler(const ExceptionContext& ctx);
+  void set_warning_handler(std::function<void(std::string_view)> fn) { m_warning_handler = std::move(fn); }
+  void warn(std::string_view text);
+
+  // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
+  // Records an `output` event for the current task and calls the output handler.
+  void print(std::string_view text);
+  void set_output_handler(std::function<void(double, TaskId, std::string_view)> fn) { m_output_handler = std::move(fn); }
+  // Records a `location` for the current task (Python and C++ listing lines).
+  void set_location(std::int32_t line_a, std::int32_t line_b);
+  // The loop thread blocks for `seconds` (time.sleep, CPU work): nothing else runs. The virtual
+  // clock advances by `seconds`; the real one really sleeps.
+  void blocking(double seconds, std::string_view label = "blocking");
+  TaskId current_task_id() const noexcept;
+  const std::vector<OutputLine>& output() const noexcept { return m_output; }
+
+  // ---- I/O (epoll)
+  int epoll_fd() const noexcept { return m_epoll_fd; }
+  // Awaitables: suspend the calling task until fd is readable / writable (or hung up / in
+  // error). Cancellation removes the registration. One waiter per fd and direction.
+  detail::IoWait wait_readable(int fd) noexcept { return detail::IoWait(*this, fd, IoDirection::read); }
+  detail::IoWait wait_writable(int fd) noexcept { return detail::IoWait(*this, fd, IoDirection::write); }
+  detail::IoWait wait_io(int fd, IoDirection dir) noexcept { return detail::IoWait(*this, fd, dir); }
+  // Call before closing fd: removes it from epoll; waiting tasks are woken (they see the fd
+  // closed on their next syscall).
+  void forget_fd(int fd);
+
+  // ---- internals: used by the engine's own awaiters and primitives, not an API ----------------
+  void schedule_task(detail::TaskCore& t);
+  void schedule_node(detail::ReadyNode& n);   // a non-task node enters the ready queue
+  void unqueue_node(detail::ReadyNode& n);    // removes a node from the ready queue (O(n))
+  void arm_timer(detail::TimerNode& n, double when);
+  void cancel_timer(detail::TimerNode& n) noexcept;
+  void suspend_task(detail::TaskCore& t, detail::Suspension& s);
+  void register_task(detail::TaskCore& t, std::string_view name);
+  void task_finished(detail::TaskCore& t);
+  void frame_destroyed(detail::TaskCore& t) noexcept;
+  void emit(TraceEvent e);
+  StringId intern(std::string_view s) { return m_trace->intern(s); }
+  void trace_cancel_request(detail::TaskCore& t, std::string_view msg);
+  void trace_uncancel(detail::TaskCore& t);
+  std::uint64_t next_primitive_id() noexcept { return ++m_primitive_counter; }
+  std::uint64_t next_handle_id() noexcept { return ++m_handle_counter; }
+  void io_register(detail::IoWait& w);
+  void io_unregister(detail::IoWait& w) noexcept;
+  detail::Executor& executor();
+  void job_started() noexcept { ++m_jobs_in_flight; ++m_stats.executor_jobs; }
+  void job_finished() noexcept { --m_jobs_in_flight; }
+  void post_completion(detail::ExecutorJobBase* job);   // from a worker thread
+  std::string ready_label(const detail::ReadyNode& n) const;
+  bool tracing() const noexcept { return m_trace != nullptr; }
+
+private:
+  struct HeapEntry {
+    double deadline;
+    std::uint64_t seq;
+    detail::TimerNode* node;
+  };
+  struct FdState {
+    detail::IoWait* reader = nullptr;
+    detail::IoWait* writer = nullptr;
+    std::uint32_t registered = 0;   // epoll events currently registered (0 = not registered)
+  };
+
+  void run_until_done(AnyTask& task);
+  bool iterate();
+  void poll(double timeout);
+  void drain_threadsafe();
+  void process_io_events_list(void* events, int n);
+  void wake_io(detail::IoWait& w);
+  void advance_virtual(double d);
+  void job_completed(detail::ExecutorJobBase& job);
+  void update_fd(int fd);
+  void fire_due_timers();
+  void heap_push(HeapEntry e);
+  void heap_pop();
+  void heap_clean_top();
+  void heap_rebuild();
+  bool heap_entry_live(const HeapEntry& e) const noexcept;
+  void push_ready(detail::ReadyNode& n) noexcept {
+    n.m_next = nullptr;
+    n.m_queued = true;
+    if (m_ready_tail) m_ready_tail->m_next = &n; else m_ready_head = &n;
+    m_ready_tail = &n;
+    ++m_ready_count;
+  }
+  detail::ReadyNode* pop_ready() noexcept {
+    detail::ReadyNode* n = m_ready_head;
+    m_ready_head = n->m_next;
+    if (!m_ready_head) m_ready_tail = nullptr;
+    --m_ready_count;
+    n->m_queued = false;
+    n->m_next = nullptr;
+    return n;
+  }
+  TaskSnapshot task_snapshot(const detail::TaskCore& t) const;
+  void trace_phase(LoopPhase p, double value = 0);
+
+  friend class detail::Executor;
+
+  // clock
+  bool m_virtual;
+  VirtualClock m_vclock;
+  RealClock m_rclock;
+  // ready queue
+  detail::ReadyNode* m_ready_head = nullptr;
+  detail::ReadyNode* m_ready_tail = nullptr;
+  std::size_t m_ready_count = 0;
+  std::size_t m_batch_remaining = 0;
+  // timers (lazy deletion: a cancelled timer's seq is remembered until its entry is popped)
+  std::vector<HeapEntry> m_heap;
+  std::unordered_set<std::uint64_t> m_heap_cancelled;
+  std::uint64_t m_timer_seq = 0;
+  // tasks
+  detail::TaskCore* m_frames = nullptr;   // every live task frame
+  TaskId m_task_counter = 0;
+  std::uint32_t m_name_counter = 0;
+  std::vector<TaskSnapshot> m_finished_records;
+  // ids
+  HandleId m_handle_counter = 0;
+  std::uint64_t m_primitive_counter = 0;
+  // state
+  bool m_stopping = false;
+  bool m_running = false;
+  bool m_closed = false;
+  bool m_last_run_stopped = false;
+  bool m_blocking = false;
+  std::uint64_t m_iteration = 0;
+  LoopPhase m_phase = LoopPhase::idle;
+  double m_poll_timeout = 0;
+  LoopStatistics m_stats;
+  TraceRecorder* m_trace = nullptr;
+  std::vector<OutputLine> m_output;
+  // handlers
+  std::function<void(const ExceptionContext&)> m_exception_handler;
+  std::function<void(std::string_view)> m_warning_handler;
+  std::function<void(double, TaskId, std::string_view)> m_output_handler;
+  // selector
+  int m_epoll_fd = -1;
+  int m_wake_fd = -1;
+  std::vector<FdState> m_fds;
+  std::size_t m_io_waiters = 0;
+  // thread-safe callbacks and executor completions
+  std::mutex m_ts_mutex;
+  std::vector<std::pair<std::function<void()>, std::string>> m_ts_callbacks;
+  std::vector<detail::ExecutorJobBase*> m_ts_completions;
+  std::atomic<bool> m_ts_pending{false};
+  std::size_t m_jobs_in_flight = 0;        // submitted, result not yet delivered
+  std::size_t m_jobs_unfinished = 0;       // still running on a worker (no completion seen)
+  std::unique_ptr<detail::Executor> m_executor;
+  friend struct detail::ExecutorJobBase;
+public:
+  // executor bookkeeping used by executor.cpp
+  std::size_t& jobs_unfinished() noexcept { return m_jobs_unfinished; }
+};
+
+// asyncio.run(): a fresh loop runs the coroutine as its main task, then is closed.
+template <class T> T run(Coro<T> main, ClockKind clock = ClockKind::virtual_time) {
+  EventLoop loop(clock);
+  loop.make_current();
+  if constexpr (std::is_void_v<T>) {
+    loop.run_until_complete(std::move(main));
+    loop.close();
+  } else {
+    T v = loop.run_until_complete(std::move(main));
+    loop.close();
+    return v;
+  }
+}
+
+// The id of the running task (0 outside a task).
+TaskId current_task_id() noexcept;
+
+}  // namespace loopscope

@@ -1,0 +1,34 @@
+#pragma once
+// sleep.hpp — `co_await sleep(seconds)`.
+//
+// sleep(d) with d > 0 arms a timer at now + d and suspends the task on it (AwaitKind::sleep).
+// When the timer fires it enters the ready queue as a handle; running that handle schedules the
+// task (two hops, like asyncio's call_later + future callback). sleep(0) (or any d <= 0) is a
+// bare yield: no timer; the task goes straight to the back of the ready queue.
+// Cancellation removes the timer and raises CancelledError at the co_await.
+#include <loopscope/detail/task_core.hpp>
+
+namespace loopscope {
+
+class SleepAwaiter final : public detail::Suspension {
+public:
+  explicit SleepAwaiter(double seconds) noexcept : m_delay(seconds) {}
+  SleepAwaiter(const SleepAwaiter&) = delete;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h);
+  void await_resume() { detail::resume_point(); }
+  AwaitTarget describe() const override;
+  detail::CancelAction on_cancel(detail::TaskCore& task) override;
+  double delay() const noexcept { return m_delay; }
+
+private:
+  double m_delay;
+  detail::SleepTimer m_timer;
+};
+
+// Suspends the current task for `seconds` of loop time (a bare yield when seconds <= 0).
+inline SleepAwaiter sleep(double seconds) noexcept { return SleepAwaiter(seconds); }
+// An exact match for integer literals, so that `sleep(1)` never picks POSIX ::sleep(unsigned).
+inline SleepAwaiter sleep(int seconds) noexcept { return SleepAwaiter(seconds); }
+
+}  // namespace loopscope

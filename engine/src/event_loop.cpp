@@ -1,0 +1,907 @@
+// event_loop.cpp — EventLoop: scheduling, the iteration, timers, the selector, introspection.
+//
+// Sections: construction · scheduling · timers · the iteration · the selector ·
+// thread-safe callbacks · running · close · introspection · program helpers · tracing
+#include <loopscope/event_loop.hpp>
+#include <loopscope/executor.hpp>
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <system_error>
+
+namespace loopscope {
+
+using detail::NodeKind;
+using detail::ReadyNode;
+using detail::TaskCore;
+using detail::TimerNode;
+
+TaskId current_task_id() noexcept {
+  return detail::tls.task ? detail::tls.task->m_id : 0;
+}
+
+// ---- construction --------------------------------------------------------------------------
+EventLoop::EventLoop(ClockKind clock) : m_virtual(clock == ClockKind::virtual_time) {
+  m_epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
+  if (m_epoll_fd < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
+  m_wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (m_wake_fd < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ev.data.fd = m_wake_fd;
+  ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, m_wake_fd, &ev);
+  if (!detail::tls.loop) detail::tls.loop = this;
+}
+
+EventLoop::~EventLoop() {
+  if (!m_closed) close();
+  m_executor.reset();
+  if (m_epoll_fd >= 0) ::close(m_epoll_fd);
+  if (m_wake_fd >= 0) ::close(m_wake_fd);
+  if (detail::tls.loop == this) detail::tls.loop = nullptr;
+}
+
+const Clock& EventLoop::clock() const noexcept {
+  if (m_virtual) return m_vclock;
+  return m_rclock;
+}
+
+// ---- scheduling ----------------------------------------------------------------------------
+void EventLoop::schedule_task(TaskCore& t) {
+  t.m_state = TaskState::pending;
+  t.m_awaiting = nullptr;
+  t.m_handle = ++m_handle_counter;
+  push_ready(t);
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::task_scheduled;
+    e.task = t.m_id;
+    e.handle = t.m_handle;
+    emit(e);
+  }
+}
+
+void EventLoop::schedule_node(ReadyNode& n) {
+  n.m_handle = ++m_handle_counter;
+  push_ready(n);
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::handle_scheduled;
+    e.handle = n.m_handle;
+    e.text = intern(ready_label(n));
+    emit(e);
+  }
+}
+
+void EventLoop::unqueue_node(ReadyNode& n) {
+  if (!n.m_queued) return;
+  ReadyNode* prev = nullptr;
+  std::size_t pos = 0;
+  for (ReadyNode* p = m_ready_head; p; prev = p, p = p->m_next, ++pos) {
+    if (p != &n) continue;
+    if (prev) prev->m_next = n.m_next; else m_ready_head = n.m_next;
+    if (m_ready_tail == &n) m_ready_tail = prev;
+    --m_ready_count;
+    if (pos < m_batch_remaining) --m_batch_remaining;
+    n.m_next = nullptr;
+    n.m_queued = false;
+    if (m_trace) [[unlikely]] {
+      TraceEvent e;
+      e.kind = TraceKind::handle_cancelled;
+      e.handle = n.m_handle;
+      emit(e);
+    }
+    return;
+  }
+}
+
+void EventLoop::suspend_task(TaskCore& t, detail::Suspension& s) {
+  t.m_state = TaskState::suspended;
+  t.m_awaiting = &s;
+  if (m_trace) [[unlikely]] {
+    AwaitTarget a = s.describe();
+    TraceEvent e;
+    e.kind = TraceKind::task_suspended;
+    e.task = t.m_id;
+    e.await_kind = a.kind;
+    e.target = a.target;
+    e.deadline = a.deadline;
+    e.direction = a.direction;
+    e.text = intern(a.label);
+    emit(e);
+  }
+}
+
+HandleRef EventLoop::call_soon(std::function<void()> fn, std::string label) {
+  auto* h = new detail::Handle(this, std::move(fn), std::move(label));
+  HandleRef ref(h);
+  h->add_ref();  // the ready queue's reference
+  schedule_node(*h);
+  return ref;
+}
+
+HandleRef EventLoop::call_at(double when, std::function<void()> fn, std::string label) {
+  auto* h = new detail::Handle(this, std::move(fn), std::move(label));
+  h->m_timer = true;
+  HandleRef ref(h);
+  h->add_ref();  // the heap's (then the ready queue's) reference
+  arm_timer(*h, when);
+  return ref;
+}
+
+HandleRef EventLoop::call_later(double delay, std::function<void()> fn, std::string label) {
+  return call_at(time() + delay, std::move(fn), std::move(label));
+}
+
+void detail::Handle::run_node(ReadyNode* n) {
+  auto* h = static_cast<Handle*>(n);
+  EventLoop* loop = h->m_loop;
+  try {
+    h->m_fn();
+  } catch (...) {
+    ExceptionContext ctx;
+    ctx.message = "Exception in callback " + (h->m_label.empty() ? std::string("callback") : h->m_label);
+    ctx.exception = std::current_exception();
+    loop->call_exception_handler(ctx);
+  }
+  h->release();
+}
+
+void detail::Handle::cancel() noexcept {
+  if (m_cancelled) return;
+  m_cancelled = true;
+  if (m_in_heap) {
+    m_loop->cancel_timer(*this);
+    release();  // the heap's reference
+  } else if (m_queued && m_loop->tracing()) {
+    TraceEvent e;
+    e.kind = TraceKind::handle_cancelled;
+    e.handle = m_handle;
+    m_loop->emit(e);
+  }
+}
+
+// ---- timers --------------------------------------------------------------------------------
+namespace {
+struct HeapLater {
+  template <class E> bool operator()(const E& a, const E& b) const noexcept {
+    return a.deadline > b.deadline || (a.deadline == b.deadline && a.seq > b.seq);
+  }
+};
+}  // namespace
+
+void EventLoop::heap_push(HeapEntry e) {
+  m_heap.push_back(e);
+  std::push_heap(m_heap.begin(), m_heap.end(), HeapLater{});
+}
+
+void EventLoop::heap_pop() {
+  std::pop_heap(m_heap.begin(), m_heap.end(), HeapLater{});
+  m_heap.pop_back();
+}
+
+bool EventLoop::heap_entry_live(const HeapEntry& e) const noexcept {
+  return m_heap_cancelled.empty() || m_heap_cancelled.find(e.seq) == m_heap_cancelled.end();
+}
+
+void EventLoop::heap_clean_top() {
+  while (!m_heap.empty() && !m_heap_cancelled.empty()) {
+    auto it = m_heap_cancelled.find(m_heap.front().seq);
+    if (it == m_heap_cancelled.end()) break;
+    m_heap_cancelled.erase(it);
+    heap_pop();
+  }
+}
+
+void EventLoop::heap_rebuild() {
+  std::vector<HeapEntry> live;
+  live.reserve(m_heap.size() - m_heap_cancelled.size());
+  for (const auto& e : m_heap)
+    if (heap_entry_live(e)) live.push_back(e);
+  m_heap.swap(live);
+  m_heap_cancelled.clear();
+  std::make_heap(m_heap.begin(), m_heap.end(), HeapLater{});
+}
+
+void EventLoop::arm_timer(TimerNode& n, double when) {
+  n.m_deadline = when;
+  n.m_seq = ++m_timer_seq;
+  n.m_handle = ++m_handle_counter;
+  n.m_in_heap = true;
+  heap_push(HeapEntry{when, n.m_seq, &n});
+  ++m_stats.timers_armed;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::timer_armed;
+    e.handle = n.m_handle;
+    e.deadline = when;
+    e.task = n.m_owner;
+    emit(e);
+  }
+}
+
+void EventLoop::cancel_timer(TimerNode& n) noexcept {
+  if (!n.m_in_heap) return;
+  n.m_in_heap = false;
+  ++m_stats.timers_cancelled;
+  try {
+    m_heap_cancelled.insert(n.m_seq);
+    if (m_heap_cancelled.size() > 64 && m_heap_cancelled.size() * 2 > m_heap.size()) heap_rebuild();
+  } catch (...) {
+    std::terminate();
+  }
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::timer_cancelled;
+    e.handle = n.m_handle;
+    emit(e);
+  }
+}
+
+void EventLoop::fire_due_timers() {
+  const double now = time();
+  const double end = m_virtual ? now : now + 1e-9;
+  while (!m_heap.empty()) {
+    const HeapEntry top = m_heap.front();
+    if (!heap_entry_live(top)) {
+      m_heap_cancelled.erase(top.seq);
+      heap_pop();
+      continue;
+    }
+    if (top.deadline > end) break;
+    heap_pop();
+    TimerNode* n = top.node;
+    n->m_in_heap = false;
+    ++m_stats.timers_fired;
+    push_ready(*n);  // the same handle moves to the ready queue
+    if (m_trace) [[unlikely]] {
+      TraceEvent e;
+      e.kind = TraceKind::timer_fired;
+      e.handle = n->m_handle;
+      e.deadline = n->m_deadline;
+      e.task = n->m_owner;
+      emit(e);
+      e = TraceEvent{};
+      e.kind = TraceKind::handle_scheduled;
+      e.handle = n->m_handle;
+      e.text = intern(ready_label(*n));
+      emit(e);
+    }
+  }
+}
+
+std::optional<double> EventLoop::next_deadline() {
+  heap_clean_top();
+  if (m_heap.empty()) return std::nullopt;
+  return m_heap.front().deadline;
+}
+
+// ---- the iteration -------------------------------------------------------------------------
+bool EventLoop::has_pending_work() const noexcept {
+  return m_ready_count > 0 || m_heap.size() > m_heap_cancelled.size() || m_io_waiters > 0 ||
+         m_jobs_in_flight > 0 || m_ts_pending.load(std::memory_order_acquire);
+}
+
+bool EventLoop::run_once() {
+  if (m_closed) throw RuntimeError("Event loop is closed");
+  EventLoop* prev = detail::tls.loop;
+  detail::tls.loop = this;
+  bool r = iterate();
+  detail::tls.loop = prev ? prev : this;
+  return r;
+}
+
+void EventLoop::trace_phase(LoopPhase p, double value) {
+  m_phase = p;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::loop_phase;
+    e.phase = p;
+    e.value = value;
+    emit(e);
+  }
+}
+
+bool EventLoop::iterate() {
+  drain_threadsafe();
+  if (!has_pending_work()) return false;
+  ++m_iteration;
+  ++m_stats.iterations;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::loop_iteration;
+    e.value = static_cast<double>(m_iteration);
+    emit(e);
+  }
+  double timeout = -1;
+  if (m_ready_count > 0 || m_stopping) {
+    timeout = 0;
+  } else {
+    heap_clean_top();
+    if (!m_heap.empty()) timeout = std::max(0.0, m_heap.front().deadline - time());
+  }
+  poll(timeout);
+  trace_phase(LoopPhase::timers);
+  if (!m_heap.empty()) fire_due_timers();
+  trace_phase(LoopPhase::run_ready);
+  if (m_ready_count > m_stats.max_ready) m_stats.max_ready = m_ready_count;
+  m_batch_remaining = m_ready_count;
+  m_stats.handles_run += m_ready_count;
+  while (m_batch_remaining > 0) {
+    --m_batch_remaining;
+    ReadyNode* n = pop_ready();
+    if (n->m_cancelled) [[unlikely]] {
+      --m_stats.handles_run;
+      if (n->m_kind == NodeKind::callback) static_cast<detail::Handle*>(n)->release();
+      continue;
+    }
+    if (m_trace) [[unlikely]] {
+      TraceEvent e;
+      if (n->m_kind == NodeKind::task) {
+        e.kind = TraceKind::task_resumed;
+        e.task = static_cast<TaskCore*>(n)->m_id;
+      } else {
+        e.kind = TraceKind::handle_run;
+      }
+      e.handle = n->m_handle;
+      emit(e);
+    }
+    n->m_run(n);
+  }
+  trace_phase(LoopPhase::idle);
+  return true;
+}
+
+// ---- the selector --------------------------------------------------------------------------
+void EventLoop::poll(double timeout) {
+  m_poll_timeout = timeout;
+  trace_phase(LoopPhase::poll, timeout);
+  const bool io = m_io_waiters > 0 || m_jobs_unfinished > 0 ||
+                  m_ts_pending.load(std::memory_order_acquire);
+  int wait_ms = 0;
+  if (m_virtual) {
+    if (timeout != 0) {
+      if (m_jobs_unfinished > 0) {
+        wait_ms = -1;  // never jump virtual time past a job still running on a worker
+      } else if (io) {
+        // Ask the selector first; jump only if nothing is reported.
+        epoll_event evs[64];
+        int n = ::epoll_wait(m_epoll_fd, evs, 64, 0);
+        ++m_stats.polls;
+        if (n > 0) { process_io_events_list(evs, n); return; }
+        if (timeout < 0) wait_ms = -1;
+        else { advance_virtual(timeout); return; }
+      } else {
+        if (timeout > 0) advance_virtual(timeout);
+        return;
+      }
+    } else if (!io) {
+      return;
+    }
+  } else {
+    if (timeout == 0 && !io) return;
+    wait_ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
+  }
+  epoll_event evs[64];
+  int n = ::epoll_wait(m_epoll_fd, evs, 64, wait_ms);
+  ++m_stats.polls;
+  if (n > 0) process_io_events_list(evs, n);
+}
+
+void EventLoop::advance_virtual(double d) {
+  m_stats.virtual_time_skipped += d;
+  m_vclock.advance_to(m_vclock.now() + d);
+}
+
+void EventLoop::process_io_events_list(void* events, int n) {
+  auto* evs = static_cast<epoll_event*>(events);
+  for (int i = 0; i < n; ++i) {
+    const int fd = evs[i].data.fd;
+    const std::uint32_t what = evs[i].events;
+    if (fd == m_wake_fd) {
+      std::uint64_t v;
+      while (::read(m_wake_fd, &v, sizeof v) > 0) {}
+      continue;
+    }
+    if (fd < 0 || static_cast<std::size_t>(fd) >= m_fds.size()) continue;
+    FdState& st = m_fds[fd];
+    const bool err = what & (EPOLLERR | EPOLLHUP);
+    if ((what & (EPOLLIN | EPOLLRDHUP) || err) && st.reader) wake_io(*st.reader);
+    if ((what & EPOLLOUT || err) && st.writer) wake_io(*st.writer);
+    update_fd(fd);
+  }
+  drain_threadsafe();
+}
+
+void EventLoop::wake_io(detail::IoWait& w) {
+  FdState& st = m_fds[w.m_fd];
+  if (st.reader == &w) st.reader = nullptr;
+  if (st.writer == &w) st.writer = nullptr;
+  --m_io_waiters;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::io_wait_end;
+    e.task = w.m_task->m_id;
+    e.target = static_cast<std::uint64_t>(w.m_fd);
+    e.direction = w.m_dir;
+    emit(e);
+  }
+  schedule_task(*w.m_task);
+}
+
+// Brings the epoll registration of fd in line with its waiters. Interest is kept while a waiter
+// exists and dropped lazily (only when an event arrives that nobody waits for), so that a task
+// waiting on the same fd again and again costs no epoll_ctl.
+void EventLoop::update_fd(int fd) {
+  FdState& st = m_fds[fd];
+  std::uint32_t want = 0;
+  if (st.reader) want |= EPOLLIN | EPOLLRDHUP;
+  if (st.writer) want |= EPOLLOUT;
+  if (want == st.registered) return;
+  epoll_event ev{};
+  ev.data.fd = fd;
+  ev.events = want;
+  if (want == 0) {
+    ::epoll_ctl(m_epoll_fd, EPOLL_CTL_DEL, fd, &ev);
+  } else if (st.registered == 0) {
+    if (::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0 && errno == EEXIST)
+      ::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, fd, &ev);
+  } else {
+    if (::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 && errno == ENOENT)
+      ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+  }
+  st.registered = want;
+}
+
+void EventLoop::io_register(detail::IoWait& w) {
+  if (w.m_fd < 0) throw RuntimeError("wait on a negative fd");
+  if (static_cast<std::size_t>(w.m_fd) >= m_fds.size()) m_fds.resize(static_cast<std::size_t>(w.m_fd) + 1);
+  FdState& st = m_fds[w.m_fd];
+  const bool read = w.m_dir == IoDirection::read || w.m_dir == IoDirection::accept;
+  detail::IoWait*& slot = read ? st.reader : st.writer;
+  if (slot) throw RuntimeError("another task is already waiting on fd " + std::to_string(w.m_fd));
+  const std::uint32_t need = read ? (EPOLLIN | EPOLLRDHUP) : EPOLLOUT;
+  if ((st.registered & need) != need) {
+    epoll_event ev{};
+    ev.data.fd = w.m_fd;
+    ev.events = st.registered | need;
+    int op = st.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+    int r = ::epoll_ctl(m_epoll_fd, op, w.m_fd, &ev);
+    if (r < 0 && errno == ENOENT) r = ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, w.m_fd, &ev);
+    else if (r < 0 && errno == EEXIST) r = ::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, w.m_fd, &ev);
+    if (r < 0) throw std::system_error(errno, std::generic_category(), "epoll_ctl");
+    st.registered = ev.events;
+  }
+  slot = &w;
+  ++m_io_waiters;
+  ++m_stats.io_waits;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::io_wait_begin;
+    e.task = w.m_task->m_id;
+    e.target = static_cast<std::uint64_t>(w.m_fd);
+    e.direction = w.m_dir;
+    emit(e);
+  }
+}
+
+void EventLoop::io_unregister(detail::IoWait& w) noexcept {
+  if (w.m_fd < 0 || static_cast<std::size_t>(w.m_fd) >= m_fds.size()) return;
+  FdState& st = m_fds[w.m_fd];
+  bool found = false;
+  if (st.reader == &w) { st.reader = nullptr; found = true; }
+  if (st.writer == &w) { st.writer = nullptr; found = true; }
+  if (!found) return;
+  --m_io_waiters;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::io_wait_end;
+    e.task = w.m_task->m_id;
+    e.target = static_cast<std::uint64_t>(w.m_fd);
+    e.direction = w.m_dir;
+    emit(e);
+  }
+  update_fd(w.m_fd);
+}
+
+void EventLoop::forget_fd(int fd) {
+  if (fd < 0 || static_cast<std::size_t>(fd) >= m_fds.size()) return;
+  FdState& st = m_fds[fd];
+  if (st.reader) wake_io(*st.reader);
+  if (st.writer) wake_io(*st.writer);
+  if (st.registered) {
+    epoll_event ev{};
+    ::epoll_ctl(m_epoll_fd, EPOLL_CTL_DEL, fd, &ev);
+    st.registered = 0;
+  }
+}
+
+// ---- thread-safe callbacks -----------------------------------------------------------------
+void EventLoop::call_soon_threadsafe(std::function<void()> fn, std::string label) {
+  {
+    std::lock_guard<std::mutex> lock(m_ts_mutex);
+    m_ts_callbacks.emplace_back(std::move(fn), std::move(label));
+    m_ts_pending.store(true, std::memory_order_release);
+  }
+  std::uint64_t one = 1;
+  [[maybe_unused]] auto r = ::write(m_wake_fd, &one, sizeof one);
+}
+
+void EventLoop::post_completion(detail::ExecutorJobBase* job) {
+  {
+    std::lock_guard<std::mutex> lock(m_ts_mutex);
+    m_ts_completions.push_back(job);
+    m_ts_pending.store(true, std::memory_order_release);
+  }
+  std::uint64_t one = 1;
+  [[maybe_unused]] auto r = ::write(m_wake_fd, &one, sizeof one);
+}
+
+void EventLoop::drain_threadsafe() {
+  if (!m_ts_pending.load(std::memory_order_acquire)) return;
+  std::vector<std::pair<std::function<void()>, std::string>> callbacks;
+  std::vector<detail::ExecutorJobBase*> completions;
+  {
+    std::lock_guard<std::mutex> lock(m_ts_mutex);
+    callbacks.swap(m_ts_callbacks);
+    completions.swap(m_ts_completions);
+    m_ts_pending.store(false, std::memory_order_release);
+  }
+  for (auto& [fn, label] : callbacks) call_soon(std::move(fn), std::move(label));
+  for (auto* job : completions) job_completed(*job);
+}
+
+// ---- running -------------------------------------------------------------------------------
+void EventLoop::run_forever() {
+  if (m_closed) throw RuntimeError("Event loop is closed");
+  if (m_running) throw RuntimeError("This event loop is already running");
+  EventLoop* prev = detail::tls.loop;
+  detail::tls.loop = this;
+  m_running = true;
+  m_last_run_stopped = false;
+  try {
+    while (iterate()) {
+      if (m_stopping) { m_last_run_stopped = true; break; }
+    }
+  } catch (...) {
+    m_running = false;
+    m_stopping = false;
+    detail::tls.loop = prev ? prev : this;
+    throw;
+  }
+  m_running = false;
+  m_stopping = false;
+  detail::tls.loop = prev ? prev : this;
+}
+
+void EventLoop::run_until_done(AnyTask& task) {
+  if (task.done()) return;
+  auto* h = new detail::Handle(this, [this] { stop(); }, "run_until_complete: stop");
+  h->add_ref();  // the waiter list's reference
+  task.core()->add_waiter(*h);
+  HandleRef guard(h);
+  try {
+    run_forever();
+  } catch (...) {
+    if (task.core()->remove_waiter(*h)) h->release();
+    else guard.cancel();
+    throw;
+  }
+  if (task.done()) return;
+  if (task.core()->remove_waiter(*h)) h->release();
+  if (m_last_run_stopped)
+    throw RuntimeError("Event loop stopped before Future completed.");
+  throw DeadlockError("run_until_complete: nothing left to run but task '" + task.name() +
+                      "' is not done");
+}
+
+// ---- close ---------------------------------------------------------------------------------
+void EventLoop::close() {
+  if (m_closed) return;
+  if (m_running) throw RuntimeError("Cannot close a running event loop");
+  EventLoop* prev = detail::tls.loop;
+  detail::tls.loop = this;
+  // 1. Like asyncio.run(): cancel what is left and let it run its cleanup, within bounds.
+  for (int round = 0; round < 3 && m_stats.tasks_alive > 0; ++round) {
+    std::vector<AnyTask> alive;
+    for (TaskCore* t = m_frames; t; t = t->m_next_frame)
+      if (!t->done()) alive.emplace_back(t);
+    for (auto& a : alive) a.cancel();
+    try {
+      for (int i = 0; i < 100000 && m_stats.tasks_alive > 0 && iterate(); ++i) {}
+    } catch (...) {
+    }
+  }
+  // 2. Stop the workers, then drop every queue.
+  m_executor.reset();
+  {
+    std::lock_guard<std::mutex> lock(m_ts_mutex);
+    for (auto* job : m_ts_completions) {
+      job->m_finished = true;
+      if (job->m_abandoned) delete job;
+    }
+    m_ts_completions.clear();
+    m_ts_callbacks.clear();
+    m_ts_pending.store(false);
+  }
+  while (m_ready_head) {
+    ReadyNode* n = pop_ready();
+    if (n->m_kind == NodeKind::callback) static_cast<detail::Handle*>(n)->release();
+  }
+  for (const auto& e : m_heap) {
+    if (!heap_entry_live(e)) continue;
+    e.node->m_in_heap = false;
+    if (e.node->m_kind == NodeKind::callback) static_cast<detail::Handle*>(e.node)->release();
+  }
+  m_heap.clear();
+  m_heap_cancelled.clear();
+  m_fds.clear();
+  m_io_waiters = 0;
+  m_jobs_in_flight = 0;
+  m_jobs_unfinished = 0;
+  // 3. Destroy the frames that are left. Frames kept alive by Task handles stay until the last
+  //    handle goes, detached from the loop.
+  std::vector<TaskCore*> frames;
+  for (TaskCore* t = m_frames; t; t = t->m_next_frame) frames.push_back(t);
+  for (TaskCore* t : frames) {
+    t->m_prev_frame = t->m_next_frame = nullptr;
+    t->m_loop = nullptr;
+  }
+  m_frames = nullptr;
+  m_closed = true;
+  for (TaskCore* t : frames) {
+    if (t->done()) continue;
+    t->m_state = TaskState::cancelled;
+    t->m_awaiting = nullptr;
+    for (ReadyNode* w = t->m_waiters; w;) {
+      ReadyNode* next = w->m_next;
+      w->m_next = nullptr;
+      if (w->m_kind == NodeKind::callback) static_cast<detail::Handle*>(w)->release();
+      w = next;
+    }
+    t->m_waiters = nullptr;
+    --m_stats.tasks_alive;
+  }
+  for (TaskCore* t : frames)
+    if (t->m_state == TaskState::cancelled && !t->m_finished) { t->m_finished = true; t->release(); }
+  detail::tls.loop = prev == this ? this : prev;
+}
+
+// ---- introspection -------------------------------------------------------------------------
+std::string EventLoop::ready_label(const ReadyNode& n) const {
+  switch (n.m_kind) {
+    case NodeKind::task: return {};
+    case NodeKind::callback: {
+      const auto& l = static_cast<const detail::Handle&>(n).m_label;
+      return l.empty() ? std::string("callback") : l;
+    }
+    case NodeKind::sleep_timer:
+      return "sleep timer: wake " + static_cast<const detail::SleepTimer&>(n).m_task->name();
+    case NodeKind::internal: return static_cast<const detail::LabelledNode&>(n).m_label;
+    case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_label;
+  }
+  return {};
+}
+
+TaskSnapshot EventLoop::task_snapshot(const TaskCore& t) const {
+  TaskSnapshot s;
+  s.id = t.m_id;
+  s.name = t.name();
+  s.state = t.m_state;
+  if (t.m_state == TaskState::suspended && t.m_awaiting) s.awaiting = t.m_awaiting->describe();
+  if (const auto* x = t.extras_if()) {
+    s.line_a = x->line_a;
+    s.line_b = x->line_b;
+  }
+  s.cancel_requested = t.m_cancels > 0;
+  if (t.m_state == TaskState::failed) s.error = describe_exception(t.m_exception);
+  return s;
+}
+
+LoopSnapshot EventLoop::snapshot() const {
+  LoopSnapshot s;
+  s.time = time();
+  s.iteration = m_iteration;
+  s.phase = m_phase;
+  s.poll_timeout = m_poll_timeout;
+  s.blocking = m_blocking;
+  for (const ReadyNode* n = m_ready_head; n; n = n->m_next) {
+    if (n->m_cancelled) continue;
+    ReadyEntry r;
+    r.handle = n->m_handle;
+    if (n->m_kind == NodeKind::task) r.task = static_cast<const TaskCore*>(n)->m_id;
+    else r.label = ready_label(*n);
+    s.ready.push_back(std::move(r));
+  }
+  s.tasks = m_finished_records;
+  for (const TaskCore* t = m_frames; t; t = t->m_next_frame)
+    if (!t->m_recorded) s.tasks.push_back(task_snapshot(*t));
+  std::sort(s.tasks.begin(), s.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::vector<HeapEntry> live;
+  for (const auto& e : m_heap)
+    if (heap_entry_live(e)) live.push_back(e);
+  std::sort(live.begin(), live.end(), [](const HeapEntry& a, const HeapEntry& b) {
+    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq);
+  });
+  for (const auto& e : live) s.timers.push_back(TimerSnapshot{e.node->m_handle, e.deadline, e.node->m_owner});
+  s.output = m_output;
+  return s;
+}
+
+LoopStatistics EventLoop::statistics() const {
+  LoopStatistics s = m_stats;
+  s.timers_pending = m_heap.size() - m_heap_cancelled.size();
+  return s;
+}
+
+// ---- program helpers -----------------------------------------------------------------------
+TaskId EventLoop::current_task_id() const noexcept { return loopscope::current_task_id(); }
+
+void EventLoop::print(std::string_view text) {
+  const TaskId task = loopscope::current_task_id();
+  m_output.push_back(OutputLine{time(), task, std::string(text)});
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::output;
+    e.task = task;
+    e.text = intern(text);
+    emit(e);
+  }
+  if (m_output_handler) m_output_handler(time(), task, text);
+}
+
+void EventLoop::set_location(std::int32_t line_a, std::int32_t line_b) {
+  TaskCore* t = detail::tls.task;
+  if (t) {
+    auto& x = t->extras();
+    x.line_a = line_a;
+    x.line_b = line_b;
+  }
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::location;
+    e.task = t ? t->m_id : 0;
+    e.line_a = line_a;
+    e.line_b = line_b;
+    emit(e);
+  }
+}
+
+void EventLoop::blocking(double seconds, std::string_view label) {
+  m_blocking = true;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::blocking_begin;
+    e.task = loopscope::current_task_id();
+    e.value = seconds;
+    e.text = intern(label);
+    emit(e);
+  }
+  if (seconds > 0) {
+    if (m_virtual) m_vclock.advance(seconds);
+    else m_rclock.sleep_until(m_rclock.now() + seconds);
+  }
+  m_blocking = false;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::blocking_end;
+    e.task = loopscope::current_task_id();
+    e.value = seconds;
+    emit(e);
+  }
+}
+
+void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
+  ++m_stats.exceptions_reported;
+  if (m_exception_handler) {
+    try {
+      m_exception_handler(ctx);
+      return;
+    } catch (...) {
+    }
+  }
+  std::string text = ctx.message;
+  if (ctx.task) text += "\n  task: " + ctx.task_name;
+  if (ctx.exception) text += "\n  " + describe_exception(ctx.exception);
+  std::cerr << text << '\n';
+}
+
+void EventLoop::warn(std::string_view text) {
+  if (m_warning_handler) m_warning_handler(text);
+  else std::cerr << "RuntimeWarning: " << text << '\n';
+}
+
+// ---- tracing and task bookkeeping ----------------------------------------------------------
+void EventLoop::emit(TraceEvent e) {
+  e.time = time();
+  m_trace->record(e);
+}
+
+void EventLoop::trace_cancel_request(TaskCore& t, std::string_view msg) {
+  TraceEvent e;
+  e.kind = TraceKind::task_cancel_requested;
+  e.task = t.m_id;
+  if (!msg.empty()) e.text = intern(msg);
+  emit(e);
+}
+
+void EventLoop::trace_uncancel(TaskCore& t) {
+  TraceEvent e;
+  e.kind = TraceKind::task_uncancelled;
+  e.task = t.m_id;
+  emit(e);
+}
+
+void EventLoop::register_task(TaskCore& t, std::string_view name) {
+  t.m_id = ++m_task_counter;
+  if (name.empty()) t.m_name_number = ++m_name_counter;
+  else t.extras().task_name = std::string(name);
+  t.m_next_frame = m_frames;
+  if (m_frames) m_frames->m_prev_frame = &t;
+  m_frames = &t;
+  ++m_stats.tasks_created;
+  ++m_stats.tasks_alive;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::task_created;
+    e.task = t.m_id;
+    e.target = loopscope::current_task_id();
+    e.text = intern(t.name());
+    emit(e);
+  }
+}
+
+void EventLoop::task_finished(TaskCore& t) {
+  --m_stats.tasks_alive;
+  TraceKind k = TraceKind::task_done;
+  if (t.m_state == TaskState::cancelled) { ++m_stats.tasks_cancelled; k = TraceKind::task_cancelled; }
+  else if (t.m_state == TaskState::failed) { ++m_stats.tasks_failed; k = TraceKind::task_failed; }
+  else ++m_stats.tasks_done;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = k;
+    e.task = t.m_id;
+    if (k == TraceKind::task_failed) e.text = intern(describe_exception(t.m_exception));
+    emit(e);
+    m_finished_records.push_back(task_snapshot(t));
+    t.m_recorded = true;
+  }
+}
+
+void EventLoop::frame_destroyed(TaskCore& t) noexcept {
+  if (t.m_prev_frame) t.m_prev_frame->m_next_frame = t.m_next_frame;
+  else if (m_frames == &t) m_frames = t.m_next_frame;
+  if (t.m_next_frame) t.m_next_frame->m_prev_frame = t.m_prev_frame;
+  t.m_prev_frame = t.m_next_frame = nullptr;
+}
+
+// ---- executor plumbing ---------------------------------------------------------------------
+detail::Executor& EventLoop::executor() {
+  if (!m_executor) {
+    unsigned hc = std::thread::hardware_concurrency();
+    std::size_t n = std::clamp<std::size_t>(hc, 2, 4);
+    m_executor = std::make_unique<detail::Executor>(n);
+  }
+  return *m_executor;
+}
+
+void EventLoop::job_completed(detail::ExecutorJobBase& job) {
+  --m_jobs_unfinished;
+  job.m_finished = true;
+  if (job.m_abandoned) {
+    --m_jobs_in_flight;
+    delete &job;
+    return;
+  }
+  if (!job.m_has_deadline || job.m_deadline_reached) schedule_node(job);
+}
+
+}  // namespace loopscope

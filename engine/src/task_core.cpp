@@ -1,0 +1,253 @@
+// task_core.cpp — TaskCore: a task's step, completion, cancellation and lifetime; AnyTask.
+//
+// Sections: names · cancellation · waiters · step and completion · lifetime · awaiting a task ·
+// AnyTask · spawning
+#include <loopscope/event_loop.hpp>
+#include <loopscope/task.hpp>
+
+namespace loopscope::detail {
+
+// ---- names ---------------------------------------------------------------------------------
+std::string TaskCore::name() const {
+  if (m_extras && !m_extras->task_name.empty()) return m_extras->task_name;
+  if (m_name_number) return "Task-" + std::to_string(m_name_number);
+  if (m_extras && !m_extras->coro_name.empty()) return m_extras->coro_name;
+  return "coroutine";
+}
+
+TaskExtras& TaskCore::extras() {
+  if (!m_extras) m_extras = std::make_unique<TaskExtras>();
+  return *m_extras;
+}
+
+// ---- cancellation --------------------------------------------------------------------------
+bool TaskCore::cancel(std::string_view msg) {
+  if (done()) return false;
+  if (m_cancels < 255) ++m_cancels;
+  if (!msg.empty()) extras().cancel_message = std::string(msg);
+  EventLoop* loop = m_loop;
+  if (loop && loop->tracing()) loop->trace_cancel_request(*this, msg);
+  if (m_state == TaskState::suspended && m_awaiting) {
+    switch (m_awaiting->on_cancel(*this)) {
+      case CancelAction::forwarded:
+        return true;
+      case CancelAction::detached:
+        m_must_cancel = true;
+        loop->schedule_task(*this);
+        return true;
+      case CancelAction::refused:
+        break;
+    }
+  }
+  m_must_cancel = true;
+  return true;
+}
+
+int TaskCore::uncancel() noexcept {
+  if (m_cancels > 0) {
+    --m_cancels;
+    if (m_loop && m_loop->tracing()) m_loop->trace_uncancel(*this);
+  }
+  return m_cancels;
+}
+
+void throw_cancelled(TaskCore& t) {
+  t.m_must_cancel = false;
+  throw CancelledError(t.m_extras ? t.m_extras->cancel_message : std::string());
+}
+
+TaskCore& current_task_core() {
+  if (!tls.task) throw RuntimeError("engine awaitables must be awaited inside a running task");
+  return *tls.task;
+}
+
+std::exception_ptr TaskCore::take_exception() noexcept {
+  m_retrieved = true;
+  return m_exception;
+}
+
+// ---- waiters -------------------------------------------------------------------------------
+void TaskCore::add_waiter(ReadyNode& node) {
+  if (done()) {
+    if (node.m_kind == NodeKind::task) m_loop->schedule_task(static_cast<TaskCore&>(node));
+    else m_loop->schedule_node(node);
+    return;
+  }
+  node.m_next = m_waiters;
+  m_waiters = &node;
+}
+
+bool TaskCore::remove_waiter(ReadyNode& node) noexcept {
+  ReadyNode* prev = nullptr;
+  for (ReadyNode* p = m_waiters; p; prev = p, p = p->m_next) {
+    if (p != &node) continue;
+    if (prev) prev->m_next = p->m_next; else m_waiters = p->m_next;
+    p->m_next = nullptr;
+    return true;
+  }
+  return false;
+}
+
+// ---- step and completion -------------------------------------------------------------------
+void TaskCore::run_node(ReadyNode* n) { static_cast<TaskCore*>(n)->step(); }
+
+void TaskCore::step() {
+  m_state = TaskState::running;
+  if (!m_started && m_must_cancel) [[unlikely]] {
+    // Cancelled before it ever ran: the body never starts (asyncio throws into a fresh coroutine).
+    m_started = true;
+    m_must_cancel = false;
+    m_exception = std::make_exception_ptr(CancelledError(m_extras ? m_extras->cancel_message : std::string()));
+    complete();
+    return;
+  }
+  m_started = true;
+  TaskCore* prev = tls.task;
+  tls.task = this;
+  std::coroutine_handle<> h = m_resume;
+  do {
+    tls.next = nullptr;
+    h.resume();
+    h = tls.next;
+  } while (h);
+  tls.task = prev;
+  if (m_finished) {
+    complete();
+    return;
+  }
+  if (m_must_cancel && m_state == TaskState::suspended && m_awaiting) [[unlikely]] {
+    // cancel() was called while the task ran: apply it to what it now waits on.
+    switch (m_awaiting->on_cancel(*this)) {
+      case CancelAction::forwarded: m_must_cancel = false; break;
+      case CancelAction::detached: m_loop->schedule_task(*this); break;
+      case CancelAction::refused: break;
+    }
+  }
+}
+
+void TaskCore::complete() {
+  EventLoop* loop = m_loop;
+  m_finished = true;
+  if (!m_exception) m_state = TaskState::done;
+  else if (is_cancelled_error(m_exception)) m_state = TaskState::cancelled;
+  else m_state = TaskState::failed;
+  m_awaiting = nullptr;
+  loop->task_finished(*this);
+  // Wake the waiters in registration order.
+  ReadyNode* list = nullptr;
+  for (ReadyNode* p = m_waiters; p;) {
+    ReadyNode* next = p->m_next;
+    p->m_next = list;
+    list = p;
+    p = next;
+  }
+  m_waiters = nullptr;
+  while (list) {
+    ReadyNode* next = list->m_next;
+    if (list->m_kind == NodeKind::task) loop->schedule_task(static_cast<TaskCore&>(*list));
+    else loop->schedule_node(*list);
+    list = next;
+  }
+  release();  // the loop's reference
+}
+
+// ---- lifetime ------------------------------------------------------------------------------
+void TaskCore::release() noexcept {
+  if (--m_refs != 0) return;
+  if (m_is_task && m_state == TaskState::failed && !m_retrieved && m_loop) {
+    ExceptionContext ctx;
+    ctx.message = "Task exception was never retrieved";
+    ctx.task = m_id;
+    try {
+      ctx.task_name = name();
+      ctx.exception = m_exception;
+      m_loop->call_exception_handler(ctx);
+    } catch (...) {
+    }
+  }
+  destroy_frame();
+}
+
+void TaskCore::destroy_frame() noexcept {
+  if (m_loop && m_is_task) m_loop->frame_destroyed(*this);
+  m_root.destroy();
+}
+
+void TaskCore::warn_never_awaited() noexcept {
+  if (!m_extras || m_extras->coro_name.empty()) return;
+  EventLoop* loop = tls.loop;
+  if (!loop) return;
+  try {
+    loop->warn("coroutine '" + m_extras->coro_name + "' was never awaited");
+  } catch (...) {
+  }
+}
+
+// ---- awaiting a task -----------------------------------------------------------------------
+void TaskWaitAwaiter::await_suspend(std::coroutine_handle<> h) {
+  TaskCore& t = current_task_core();
+  if (&t == m_target) throw RuntimeError("a task cannot await itself");
+  t.m_resume = h;
+  m_target->add_waiter(t);
+  m_suspended = true;
+  t.m_loop->suspend_task(t, *this);
+}
+
+void TaskWaitAwaiter::finish_resume() {
+  if (m_suspended) resume_point();
+  m_target->m_retrieved = true;
+}
+
+AwaitTarget TaskWaitAwaiter::describe() const {
+  AwaitTarget a;
+  a.kind = AwaitKind::task;
+  a.target = m_target->m_id;
+  a.label = m_target->name();
+  return a;
+}
+
+CancelAction TaskWaitAwaiter::on_cancel(TaskCore& task) {
+  const std::string msg = task.m_extras ? task.m_extras->cancel_message : std::string();
+  if (m_target->cancel(msg)) return CancelAction::forwarded;
+  m_target->remove_waiter(task);
+  return CancelAction::detached;
+}
+
+// ---- spawning ------------------------------------------------------------------------------
+void spawn(TaskCore& core, EventLoop* loop, std::string_view name) {
+  EventLoop* l = loop ? loop : tls.loop;
+  if (!l) throw RuntimeError("no current event loop");
+  if (l->is_closed()) throw RuntimeError("Event loop is closed");
+  if (core.m_is_task || core.m_started) throw InvalidStateError("coroutine already started");
+  core.m_is_task = true;
+  core.m_loop = l;
+  core.add_ref();  // the loop's reference, dropped when the task finishes
+  l->register_task(core, name);
+  l->schedule_task(core);
+}
+
+void add_done_callback(TaskCore& core, std::function<void(AnyTask)> fn) {
+  AnyTask self(&core);
+  auto* h = new Handle(core.m_loop, [fn = std::move(fn), self]() { fn(self); }, "done callback");
+  h->add_ref();  // the waiter list's reference, then the ready queue's
+  core.add_waiter(*h);
+}
+
+}  // namespace loopscope::detail
+
+namespace loopscope {
+
+// ---- AnyTask -------------------------------------------------------------------------------
+std::exception_ptr AnyTask::exception() const {
+  if (!m_core->done()) throw InvalidStateError("Exception is not set.");
+  if (m_core->state() == TaskState::cancelled) std::rethrow_exception(m_core->m_exception);
+  return m_core->take_exception();
+}
+
+void AnyTask::get() const {
+  if (!m_core->done()) throw InvalidStateError("Result is not set.");
+  m_core->m_retrieved = true;
+  if (m_core->m_exception) std::rethrow_exception(m_core->m_exception);
+}
+
+}  // namespace loopscope
