@@ -113,7 +113,7 @@ void draw_bar(ImDrawList* dl, SegmentKind k, float x0, float x1, float y0, float
       const float step = 7 * s;
       const float h = y1 - y0;
       if (x1 - x0 > 3 * step) {
-        const ImU32 dark = with_alpha(palette::rgb(0x7A2020), 150);
+        const ImU32 dark = with_alpha(palette::rgb(0x9A2A2A), 120);
         for (float x = x0 - h; x < x1; x += step) {
           // The line from (x, y1) to (x + h, y0), clipped to [x0, x1].
           const float a = std::max(x, x0), b = std::min(x + h, x1);
@@ -236,7 +236,9 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam) {
 
 // ---- axis ----------------------------------------------------------------------------------
 // Ticks and their grid lines over the lanes; labels on the axis row.
-void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double end_time) {
+// Tick labels that would collide with [avoid_x0, avoid_x1] (the "now" label) are skipped.
+void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double end_time,
+               float avoid_x0, float avoid_x1) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float small = f.base_size * 0.8f;
@@ -261,6 +263,7 @@ void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double 
     const float w = f.body->CalcTextSizeA(small, FLT_MAX, 0, label.c_str()).x;
     const float lx = std::min(x - w * 0.5f, l.plot_x1 - w);
     if (lx < l.plot_x0 - 2 * s) continue;
+    if (lx < avoid_x1 + 4 * s && lx + w > avoid_x0 - 4 * s) continue;
     dl->AddText(f.body, small, {lx, l.axis_y0 + 1 * s}, palette::text_dim, label.c_str());
   }
   // Minor ticks: 5 per step.
@@ -273,6 +276,26 @@ void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double 
     if (x < l.plot_x0 || x > l.plot_x1) continue;
     dl->AddLine({x, l.axis_y1 - 2.5f * s}, {x, l.axis_y1}, palette::border);
   }
+}
+
+// The "now" label on the axis: the time shown, in a pill centred on the cursor line.
+struct NowLabel {
+  bool visible = false;
+  float x0 = 0, x1 = 0, size = 0;
+  std::string text;
+};
+
+NowLabel now_label_at(const Layout& l, float x_now, double now) {
+  NowLabel n;
+  if (x_now < l.plot_x0 - 1 || x_now > l.plot_x1 + 1) return n;
+  const auto& f = platform::fonts();
+  n.visible = true;
+  n.size = f.base_size * 0.8f;
+  n.text = secs(now);
+  const float w = f.mono->CalcTextSizeA(n.size, FLT_MAX, 0, n.text.c_str()).x + 10 * l.s;
+  n.x0 = std::clamp(std::round(x_now) + 0.5f - w * 0.5f, l.plot_x0, l.plot_x1 - w);
+  n.x1 = n.x0 + w;
+  return n;
 }
 
 // ---- lanes ---------------------------------------------------------------------------------
@@ -340,7 +363,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
         text = ellipsised(f.mono, size, text, vis1 - vis0 - 10 * s);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
-          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0x2A0E0E)
+          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0xFFF4F4)
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
                                                            : with_alpha(kind_colour(sg.kind), 235);
           dl->AddText(f.mono, size, {vis0 + 5 * s, mid_y - size * 0.5f + 1 * s}, tc, text.c_str());
@@ -364,7 +387,16 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
     // Terminal markers are drawn as markers, not merged.
     if (is_terminal(segs[j - 1].kind)) --j;
     const SegmentKind k = model.dominant(li, {i, j});
-    draw_bar(dl, k, col, col + 1.0f, g.bar_y0, g.bar_y1, s);
+    if (k == SegmentKind::run_ready) {
+      // On the loop lane a pixel of many iterations is mostly waiting in poll with instants of
+      // running: show both, so a busy stretch does not read as "always running".
+      draw_bar(dl, SegmentKind::poll, col, col + 1.0f, g.bar_y0, g.bar_y1, s);
+      const float q = (g.bar_y1 - g.bar_y0) * 0.25f;
+      dl->AddRectFilled({col, g.bar_y0 + q}, {col + 1.0f, g.bar_y1 - q},
+                        with_alpha(palette::running, 170));
+    } else {
+      draw_bar(dl, k, col, col + 1.0f, g.bar_y0, g.bar_y1, s);
+    }
     // The hovered merged column reports its most telling segment: the last of the dominant kind.
     std::size_t rep = j - 1;
     for (std::size_t q = j; q > i && j - q < 64; --q)
@@ -388,7 +420,7 @@ void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const La
   const float cy = (g.y0 + g.y1) * 0.5f;
   const float x = l.label_x0 + 8 * s;
   const float size = f.base_size * 0.86f;
-  ImU32 text_colour = selected ? palette::text : finished ? palette::text_faint : palette::text_dim;
+  const ImU32 text_colour = selected ? palette::text : finished ? palette::text_dim : palette::text;
   if (lane.task == 0) {
     // The loop: a small ring, like a cycle.
     dl->AddCircle({x + 3.5f * s, cy}, 4 * s, palette::accent, 0, 1.6f * s);
@@ -567,7 +599,9 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   if (x_end > x_now + 1)
     dl->AddRectFilled({std::max(x_now, l.plot_x0), l.loop_y0},
                       {std::min(x_end, l.plot_x1), l.lanes_y1}, IM_COL32(0, 0, 0, 40));
-  draw_axis(dl, l, cam, view.end_time);
+  const NowLabel now_label = now_label_at(l, x_now, view.time);
+  draw_axis(dl, l, cam, view.end_time, now_label.visible ? now_label.x0 : 0.0f,
+            now_label.visible ? now_label.x1 : 0.0f);
   dl->PopClipRect();
 
   const bool tooltip_wanted = hovered && cam.drag == TimelineDrag::none &&
@@ -631,18 +665,15 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   }
 
   // The cursor at "now": a line through every lane, with its time on the axis.
-  if (x_now >= l.plot_x0 - 1 && x_now <= l.plot_x1 + 1) {
+  if (now_label.visible) {
     const float x = std::round(x_now) + 0.5f;
     dl->AddLine({x, l.axis_y0 + 2 * s}, {x, l.lanes_y1}, palette::accent, 1.5f * s);
     const auto& f = platform::fonts();
-    const float size = f.base_size * 0.8f;
-    const std::string t = secs(view.time);
-    const float w = f.mono->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x + 10 * s;
-    float bx = x - w * 0.5f;
-    bx = std::clamp(bx, l.plot_x0, l.plot_x1 - w);
     const float by = l.axis_y0;
-    dl->AddRectFilled({bx, by}, {bx + w, by + size + 4 * s}, palette::accent, 4 * s);
-    dl->AddText(f.mono, size, {bx + 5 * s, by + 2 * s}, palette::background, t.c_str());
+    dl->AddRectFilled({now_label.x0, by}, {now_label.x1, by + now_label.size + 4 * s},
+                      palette::accent, 4 * s);
+    dl->AddText(f.mono, now_label.size, {now_label.x0 + 5 * s, by + 2 * s}, palette::background,
+                now_label.text.c_str());
   }
 
   if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos)
