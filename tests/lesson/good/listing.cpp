@@ -1,0 +1,4 @@
+// A listing file for the loader test.
+Coro<> main() {
+  print("hi");
+}
