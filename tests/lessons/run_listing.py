@@ -10,6 +10,7 @@ How time is made virtual (the listing itself is not edited):
   * asyncio.run() is replaced by a runner that uses VirtualLoop, an asyncio.SelectorEventLoop
     whose time() is a virtual clock. Its selector never sleeps: when the loop would wait for the
     next timer, the clock jumps to that deadline instead.
+  * Timers with equal deadlines fire in insertion order (see _SeqTimerHandle).
   * time.monotonic, time.perf_counter and time.time read the virtual clock. time.sleep on the
     loop thread advances it at once (the loop is blocked, as in reality: nothing else runs).
   * time.sleep on a worker thread (asyncio.to_thread / run_in_executor) parks the thread until
@@ -23,11 +24,17 @@ How time is made virtual (the listing itself is not edited):
     streams) and sets the listing's global `BASE` to its URL. Before any time jump the selector
     gives loopback traffic a few real milliseconds to arrive, so latency is virtual too.
 
+Params: the defaults of the step's params, changed with --set, are given to the server's
+expressions and replace the listing's top-level constants named after them (`JOBS = 3` for a
+param `jobs`).
+
 Exit status: 0 if the listing ran, 1 if it raised (its traceback goes to stderr), 2 on bad usage.
 """
 
 import asyncio
+import heapq
 import json
+import re
 import selectors
 import sys
 import threading
@@ -161,6 +168,26 @@ class VirtualSelector(selectors.BaseSelector):
             return []
 
 
+class _SeqTimerHandle(asyncio.TimerHandle):
+    """A timer ordered by (deadline, insertion). In real time, equal delays scheduled one after
+    another get increasing deadlines, so they fire in insertion order; frozen virtual time makes
+    the deadlines exactly equal, and heapq alone would then fire them in no stable order."""
+
+    __slots__ = ("_seq",)
+
+    def __lt__(self, other):
+        return (self._when, self._seq) < (other._when, other._seq)
+
+    def __le__(self, other):
+        return (self._when, self._seq) <= (other._when, other._seq)
+
+    def __gt__(self, other):
+        return (self._when, self._seq) > (other._when, other._seq)
+
+    def __ge__(self, other):
+        return (self._when, self._seq) >= (other._when, other._seq)
+
+
 class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self, clock, settle=False):
         self._vclock = clock
@@ -168,6 +195,16 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self._vclock.now
+
+    def call_at(self, when, callback, *args, context=None):
+        # BaseEventLoop.call_at, with a timer that keeps insertion order among equal deadlines.
+        self._check_closed()
+        timer = _SeqTimerHandle(when, callback, args, self, context)
+        self._timer_seq = getattr(self, "_timer_seq", 0) + 1
+        timer._seq = self._timer_seq
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
 
     def run_in_executor(self, executor, func, *args):
         with self._vclock.cond:
@@ -301,6 +338,9 @@ def main(argv):
         rest = rest[2:]
     python = step["code"]["python"]
     source = "\n".join(python) if isinstance(python, list) else python
+    # A param `jobs` is shown in the listing as a top-level constant `JOBS = 3`: set it.
+    for name, value in env.items():
+        source = re.sub(rf"^{name.upper()} = .*$", f"{name.upper()} = {value!r}", source, flags=re.M)
     server_decl = step.get("program", {}).get("server")
     server = LessonServer(server_decl.get("routes", []), env) if server_decl else None
 
