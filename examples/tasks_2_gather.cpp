@@ -1,0 +1,26 @@
+// gather returns the results in argument order, whatever order the tasks finish in.
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/sleep.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+Coro<std::string> fetch(std::string name, double delay) {
+  co_await sleep(delay);
+  std::printf("%s finished\n", name.c_str());
+  co_return name;
+}
+
+Coro<> main_coro() {
+  std::vector<std::string> results = co_await gather(std::vector<Task<std::string>>{
+      create_task(fetch("slow", 3)), create_task(fetch("fast", 1)), create_task(fetch("medium", 2))});
+  std::string line = "[";
+  for (std::size_t i = 0; i < results.size(); ++i) line += (i ? ", '" : "'") + results[i] + "'";
+  std::printf("%s]\n", line.c_str());
+}
+
+int main() { run(main_coro()); }

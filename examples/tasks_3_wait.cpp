@@ -1,0 +1,33 @@
+// wait returns the done and pending tasks: FIRST_COMPLETED returns at the first one, a timeout
+// returns after at most that long. Pending tasks keep running until cancelled.
+#include <loopscope/event_loop.hpp>
+#include <loopscope/sleep.hpp>
+#include <loopscope/wait.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+Coro<std::string> fetch(std::string name, double delay) {
+  co_await sleep(delay);
+  co_return name;
+}
+
+Coro<> main_coro() {
+  EventLoop& loop = *EventLoop::current();
+  double start = loop.time();
+  Task<std::string> slow = create_task(fetch("slow", 3), "slow");
+  Task<std::string> fast = create_task(fetch("fast", 1), "fast");
+  auto first = co_await wait(std::vector{slow, fast}, ReturnWhen::first_completed);
+  std::printf("%.1f s: %zu done, %zu pending, first: %s\n", loop.time() - start, first.done.size(),
+              first.pending.size(), fast.result().c_str());
+  auto later = co_await wait(first.pending, ReturnWhen::all_completed, 1.0);
+  std::printf("%.1f s: %zu done, %zu pending\n", loop.time() - start, later.done.size(), later.pending.size());
+  slow.cancel();
+  co_await wait(std::vector{slow});
+  std::printf("slow cancelled: %s\n", slow.cancelled() ? "True" : "False");
+}
+
+int main() { run(main_coro()); }

@@ -1,0 +1,52 @@
+// An exception raised in a task surfaces where the task is awaited. With
+// ReturnExceptions::yes, gather returns it as a value next to the normal results.
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/sleep.hpp>
+
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+struct ValueError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Coro<int> check(int n) {
+  co_await sleep(n);
+  if (n == 2) {
+    throw ValueError("bad input " + std::to_string(n));
+  }
+  co_return n * 10;
+}
+
+// Prints outcomes as Python prints the list: [10, ValueError('bad input 2'), 30].
+void print_results(const std::vector<Outcome<int>>& results) {
+  std::string line = "[";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (i) line += ", ";
+    try {
+      line += std::to_string(results[i].get());
+    } catch (const ValueError& e) {
+      line += std::string("ValueError('") + e.what() + "')";
+    }
+  }
+  std::printf("%s]\n", line.c_str());
+}
+
+Coro<> main_coro() {
+  auto results = co_await gather(
+      std::vector<Task<int>>{create_task(check(1)), create_task(check(2)), create_task(check(3))},
+      ReturnExceptions::yes);
+  print_results(results);
+  try {
+    co_await gather(std::vector<Task<int>>{create_task(check(1)), create_task(check(2))});
+  } catch (const ValueError& e) {
+    std::printf("caught: %s\n", e.what());
+  }
+}
+
+int main() { run(main_coro()); }
