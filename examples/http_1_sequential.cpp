@@ -1,0 +1,33 @@
+// Three GETs awaited one after the other over one client session: the latencies add up.
+#include "lesson_server.hpp"
+
+#include <loopscope/event_loop.hpp>
+#include <loopscope/net/http_client.hpp>
+
+#include <cstdio>
+#include <string>
+
+using namespace loopscope;
+
+constexpr double orders = 1.5;
+
+Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
+  net::HttpResponse r = co_await session.get(base + path);
+  std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
+}
+
+Coro<> main_coro() {
+  auto server = co_await examples::start_server(
+      {{"/users", 1, 200, "3 users"}, {"/orders", orders, 200, "5 orders"}, {"/stock", 0.5, 200, "7 items"}});
+  std::string base = "http://127.0.0.1:" + std::to_string(server->port());
+  EventLoop& loop = *EventLoop::current();
+  double start = loop.time();
+  net::ClientSession session;
+  for (const char* path : {"/users", "/orders", "/stock"}) {
+    co_await fetch(session, base, path);
+  }
+  std::printf("took %.1f s\n", loop.time() - start);
+  server->close();
+}
+
+int main() { run(main_coro()); }

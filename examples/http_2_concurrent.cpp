@@ -1,0 +1,36 @@
+// The same three GETs as tasks, gathered: they are in flight together, so the total is the
+// slowest response. One session is shared by the three tasks.
+#include "lesson_server.hpp"
+
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/net/http_client.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+constexpr double orders = 1.5;
+
+Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
+  net::HttpResponse r = co_await session.get(base + path);
+  std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
+}
+
+Coro<> main_coro() {
+  auto server = co_await examples::start_server(
+      {{"/users", 1, 200, "3 users"}, {"/orders", orders, 200, "5 orders"}, {"/stock", 0.5, 200, "7 items"}});
+  std::string base = "http://127.0.0.1:" + std::to_string(server->port());
+  EventLoop& loop = *EventLoop::current();
+  double start = loop.time();
+  net::ClientSession session;
+  co_await gather(std::vector<Task<>>{create_task(fetch(session, base, "/users")),
+                                      create_task(fetch(session, base, "/orders")),
+                                      create_task(fetch(session, base, "/stock"))});
+  std::printf("took %.1f s\n", loop.time() - start);
+  server->close();
+}
+
+int main() { run(main_coro()); }

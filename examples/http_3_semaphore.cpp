@@ -1,0 +1,48 @@
+// Six requests, at most `limit` in flight: a Semaphore lets them in by pairs, first come
+// first served.
+#include "lesson_server.hpp"
+
+#include <loopscope/event_loop.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/net/http_client.hpp>
+#include <loopscope/semaphore.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace loopscope;
+
+constexpr int limit = 2;
+constexpr int requests = 6;
+
+Coro<> fetch(net::ClientSession& session, Semaphore& sem, std::string url, int i, double start) {
+  EventLoop& loop = *EventLoop::current();
+  co_await sem.acquire();  // at most `limit` requests in flight
+  try {
+    std::printf("request %d starts at %.1f s\n", i, loop.time() - start);
+    co_await session.get(url);
+  } catch (...) {
+    sem.release();
+    throw;
+  }
+  sem.release();
+}
+
+Coro<> main_coro() {
+  auto server = co_await examples::start_server({{"/report", 1, 200, "ok"}});
+  std::string url = "http://127.0.0.1:" + std::to_string(server->port()) + "/report";
+  EventLoop& loop = *EventLoop::current();
+  double start = loop.time();
+  Semaphore sem(limit);
+  net::ClientSession session;
+  std::vector<Task<>> tasks;
+  for (int i = 1; i <= requests; ++i) {
+    tasks.push_back(create_task(fetch(session, sem, url, i, start), "request-" + std::to_string(i)));
+  }
+  co_await gather(tasks);
+  std::printf("took %.1f s\n", loop.time() - start);
+  server->close();
+}
+
+int main() { run(main_coro()); }

@@ -1,0 +1,29 @@
+// One session for the whole program: the requests share one kept-alive connection. A 404 is a
+// response like any other, not an exception.
+#include "lesson_server.hpp"
+
+#include <loopscope/event_loop.hpp>
+#include <loopscope/net/http_client.hpp>
+
+#include <cstdio>
+#include <string>
+
+using namespace loopscope;
+
+Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
+  net::HttpResponse r = co_await session.get(base + path);
+  std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
+}
+
+Coro<> main_coro() {
+  auto server = co_await examples::start_server(
+      {{"/ping", 0.1, 200, "pong"}, {"/missing", 0.1, 404, "no such page"}});
+  std::string base = "http://127.0.0.1:" + std::to_string(server->port());
+  net::ClientSession session;  // one session for the whole program
+  for (const char* path : {"/ping", "/ping", "/missing", "/ping"}) {
+    co_await fetch(session, base, path);
+  }
+  server->close();
+}
+
+int main() { run(main_coro()); }
