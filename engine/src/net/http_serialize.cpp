@@ -81,7 +81,8 @@ void serialize(const HttpRequest& request, std::string& out) {
   append_body(request.headers, request.body, may_have_body, out);
 }
 
-void serialize_head(const HttpResponse& response, std::string& out, long long content_length) {
+void serialize_head(const HttpResponse& response, std::string& out, long long content_length,
+                    std::string_view extra_fields) {
   append_version(out, response.version_major, response.version_minor);
   out.push_back(' ');
   append_number(out, static_cast<unsigned>(response.status));
@@ -91,6 +92,7 @@ void serialize_head(const HttpResponse& response, std::string& out, long long co
                                      : std::string_view(response.reason));
   out.append("\r\n");
   append_fields(response.headers, out);
+  out.append(extra_fields);
   if (content_length >= 0 && !response.headers.contains("Content-Length")) {
     out.append("Content-Length: ");
     append_number(out, static_cast<unsigned long long>(content_length));
@@ -99,7 +101,7 @@ void serialize_head(const HttpResponse& response, std::string& out, long long co
   out.append("\r\n");
 }
 
-void serialize(const HttpResponse& response, std::string& out) {
+void serialize(const HttpResponse& response, std::string& out, std::string_view extra_fields) {
   append_version(out, response.version_major, response.version_minor);
   out.push_back(' ');
   append_number(out, static_cast<unsigned>(response.status));
@@ -109,6 +111,7 @@ void serialize(const HttpResponse& response, std::string& out) {
                                      : std::string_view(response.reason));
   out.append("\r\n");
   append_fields(response.headers, out);
+  out.append(extra_fields);
   if (!response_has_body(response.status)) {
     out.append("\r\n");
     return;

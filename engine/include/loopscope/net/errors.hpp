@@ -18,20 +18,24 @@
 //       TooManyRedirectsError      a redirect chain longer than the session allows
 //
 // Timeouts are the engine's TimeoutError (a client's timeouts name what timed out in what()).
+#include <loopscope/errors.hpp>
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 
 namespace loopscope::net {
 
-class NetError : public std::runtime_error {
+// NamedError gives describe_exception() / traces the Python-style name:
+// "ConnectionRefusedError: connection refused to 127.0.0.1:8080".
+class NetError : public std::runtime_error, public NamedError {
 public:
   explicit NetError(const std::string& message, int code = 0)
       : std::runtime_error(message), m_code(code) {}
   // The errno value behind the error, 0 when there is none.
   int code() const noexcept { return m_code; }
   // The Python-style name of the error, e.g. "ConnectionRefusedError".
-  virtual const char* type_name() const noexcept { return "OSError"; }
+  const char* type_name() const noexcept override { return "OSError"; }
 
 private:
   int m_code;

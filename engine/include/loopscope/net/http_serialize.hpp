@@ -15,12 +15,15 @@
 namespace loopscope::net {
 
 void serialize(const HttpRequest& request, std::string& out);
-void serialize(const HttpResponse& response, std::string& out);
+// `extra_fields`: pre-formatted "Name: value\r\n" lines appended after the response's own
+// fields (a server's "Connection: close"), written as given.
+void serialize(const HttpResponse& response, std::string& out, std::string_view extra_fields = {});
 
 // Only the head (start line, fields, blank line) of a response, for a server that streams the
 // body afterwards with append_chunk() / append_last_chunk(). `content_length` < 0: no
 // Content-Length field is added.
-void serialize_head(const HttpResponse& response, std::string& out, long long content_length);
+void serialize_head(const HttpResponse& response, std::string& out, long long content_length,
+                    std::string_view extra_fields = {});
 
 // One chunk of a chunked body ("<hex size>\r\n<data>\r\n"); empty data writes nothing.
 void append_chunk(std::string& out, std::string_view data);
