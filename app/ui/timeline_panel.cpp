@@ -622,35 +622,42 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
                 palette::border);
   }
 
-  // Task lanes: only the rows on screen.
+  // Task lanes: only the rows on screen. Two passes (rows and labels, then segments) so that the
+  // whole panel needs a handful of clip rectangles, i.e. draw calls, whatever the lane count.
+  const std::size_t first_row = static_cast<std::size_t>(cam.scroll_y / l.lane_h);
+  const std::size_t rows = static_cast<std::size_t>((l.lanes_y1 - l.lanes_y0) / l.lane_h) + 2;
+  const std::size_t end_row = std::min(first_row + rows, lanes > 0 ? lanes - 1 : 0);
+  auto row_geometry = [&](std::size_t row) {
+    const float y0 = l.lanes_y0 + static_cast<float>(row) * l.lane_h - cam.scroll_y;
+    return LaneGeometry{y0, y0 + l.lane_h, y0 + 5 * s, y0 + l.lane_h - 5 * s};
+  };
   dl->PushClipRect({l.origin.x, l.lanes_y0}, {l.origin.x + l.size.x, l.lanes_y1}, true);
   if (lanes <= 1) {
     const char* msg = "No tasks yet. Press Play, or step once.";
     dl->AddText({l.plot_x0 + 10 * s, l.lanes_y0 + 8 * s}, palette::text_faint, msg);
   }
-  const std::size_t first_row = static_cast<std::size_t>(cam.scroll_y / l.lane_h);
-  const std::size_t rows = static_cast<std::size_t>((l.lanes_y1 - l.lanes_y0) / l.lane_h) + 2;
-  for (std::size_t row = first_row; row < first_row + rows && row + 1 < lanes; ++row) {
+  for (std::size_t row = first_row; row < end_row; ++row) {
     const std::size_t li = row + 1;
     const Lane& lane = model.lanes()[li];
-    const float y0 = l.lanes_y0 + static_cast<float>(row) * l.lane_h - cam.scroll_y;
-    LaneGeometry g{y0, y0 + l.lane_h, y0 + 5 * s, y0 + l.lane_h - 5 * s};
+    const LaneGeometry g = row_geometry(row);
     const bool selected = lane.task == view.selected_task && view.selected_task != 0;
     const bool finished = lane.finished_event < view.cursor;
     if (selected) {
-      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, with_alpha(palette::accent, 30));
-      dl->AddRectFilled({l.origin.x, y0}, {l.origin.x + 2.5f * s, g.y1}, palette::accent);
+      dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, with_alpha(palette::accent, 30));
+      dl->AddRectFilled({l.origin.x, g.y0}, {l.origin.x + 2.5f * s, g.y1}, palette::accent);
     } else if (li == hovered_lane) {
-      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 9));
+      dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 9));
     } else if (row % 2 == 1) {
-      dl->AddRectFilled({l.origin.x, y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 4));
+      dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 4));
     }
     draw_lane_label(dl, l, lane, g, finished, selected);
-    dl->PushClipRect({l.plot_x0, std::max(g.y0, l.lanes_y0)}, {l.plot_x1, std::min(g.y1, l.lanes_y1)},
-                     true);
-    draw_segments(dl, l, model, li, g, cam, view, trace, mouse.x,
+  }
+  dl->PopClipRect();
+  dl->PushClipRect({l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1}, true);
+  for (std::size_t row = first_row; row < end_row; ++row) {
+    const std::size_t li = row + 1;
+    draw_segments(dl, l, model, li, row_geometry(row), cam, view, trace, mouse.x,
                   li == hovered_lane ? &hit : nullptr);
-    dl->PopClipRect();
   }
   dl->PopClipRect();
 
