@@ -60,6 +60,7 @@ struct ExpectedLine {
   std::string text;
   std::optional<double> time;       // virtual seconds, when the author pins it
   std::optional<std::string> task;  // task name, when the author pins it
+  SourcePos pos;
 };
 
 // What running the step with default params must produce. Absent parts are not checked.
@@ -69,6 +70,7 @@ struct Expect {
   std::optional<std::string> error;          // the run must fail with exactly this message
   std::optional<std::vector<std::string>> warnings;
   double tolerance = 1e-6;                   // for times and duration
+  SourcePos pos;                             // of the expect object (or of the step)
 };
 
 // ---- Operations ----------------------------------------------------------------------------
@@ -213,6 +215,8 @@ struct Step {
   Expect expect;
   std::optional<Quiz> quiz;
   ClockKind clock = ClockKind::virtual_time;
+  SourcePos pos;        // where the step's object starts in the file
+  std::string pointer;  // "/steps/N"
 };
 
 struct Lesson {
