@@ -1,13 +1,23 @@
 #pragma once
 // engine.hpp — everything the engine offers, in one include.
+#include <loopscope/as_completed.hpp>
 #include <loopscope/clock.hpp>
 #include <loopscope/coro.hpp>
 #include <loopscope/errors.hpp>
+#include <loopscope/event.hpp>
 #include <loopscope/event_loop.hpp>
 #include <loopscope/executor.hpp>
+#include <loopscope/gather.hpp>
 #include <loopscope/handle.hpp>
+#include <loopscope/lock.hpp>
+#include <loopscope/queue.hpp>
+#include <loopscope/semaphore.hpp>
 #include <loopscope/sleep.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>
 #include <loopscope/task.hpp>
+#include <loopscope/task_group.hpp>
+#include <loopscope/timeout.hpp>
 #include <loopscope/trace.hpp>
+#include <loopscope/wait.hpp>
+#include <loopscope/wait_for.hpp>

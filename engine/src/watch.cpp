@@ -1,0 +1,154 @@
+// watch.cpp — Watch: waiting on a set of tasks (see detail/watch.hpp).
+#include <loopscope/detail/watch.hpp>
+#include <loopscope/event_loop.hpp>
+
+namespace loopscope::detail {
+
+Watch::Watch(AwaitKind kind, WatchMode mode, std::vector<TaskCore*> tasks, std::optional<double> timeout,
+             const char* what)
+    : m_kind(kind), m_mode(mode), m_tasks(std::move(tasks)), m_nodes(m_tasks.size()), m_timeout(timeout),
+      m_what(what) {
+  for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+    m_nodes[i].owner = this;
+    m_nodes[i].index = i;
+    m_nodes[i].m_run = &Watch::run_child;
+    m_nodes[i].m_label = kind == AwaitKind::gather ? "gather: child done" : "wait: child done";
+  }
+  m_timer.owner = this;
+  m_timer.m_run = &Watch::run_timer;
+  m_timer.m_label = "timeout";
+}
+
+bool Watch::await_ready() const noexcept {
+  if (m_mode == WatchMode::each) return has_unconsumed() || m_timed_out;
+  return m_tasks.empty();
+}
+
+void Watch::await_suspend(std::coroutine_handle<> h) {
+  TaskCore& t = current_task_core();
+  EventLoop& loop = *t.m_loop;
+  t.m_resume = h;
+  m_waiter = &t;
+  m_loop = &loop;
+  m_suspended = true;
+  if (!m_id) m_id = loop.next_primitive_id();
+  if (!m_attached) {
+    m_attached = true;
+    for (auto& n : m_nodes) {
+      n.attached = true;
+      m_tasks[n.index]->add_waiter(n);  // a finished task schedules the node at once
+    }
+    if (m_timeout) {
+      m_timer.m_owner = t.m_id;
+      loop.arm_timer(m_timer, loop.time() + (*m_timeout > 0 ? *m_timeout : 0));
+    }
+  }
+  loop.suspend_task(t, *this);
+}
+
+void Watch::await_resume() {
+  const bool suspended = m_suspended;
+  m_suspended = false;
+  m_waiter = nullptr;
+  if (m_mode != WatchMode::each || m_timed_out) detach();
+  if (suspended) resume_point();
+}
+
+void Watch::run_child(ReadyNode* n) {
+  auto* node = static_cast<Node*>(n);
+  node->attached = false;
+  node->owner->child_done(node->index);
+}
+
+void Watch::run_timer(ReadyNode* n) {
+  Watch* w = static_cast<Timer*>(n)->owner;
+  w->m_timed_out = true;
+  w->wake();
+}
+
+void Watch::child_done(std::size_t i) {
+  ++m_done;
+  m_order.push_back(i);
+  const TaskState s = m_tasks[i]->state();
+  const bool all = m_done == m_tasks.size();
+  if (s != TaskState::done && m_first_error == npos) m_first_error = i;
+  if (m_satisfied && m_mode != WatchMode::each) {
+    if (s == TaskState::failed) m_tasks[i]->m_retrieved = true;  // gather's late children
+    return;
+  }
+  bool wake_now = false;
+  switch (m_mode) {
+    case WatchMode::all: wake_now = all; break;
+    case WatchMode::first_error: wake_now = all || s != TaskState::done; break;
+    case WatchMode::first_completed: wake_now = true; break;
+    case WatchMode::first_exception: wake_now = all || s == TaskState::failed; break;
+    case WatchMode::each: wake_now = true; break;
+  }
+  if (wake_now) {
+    if (m_mode != WatchMode::each) m_satisfied = true;
+    if (m_mode != WatchMode::each && m_timer.m_in_heap && m_waiter) m_waiter->m_loop->cancel_timer(m_timer);
+    wake();
+  }
+}
+
+void Watch::wake() {
+  if (!m_waiter || m_waiter->state() != TaskState::suspended || m_waiter->m_awaiting != this) return;
+  TaskCore* w = m_waiter;
+  w->m_loop->schedule_task(*w);
+}
+
+void Watch::detach() noexcept {
+  EventLoop* loop = m_loop;
+  if (!loop) return;
+  for (auto& n : m_nodes) {
+    if (!n.attached) continue;
+    n.attached = false;
+    if (n.m_queued) {
+      loop->unqueue_node(n);
+    } else {
+      m_tasks[n.index]->remove_waiter(n);
+    }
+  }
+  if (m_timer.m_in_heap) loop->cancel_timer(m_timer);
+  if (m_timer.m_queued) loop->unqueue_node(m_timer);
+}
+
+void Watch::retrieve_remaining() noexcept {
+  for (auto* t : m_tasks)
+    if (!t->done()) t->m_retrieved = true;
+}
+
+AwaitTarget Watch::describe() const {
+  AwaitTarget a;
+  a.kind = m_kind;
+  a.target = m_kind == AwaitKind::wait_for && !m_tasks.empty() ? m_tasks[0]->m_id : m_id;
+  a.deadline = m_timeout ? m_timer.m_deadline : -1;  // fixed once armed
+  std::string label = m_what;
+  label += '(';
+  for (std::size_t i = 0; i < m_tasks.size(); ++i) {
+    if (i) label += ", ";
+    label += m_tasks[i]->name();
+  }
+  label += ')';
+  a.label = std::move(label);
+  return a;
+}
+
+CancelAction Watch::on_cancel(TaskCore& task) {
+  if (m_forward_cancel) {
+    const std::string msg = task.m_extras ? task.m_extras->cancel_message : std::string();
+    bool any = false;
+    for (auto* t : m_tasks)
+      if (t->cancel(msg)) any = true;
+    if (any) {
+      m_cancel_requested = true;
+      return CancelAction::forwarded;
+    }
+    return CancelAction::refused;
+  }
+  m_waiter = nullptr;
+  detach();
+  return CancelAction::detached;
+}
+
+}  // namespace loopscope::detail
