@@ -18,6 +18,7 @@
 #include <loopscope/task.hpp>
 #include <loopscope/trace.hpp>
 
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,6 +39,13 @@ using steady = std::chrono::steady_clock;
 // ---- helpers -----------------------------------------------------------------------------
 double seconds_since(steady::time_point t0) {
   return std::chrono::duration<double>(steady::now() - t0).count();
+}
+
+// CPU seconds used by this process (all threads), for the cpu_seconds field.
+double cpu_now() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 // The timers workload's delays: x % 101 ms for the outputs of the LCG
@@ -61,9 +69,10 @@ long rss_bytes() {
   return resident * sysconf(_SC_PAGESIZE);
 }
 
-std::string fmt(const char* format, double a, double b = 0, double c = 0, double d = 0) {
+std::string fmt(const char* format, double a, double b = 0, double c = 0, double d = 0,
+                double e = 0) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, format, a, b, c, d);
+  std::snprintf(buf, sizeof buf, format, a, b, c, d, e);
   return buf;
 }
 
@@ -73,12 +82,15 @@ Coro<void> spawn_child() { co_await sleep(0); }
 
 Coro<std::string> spawn(std::size_t n) {
   auto t0 = steady::now();
+  double c0 = cpu_now();
   std::vector<Task<void>> tasks;
   tasks.reserve(n);
   for (std::size_t i = 0; i < n; ++i) tasks.push_back(create_task(spawn_child()));
   co_await gather(std::move(tasks));
   double dt = seconds_since(t0);
-  co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g", double(n), dt, dt / double(n) * 1e9);
+  double cpu = cpu_now() - c0;
+  co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g cpu_seconds=%.6g", double(n), dt,
+                dt / double(n) * 1e9, cpu);
 }
 
 // ---- switch ------------------------------------------------------------------------------
@@ -89,13 +101,15 @@ Coro<void> switch_child(int switches) {
 
 Coro<std::string> switch_workload(std::size_t tasks_n, int switches) {
   auto t0 = steady::now();
+  double c0 = cpu_now();
   std::vector<Task<void>> tasks;
   tasks.reserve(tasks_n);
   for (std::size_t i = 0; i < tasks_n; ++i) tasks.push_back(create_task(switch_child(switches)));
   co_await gather(std::move(tasks));
   double dt = seconds_since(t0);
+  double cpu = cpu_now() - c0;
   double n = double(tasks_n) * switches;
-  co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g", n, dt, dt / n * 1e9);
+  co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g cpu_seconds=%.6g", n, dt, dt / n * 1e9, cpu);
 }
 
 // ---- timers ------------------------------------------------------------------------------
@@ -118,14 +132,16 @@ Coro<std::string> timers(std::size_t n) {
   auto delays = lcg_delays_ms(n);
   Lateness late;
   auto t0 = steady::now();
+  double c0 = cpu_now();
   std::vector<Task<void>> tasks;
   tasks.reserve(n);
   for (std::size_t i = 0; i < n; ++i)
     tasks.push_back(create_task(timer_child(delays[i] / 1000.0, late)));
   co_await gather(std::move(tasks));
   double dt = seconds_since(t0);
-  co_return fmt("n=%.0f seconds=%.6g mean_late_ms=%.4g max_late_ms=%.4g", double(n), dt,
-                late.sum / double(n) * 1e3, late.max * 1e3);
+  double cpu = cpu_now() - c0;
+  co_return fmt("n=%.0f seconds=%.6g mean_late_ms=%.4g max_late_ms=%.4g cpu_seconds=%.6g",
+                double(n), dt, late.sum / double(n) * 1e3, late.max * 1e3, cpu);
 }
 
 // ---- memory ------------------------------------------------------------------------------

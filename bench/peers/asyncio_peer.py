@@ -7,7 +7,8 @@ Prints one line per run in bench/run's format, e.g.
   peer=asyncio workload=switch n=1000000 seconds=1.21 per_op_ns=1210.0
 Each process runs one workload so that the memory workload measures a fresh process.
 
-Sections: shared helpers · spawn · switch · timers · memory · http (streams) · http (aiohttp) · main
+Sections: shared helpers · spawn · switch · timers · memory · http (streams) · http (aiohttp)
+· main
 
 Workloads (the same in every peer; see bench/README.md):
   spawn   100k tasks, each awaits one sleep(0); then gather them all. ns per task.
@@ -58,11 +59,11 @@ async def spawn(n=100_000):
     async def child():
         await asyncio.sleep(0)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     tasks = [asyncio.create_task(child()) for _ in range(n)]
     await asyncio.gather(*tasks)
-    dt = time.perf_counter() - t0
-    return dict(n=n, seconds=dt, per_op_ns=dt / n * 1e9)
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return dict(n=n, seconds=dt, per_op_ns=dt / n * 1e9, cpu_seconds=cpu)
 
 
 # ---- switch -------------------------------------------------------------------------------
@@ -71,11 +72,11 @@ async def switch(tasks=1000, switches=1000):
         for _ in range(switches):
             await asyncio.sleep(0)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     await asyncio.gather(*[asyncio.create_task(child()) for _ in range(tasks)])
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     n = tasks * switches
-    return dict(n=n, seconds=dt, per_op_ns=dt / n * 1e9)
+    return dict(n=n, seconds=dt, per_op_ns=dt / n * 1e9, cpu_seconds=cpu)
 
 
 # ---- timers -------------------------------------------------------------------------------
@@ -89,11 +90,11 @@ async def timers(n=100_000):
         await asyncio.sleep(d)
         late.append(clock() - start - d)
 
-    t0 = clock()
+    t0, c0 = clock(), time.process_time()
     await asyncio.gather(*[asyncio.create_task(child(d)) for d in delays])
-    dt = clock() - t0
+    dt, cpu = clock() - t0, time.process_time() - c0
     return dict(n=n, seconds=dt, mean_late_ms=sum(late) / len(late) * 1e3,
-                max_late_ms=max(late) * 1e3)
+                max_late_ms=max(late) * 1e3, cpu_seconds=cpu)
 
 
 # ---- memory -------------------------------------------------------------------------------
@@ -145,13 +146,13 @@ async def http_streams(clients=100, requests=100):
         writer.close()
         await writer.wait_closed()
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     await asyncio.gather(*[client() for _ in range(clients)])
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     server.close()
     await server.wait_closed()
     n = clients * requests
-    return dict(n=n, seconds=dt, req_per_s=n / dt)
+    return dict(n=n, seconds=dt, req_per_s=n / dt, cpu_seconds=cpu)
 
 
 # ---- http (aiohttp client and server) -----------------------------------------------------
@@ -179,12 +180,12 @@ async def http_aiohttp(clients=100, requests=100):
                     if body != BODY:
                         raise RuntimeError("bad body")
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     await asyncio.gather(*[client() for _ in range(clients)])
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     await runner.cleanup()
     n = clients * requests
-    return dict(n=n, seconds=dt, req_per_s=n / dt)
+    return dict(n=n, seconds=dt, req_per_s=n / dt, cpu_seconds=cpu)
 
 
 # ---- main ---------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ const REQUEST = Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
 
 // ---- shared helpers ------------------------------------------------------------------------
 function now() { return Number(process.hrtime.bigint()) / 1e9; }
+// CPU seconds (user + system) of the whole process, all threads (V8's GC helpers included).
+function cpuNow() { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }
 function yieldToLoop() { return new Promise((r) => setImmediate(r)); }
 function sleepMs(ms) { return ms === 0 ? yieldToLoop() : new Promise((r) => setTimeout(r, ms)); }
 
@@ -58,24 +60,24 @@ function emit(workload, fields) {
 // ---- spawn ---------------------------------------------------------------------------------
 async function spawn(n = 100000) {
   async function child() { await yieldToLoop(); }
-  const t0 = now();
+  const t0 = now(), c0 = cpuNow();
   const tasks = new Array(n);
   for (let i = 0; i < n; i++) tasks[i] = child();
   await Promise.all(tasks);
-  const dt = now() - t0;
-  return { n, seconds: dt, per_op_ns: dt / n * 1e9 };
+  const dt = now() - t0, cpu = cpuNow() - c0;
+  return { n, seconds: dt, per_op_ns: dt / n * 1e9, cpu_seconds: cpu };
 }
 
 // ---- switch --------------------------------------------------------------------------------
 async function switchWorkload(tasks = 1000, switches = 1000) {
   async function child() { for (let i = 0; i < switches; i++) await yieldToLoop(); }
-  const t0 = now();
+  const t0 = now(), c0 = cpuNow();
   const all = [];
   for (let i = 0; i < tasks; i++) all.push(child());
   await Promise.all(all);
-  const dt = now() - t0;
+  const dt = now() - t0, cpu = cpuNow() - c0;
   const n = tasks * switches;
-  return { n, seconds: dt, per_op_ns: dt / n * 1e9 };
+  return { n, seconds: dt, per_op_ns: dt / n * 1e9, cpu_seconds: cpu };
 }
 
 // ---- timers --------------------------------------------------------------------------------
@@ -89,12 +91,12 @@ async function timers(n = 100000) {
     sum += late;
     if (late > max) max = late;
   }
-  const t0 = now();
+  const t0 = now(), c0 = cpuNow();
   const all = new Array(n);
   for (let i = 0; i < n; i++) all[i] = child(delays[i]);
   await Promise.all(all);
-  const dt = now() - t0;
-  return { n, seconds: dt, mean_late_ms: sum / n * 1e3, max_late_ms: max * 1e3 };
+  const dt = now() - t0, cpu = cpuNow() - c0;
+  return { n, seconds: dt, mean_late_ms: sum / n * 1e3, max_late_ms: max * 1e3, cpu_seconds: cpu };
 }
 
 // ---- memory --------------------------------------------------------------------------------
@@ -153,14 +155,14 @@ async function http(clients = 100, requests = 100) {
     });
   }
 
-  const t0 = now();
+  const t0 = now(), c0 = cpuNow();
   const all = [];
   for (let i = 0; i < clients; i++) all.push(client());
   await Promise.all(all);
-  const dt = now() - t0;
+  const dt = now() - t0, cpu = cpuNow() - c0;
   server.close();
   const n = clients * requests;
-  return { n, seconds: dt, req_per_s: n / dt };
+  return { n, seconds: dt, req_per_s: n / dt, cpu_seconds: cpu };
 }
 
 // ---- main ----------------------------------------------------------------------------------
