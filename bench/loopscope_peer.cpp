@@ -5,7 +5,8 @@
 // Prints one line per run in bench/run's format, e.g.
 //   peer=loopscope workload=switch n=1000000 seconds=0.0081 per_op_ns=8.1
 // With --trace a TraceRecorder is attached to the loop (peer=loopscope+trace) and the line also
-// gives the number of events recorded; the recorder is cleared between runs.
+// gives the number of events recorded; the recorder is cleared between runs. `--reserve N`
+// reserves room for N events before each run (outside the timed part).
 //
 // Every workload runs on the REAL clock (ClockKind::real_time), like the peers; times are taken
 // with std::chrono::steady_clock inside the main coroutine, from before the first create_task to
@@ -186,10 +187,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   bool traced = false;
+  std::size_t reserve = 0;
   int repeat = 1;
   for (int i = 2; i < argc; ++i) {
     if (std::strcmp(argv[i], "--trace") == 0) traced = true;
     else if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--reserve") == 0 && i + 1 < argc)
+      reserve = std::strtoull(argv[++i], nullptr, 10);
   }
   // The memory workload measures a fresh process: later runs would reuse freed pages.
   if (workload == "memory") repeat = 1;
@@ -197,6 +201,7 @@ int main(int argc, char** argv) {
   TraceRecorder recorder;
   for (int r = 0; r < std::max(repeat, 1); ++r) {
     recorder.clear();
+    recorder.reserve(reserve);
     std::string fields;
     {
       EventLoop loop(ClockKind::real_time);
