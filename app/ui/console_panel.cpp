@@ -51,8 +51,10 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
   ImGui::BeginChild("##console_lines", {0, 0}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
   ImGui::PushFont(f.mono);
+  // Rows touch (no item spacing), so the clipper's row height is exactly line_h.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 0});
   const float size = ImGui::GetFontSize();
-  const float line_h = std::floor(size + 5 * s);
+  const float line_h = std::floor(size + 8 * s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
   if (count == 0) {
@@ -113,6 +115,7 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
     // Follow the newest line unless the learner scrolled up (ScrollMaxY is last frame's).
     if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f) ImGui::SetScrollHereY(1.0f);
   }
+  ImGui::PopStyleVar();
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();

@@ -509,6 +509,30 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
   ImGui::EndTooltip();
 }
 
+// A task lane's label: the full name, who created it and when, and how it ended.
+void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewState& view) {
+  if (li == TimelineModel::npos || li == 0 || li >= model.lanes().size()) return;
+  const Lane& lane = model.lanes()[li];
+  ImGui::BeginTooltip();
+  ImGui::PushFont(platform::fonts().bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
+  ImGui::TextUnformatted(lane.name.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::TextColored(to_vec4(palette::text_dim), "task %llu, created at %s",
+                     static_cast<unsigned long long>(lane.task), secs(lane.created_time).c_str());
+  const std::size_t parent = lane.parent ? model.lane_index(lane.parent) : TimelineModel::npos;
+  if (parent != TimelineModel::npos)
+    ImGui::TextColored(to_vec4(palette::text_dim), "by %s", model.lanes()[parent].name.c_str());
+  if (lane.finished_event < view.cursor && !lane.segments.empty()) {
+    const Segment& last = lane.segments.back();
+    ImGui::TextColored(to_vec4(kind_colour(last.kind)), "%s at %s", segment_kind_name(last.kind),
+                       secs(last.t0).c_str());
+  }
+  ImGui::TextColored(to_vec4(palette::text_faint), "click to select");
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 // ---- draw_timeline -------------------------------------------------------------------------
@@ -685,6 +709,8 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
 
   if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos)
     draw_tooltip(model, hit, view);
+  else if (hovered && zone == Zone::labels && cam.drag == TimelineDrag::none)
+    draw_lane_tooltip(model, lane_at(l, cam, mouse.y, lanes), view);
   else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none)
     ImGui::SetTooltip("click or drag to move the playhead to %s",
                       secs(clamp_seek(x_to_time(cam, plot_mouse_x), view)).c_str());
