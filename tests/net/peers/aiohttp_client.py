@@ -2,7 +2,7 @@
 (tests/net/peer_http_server.cpp). Usage: aiohttp_client.py PORT SCENARIO; prints one result line
 per check, "name=value", then "DONE". Scenarios:
   keepalive    20 GETs of /hello through one ClientSession limited to one connection; prints
-               statuses, bodies, and the distinct client ports the server reported (/whoami)
+               the distinct statuses and the last body (the test counts server connections)
   post         POST /echo with a 100 kB body
   pipelined    three GETs written at once on one raw socket; prints the statuses in order
   malformed    a garbage request line on a raw socket; prints the status
@@ -10,6 +10,7 @@ per check, "name=value", then "DONE". Scenarios:
   notfound     GET /no-such-route
 """
 import asyncio
+import re
 import sys
 
 import aiohttp
@@ -35,11 +36,8 @@ async def raw_exchange(port, payload, read_timeout=5.0):
 
 
 def statuses(data):
-    out = []
-    for line in data.split(b"\r\n"):
-        if line.startswith(b"HTTP/1."):
-            out.append(line.split(b" ")[1].decode())
-    return out
+    # Bodies are not newline-terminated: a status line may follow a body on the same "line".
+    return [m.decode() for m in re.findall(rb"HTTP/1\.[01] (\d{3}) ", data)]
 
 
 async def main(port, scenario):
@@ -47,17 +45,13 @@ async def main(port, scenario):
     if scenario == "keepalive":
         conn = aiohttp.TCPConnector(limit=1)
         async with aiohttp.ClientSession(connector=conn) as s:
-            ports = set()
             codes = []
             for _ in range(20):
                 async with s.get(base + "/hello") as r:
                     codes.append(r.status)
                     body = await r.text()
-                async with s.get(base + "/whoami") as r:
-                    ports.add(await r.text())
-            print(f"statuses={sorted(set(codes))}")
+            print(f"statuses={','.join(map(str, sorted(set(codes))))}")
             print(f"body={body}")
-            print(f"connections={len(ports)}")
     elif scenario == "post":
         async with aiohttp.ClientSession() as s:
             payload = b"x" * 100_000
