@@ -18,8 +18,10 @@ Coro<int> fetch_price(std::string item) {
 Coro<> main_coro() {
   EventLoop& loop = *EventLoop::current();
   double start = loop.time();
-  std::vector<int> prices = co_await gather(
-      std::vector<Task<int>>{create_task(fetch_price("apple")), create_task(fetch_price("banana"))});
+  std::vector<Task<int>> tasks;
+  tasks.push_back(create_task(fetch_price("apple")));
+  tasks.push_back(create_task(fetch_price("banana")));
+  std::vector<int> prices = co_await gather(tasks);
   int a = prices[0], b = prices[1];
   std::printf("apple costs %d, banana costs %d at %.1f s\n", a, b, loop.time() - start);
   std::printf("total %d\n", a + b);

@@ -21,9 +21,11 @@ Coro<> alarm(std::string name, int delay, double start) {
 
 Coro<> main_coro() {
   double start = EventLoop::current()->time();
-  co_await gather(std::vector<Task<>>{create_task(alarm("tea", 3, start)),
-                                      create_task(alarm("eggs", eggs, start)),
-                                      create_task(alarm("toast", 2, start))});
+  std::vector<Task<>> alarms;
+  alarms.push_back(create_task(alarm("tea", 3, start)));
+  alarms.push_back(create_task(alarm("eggs", eggs, start)));
+  alarms.push_back(create_task(alarm("toast", 2, start)));
+  co_await gather(alarms);
 }
 
 int main() { run(main_coro()); }

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace loopscope;
 
@@ -16,14 +17,21 @@ Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
   std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
 }
 
+// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
+// initializer list across a co_await).
+const char* const paths[] = {"/users", "/orders", "/stock"};
+
+std::vector<examples::Route> routes() {
+  return {{"/users", 1, 200, "3 users"}, {"/orders", orders, 200, "5 orders"}, {"/stock", 0.5, 200, "7 items"}};
+}
+
 Coro<> main_coro() {
-  auto server = co_await examples::start_server(
-      {{"/users", 1, 200, "3 users"}, {"/orders", orders, 200, "5 orders"}, {"/stock", 0.5, 200, "7 items"}});
+  auto server = co_await examples::start_server(routes());
   std::string base = "http://127.0.0.1:" + std::to_string(server->port());
   EventLoop& loop = *EventLoop::current();
   double start = loop.time();
   net::ClientSession session;
-  for (const char* path : {"/users", "/orders", "/stock"}) {
+  for (const char* path : paths) {
     co_await fetch(session, base, path);
   }
   std::printf("took %.1f s\n", loop.time() - start);

@@ -9,13 +9,20 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace loopscope;
 
 constexpr double timeout_s = 1;
 
+// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
+// initializer list across a co_await).
+std::vector<examples::Route> routes() {
+  return {{"/slow", 3, 200, "finally"}, {"/fast", 0.2, 200, "quick"}};
+}
+
 Coro<> main_coro() {
-  auto server = co_await examples::start_server({{"/slow", 3, 200, "finally"}, {"/fast", 0.2, 200, "quick"}});
+  auto server = co_await examples::start_server(routes());
   std::string base = "http://127.0.0.1:" + std::to_string(server->port());
   EventLoop& loop = *EventLoop::current();
   double start = loop.time();

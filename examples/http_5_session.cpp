@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace loopscope;
 
@@ -15,12 +16,19 @@ Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
   std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
 }
 
+// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
+// initializer list across a co_await).
+const char* const paths[] = {"/ping", "/ping", "/missing", "/ping"};
+
+std::vector<examples::Route> routes() {
+  return {{"/ping", 0.1, 200, "pong"}, {"/missing", 0.1, 404, "no such page"}};
+}
+
 Coro<> main_coro() {
-  auto server = co_await examples::start_server(
-      {{"/ping", 0.1, 200, "pong"}, {"/missing", 0.1, 404, "no such page"}});
+  auto server = co_await examples::start_server(routes());
   std::string base = "http://127.0.0.1:" + std::to_string(server->port());
   net::ClientSession session;  // one session for the whole program
-  for (const char* path : {"/ping", "/ping", "/missing", "/ping"}) {
+  for (const char* path : paths) {
     co_await fetch(session, base, path);
   }
   server->close();

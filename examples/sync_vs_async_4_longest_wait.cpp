@@ -18,8 +18,11 @@ Coro<> job(std::string name, int seconds) {
 Coro<> main_coro() {
   EventLoop& loop = *EventLoop::current();
   double start = loop.time();
-  co_await gather(std::vector<Task<>>{create_task(job("A", 3)), create_task(job("B", 1)),
-                                       create_task(job("C", 2))});
+  std::vector<Task<>> jobs;
+  jobs.push_back(create_task(job("A", 3)));
+  jobs.push_back(create_task(job("B", 1)));
+  jobs.push_back(create_task(job("C", 2)));
+  co_await gather(jobs);
   std::printf("all done in %.1f s\n", loop.time() - start);
 }
 

@@ -16,8 +16,11 @@ Coro<std::string> fetch(std::string name, double delay) {
 }
 
 Coro<> main_coro() {
-  std::vector<std::string> results = co_await gather(std::vector<Task<std::string>>{
-      create_task(fetch("slow", 3)), create_task(fetch("fast", 1)), create_task(fetch("medium", 2))});
+  std::vector<Task<std::string>> tasks;
+  tasks.push_back(create_task(fetch("slow", 3)));
+  tasks.push_back(create_task(fetch("fast", 1)));
+  tasks.push_back(create_task(fetch("medium", 2)));
+  std::vector<std::string> results = co_await gather(tasks);
   std::string line = "[";
   for (std::size_t i = 0; i < results.size(); ++i) line += (i ? ", '" : "'") + results[i] + "'";
   std::printf("%s]\n", line.c_str());

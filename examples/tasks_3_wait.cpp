@@ -20,13 +20,17 @@ Coro<> main_coro() {
   double start = loop.time();
   Task<std::string> slow = create_task(fetch("slow", 3), "slow");
   Task<std::string> fast = create_task(fetch("fast", 1), "fast");
-  auto first = co_await wait(std::vector{slow, fast}, ReturnWhen::first_completed);
+  std::vector<Task<std::string>> both;
+  both.push_back(slow);
+  both.push_back(fast);
+  auto first = co_await wait(both, ReturnWhen::first_completed);
   std::printf("%.1f s: %zu done, %zu pending, first: %s\n", loop.time() - start, first.done.size(),
               first.pending.size(), fast.result().c_str());
   auto later = co_await wait(first.pending, ReturnWhen::all_completed, 1.0);
   std::printf("%.1f s: %zu done, %zu pending\n", loop.time() - start, later.done.size(), later.pending.size());
   slow.cancel();
-  co_await wait(std::vector{slow});
+  std::vector<Task<std::string>> just_slow(1, slow);
+  co_await wait(just_slow);
   std::printf("slow cancelled: %s\n", slow.cancelled() ? "True" : "False");
 }
 

@@ -38,12 +38,14 @@ void print_results(const std::vector<Outcome<int>>& results) {
 }
 
 Coro<> main_coro() {
-  auto results = co_await gather(
-      std::vector<Task<int>>{create_task(check(1)), create_task(check(2)), create_task(check(3))},
-      ReturnExceptions::yes);
+  std::vector<Task<int>> three;
+  for (int n = 1; n <= 3; ++n) three.push_back(create_task(check(n)));
+  auto results = co_await gather(three, ReturnExceptions::yes);
   print_results(results);
   try {
-    co_await gather(std::vector<Task<int>>{create_task(check(1)), create_task(check(2))});
+    std::vector<Task<int>> two;
+    for (int n = 1; n <= 2; ++n) two.push_back(create_task(check(n)));
+    co_await gather(two);
   } catch (const ValueError& e) {
     std::printf("caught: %s\n", e.what());
   }

@@ -3,14 +3,11 @@
 #include <loopscope/event_loop.hpp>
 #include <loopscope/sleep.hpp>
 
+#include <loopscope/errors.hpp>
+
 #include <cstdio>
-#include <stdexcept>
 
 using namespace loopscope;
-
-struct RuntimeError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 Coro<> backup() {
   co_await sleep(1);
