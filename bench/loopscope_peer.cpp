@@ -19,6 +19,7 @@
 #include <loopscope/task.hpp>
 #include <loopscope/trace.hpp>
 
+#include <malloc.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -153,15 +154,20 @@ Coro<void> memory_child() { co_await sleep(1.0); }
 
 Coro<std::string> memory(std::size_t n) {
   long before = rss_bytes();
+  std::size_t heap_before = mallinfo2().uordblks;
   std::vector<Task<void>> tasks;
   tasks.reserve(n);
   for (std::size_t i = 0; i < n; ++i) tasks.push_back(create_task(memory_child()));
   co_await sleep(0);
   long after = rss_bytes();
+  std::size_t heap_after = mallinfo2().uordblks;
   for (auto& t : tasks) t.cancel();
   co_await gather(std::move(tasks), ReturnExceptions::yes);
-  co_return fmt("n=%.0f rss_delta=%.0f bytes_per_task=%.4g", double(n), double(after - before),
-                double(after - before) / double(n));
+  // heap_bytes_per_task: what malloc handed out per task (glibc's mallinfo2), to tell the
+  // engine's own allocations from allocator and page overhead.
+  co_return fmt("n=%.0f rss_delta=%.0f bytes_per_task=%.4g heap_bytes_per_task=%.4g", double(n),
+                double(after - before), double(after - before) / double(n),
+                double(heap_after - heap_before) / double(n));
 }
 
 // ---- main --------------------------------------------------------------------------------
