@@ -31,8 +31,9 @@ public:
   // Persists progress and layout (called on exit and at checkpoints).
   void save_settings();
 
+  struct State;  // defined in app.cpp
+
 private:
-  struct State;
   std::unique_ptr<State> m;
 };
 
