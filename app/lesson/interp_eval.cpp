@@ -36,6 +36,12 @@ Value list_of(const Value& v) {
   return v;
 }
 
+// An int or bool as an exact integer (never through double: large ints must stay exact).
+std::int64_t int_of(const Value& v) {
+  if (auto* i = v.get_if<std::int64_t>()) return *i;
+  return *v.get_if<bool>() ? 1 : 0;
+}
+
 std::int64_t as_index(const Value& v) {
   if (auto* i = v.get_if<std::int64_t>()) return *i;
   if (auto* b = v.get_if<bool>()) return *b;
@@ -165,8 +171,9 @@ Value Interpreter::eval_node(const ExprNode& n, Frame& f) {
   }
   if (op == "+") {
     if (ints) {
-      std::int64_t r;
-      return Value(checked(__builtin_add_overflow(static_cast<std::int64_t>(a.as_double()), static_cast<std::int64_t>(b.as_double()), &r), r));
+      std::int64_t r = 0;
+      const bool overflow = __builtin_add_overflow(int_of(a), int_of(b), &r);
+      return Value(checked(overflow, r));
     }
     if (a.is_number() && b.is_number()) return Value(a.as_double() + b.as_double());
     if (a.is<std::string>() && b.is<std::string>()) {
@@ -203,10 +210,16 @@ Value Interpreter::eval_node(const ExprNode& n, Frame& f) {
   if (!a.is_number() || !b.is_number())
     type_error("unsupported operand type(s) for " + op + ": '" + a.type_name() + "' and '" + b.type_name() + "'");
   if (ints) {
-    const auto x = static_cast<std::int64_t>(a.as_double()), y = static_cast<std::int64_t>(b.as_double());
-    std::int64_t r;
-    if (op == "-") return Value(checked(__builtin_sub_overflow(x, y, &r), r));
-    if (op == "*") return Value(checked(__builtin_mul_overflow(x, y, &r), r));
+    const std::int64_t x = int_of(a), y = int_of(b);
+    std::int64_t r = 0;
+    if (op == "-") {
+      const bool overflow = __builtin_sub_overflow(x, y, &r);
+      return Value(checked(overflow, r));
+    }
+    if (op == "*") {
+      const bool overflow = __builtin_mul_overflow(x, y, &r);
+      return Value(checked(overflow, r));
+    }
     if (op == "//" || op == "%") {
       if (y == 0) throw ProgramError("ZeroDivisionError", "integer division or modulo by zero");
       const std::int64_t q = floor_div(x, y);

@@ -109,6 +109,8 @@ Task<Value> Interpreter::spawn(const CallSpec& call, Frame& f, std::string name)
     halt("limit exceeded: more than " + std::to_string(m_limits.max_tasks) + " tasks alive at once");
   ++m_tasks_alive;
   auto coro = run_coroutine(*c, std::move(args), 0, true);
+  // Default names count like asyncio's, where the entry task is Task-1.
+  if (name.empty()) name = "Task-" + std::to_string(++m_unnamed_tasks);
   auto t = m_loop.create_task(std::move(coro), name);
   if (m_tasks.size() > 64) std::erase_if(m_tasks, [](const AnyTask& x) { return x.done(); });
   m_tasks.push_back(t);
@@ -127,6 +129,7 @@ Task<Value> Interpreter::spawn_coroutine(std::shared_ptr<CoroValue> c, std::stri
     AliveGuard guard{self};
     co_return co_await std::move(cv->coro);
   };
+  if (name.empty()) name = "Task-" + std::to_string(++m_unnamed_tasks);
   auto t = m_loop.create_task(wrap(this, std::move(c)), name);
   m_tasks.push_back(t);
   return t;

@@ -118,6 +118,7 @@ private:
   std::int64_t m_ops = 0;
   std::int64_t m_output_lines = 0;
   std::int64_t m_tasks_alive = 0;
+  std::int64_t m_unnamed_tasks = 1;   // the entry task plays asyncio's Task-1
   bool m_halted = false;
   std::string m_halt_reason;
   struct ServerState;
