@@ -17,8 +17,8 @@ Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
   std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
 }
 
-// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
-// initializer list across a co_await).
+// The lesson's routes (and paths) live outside the coroutine: g++ 12 cannot keep an
+// initializer list alive across a co_await.
 const char* const paths[] = {"/users", "/orders", "/stock"};
 
 std::vector<examples::Route> routes() {

@@ -19,8 +19,8 @@ Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
   std::printf("%s: %d %s\n", path.c_str(), r.status, r.body.c_str());
 }
 
-// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
-// initializer list across a co_await).
+// The lesson's routes (and paths) live outside the coroutine: g++ 12 cannot keep an
+// initializer list alive across a co_await.
 std::vector<examples::Route> routes() {
   return {{"/users", 1, 200, "3 users"}, {"/orders", orders, 200, "5 orders"}, {"/stock", 0.5, 200, "7 items"}};
 }

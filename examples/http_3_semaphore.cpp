@@ -29,8 +29,8 @@ Coro<> fetch(net::ClientSession& session, Semaphore& sem, std::string url, int i
   sem.release();
 }
 
-// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
-// initializer list across a co_await).
+// The lesson's routes (and paths) live outside the coroutine: g++ 12 cannot keep an
+// initializer list alive across a co_await.
 std::vector<examples::Route> routes() {
   return {{"/report", 1, 200, "ok"}};
 }

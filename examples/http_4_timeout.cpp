@@ -15,8 +15,8 @@ using namespace loopscope;
 
 constexpr double timeout_s = 1;
 
-// The routes of the lesson's server (built outside the coroutine: g++ 12 cannot hold an
-// initializer list across a co_await).
+// The lesson's routes (and paths) live outside the coroutine: g++ 12 cannot keep an
+// initializer list alive across a co_await.
 std::vector<examples::Route> routes() {
   return {{"/slow", 3, 200, "finally"}, {"/fast", 0.2, 200, "quick"}};
 }
