@@ -258,6 +258,16 @@ Value Interpreter::call_function(const ExprNode& n, Frame& f) {
         return Task<Value>(static_cast<loopscope::detail::CoroPromise<Value>*>(t->task.core())).result();
       }
     }
+    if (auto* o = obj.get_if<ObjectValue>()) {
+      want(0, m);
+      ObjectSlot& s = *o->slot;
+      if (s.event && m == "is_set") return Value(s.event->is_set());
+      if (s.lock && m == "locked") return Value(s.lock->locked());
+      if (s.semaphore && m == "locked") return Value(s.semaphore->locked());
+      if (s.queue && m == "qsize") return Value(static_cast<std::int64_t>(s.queue->qsize()));
+      if (s.queue && m == "empty") return Value(s.queue->empty());
+      if (s.queue && m == "full") return Value(s.queue->full());
+    }
     throw ProgramError("AttributeError", "'" + obj.type_name() + "' object has no method '" + m + "'");
   }
   const std::string& fn = callee.text;

@@ -797,7 +797,9 @@ public:
       HttpGetOp o;
       if (auto p = template_field(v, ptr, "path")) {
         o.path = *p;
-        if (!p->source.empty() && p->source[0] != '/')
+        // A path that starts with literal text must start with '/'; a computed one is checked
+        // when the request is made.
+        if (!p->pieces.empty() && !p->pieces[0].field.valid() && p->source[0] != '/')
           error(v.find("path")->pos, ptr_join(ptr, "path"), "'path' must start with '/' (requests go to the program's own server)");
       }
       o.timeout = expr_field(v, ptr, "timeout");
