@@ -64,8 +64,15 @@ std::string SocketAddress::host() const {
 }
 
 std::string SocketAddress::to_string() const {
-  if (m_storage.ss_family == AF_INET6) return "[" + host() + "]:" + std::to_string(port());
-  return host() + ":" + std::to_string(port());
+  // Built by appending: g++ 12 at -O2 warns falsely (-Wrestrict) on "[" + std::string&&.
+  std::string out;
+  bool v6 = m_storage.ss_family == AF_INET6;
+  if (v6) out.push_back('[');
+  out.append(host());
+  if (v6) out.push_back(']');
+  out.push_back(':');
+  out.append(std::to_string(port()));
+  return out;
 }
 
 }  // namespace loopscope::net

@@ -30,6 +30,7 @@ struct ClientConn {
   ByteBuffer in;
   HttpResponseParser parser;
   std::string out;
+  double idle_since = 0;  // loop time when it went back to the pool
 };
 
 struct ClientState {
@@ -97,6 +98,11 @@ bool is_redirect(int status) {
 }
 
 // ---- pool -----------------------------------------------------------------------------------
+// How long a pooled connection may sit idle before it is checked (one MSG_PEEK recv) on reuse.
+// A connection reused sooner is not checked: if the server closed it meanwhile, the exchange
+// notices (end of stream before any byte of the answer) and retries on a fresh connection.
+constexpr double check_after_idle = 1.0;
+
 // True when an idle pooled socket is still usable: no EOF and no unexpected bytes pending.
 bool still_open(const Socket& s) {
   char b;
@@ -111,13 +117,15 @@ std::unique_ptr<ClientConn> take_idle(ClientState& st, const std::string& key) {
   while (!list.empty()) {
     std::unique_ptr<ClientConn> c = std::move(list.back());
     list.pop_back();
-    if (still_open(c->socket)) return c;
+    bool fresh = EventLoop::current()->time() - c->idle_since < check_after_idle;
+    if (fresh || still_open(c->socket)) return c;
     ++st.stats.stale_retries;  // closed while idle: drop it (its destructor closes the fd)
   }
   return nullptr;
 }
 
 void give_back(ClientState& st, const std::string& key, std::unique_ptr<ClientConn> c) {
+  c->idle_since = EventLoop::current()->time();
   auto& list = st.idle[key];
   if (list.size() < st.options.max_idle_per_host) list.push_back(std::move(c));
 }
@@ -160,9 +168,15 @@ void write_request(ClientConn& c, const ClientState& st, std::string_view method
   out.append(" HTTP/1.1\r\n");
   if (!headers.contains("Host")) {
     out.append("Host: ");
-    out.append(url.port == 80 ? (url.host.find(':') != std::string::npos ? "[" + url.host + "]"
-                                                                          : url.host)
-                              : url.authority());
+    if (url.port != 80) {
+      out.append(url.authority());
+    } else if (url.host.find(':') != std::string::npos) {
+      out.push_back('[');
+      out.append(url.host);
+      out.push_back(']');
+    } else {
+      out.append(url.host);
+    }
     out.append("\r\n");
   }
   if (!st.options.user_agent.empty() && !headers.contains("User-Agent")) {
@@ -223,6 +237,9 @@ Coro<void> exchange(ClientConn& c, const Url& url, bool head, bool reused) {
   p.next_message();
   if (head) p.expect_no_body();
   bool got_any = !c.in.empty();
+  // The answer cannot be there yet: wait for readability before the first recv instead of
+  // paying for a recv that would only say "would block".
+  bool wait_first = c.in.empty();
   for (;;) {
     ParseResult r;
     if (!c.in.empty()) {
@@ -242,6 +259,12 @@ Coro<void> exchange(ClientConn& c, const Url& url, bool head, bool reused) {
     char* buf = c.in.prepare(16 * 1024);
     ssize_t n;
     try {
+      if (wait_first) {
+        wait_first = false;
+        EventLoop* loop = EventLoop::current();
+        c.socket.note_loop(loop);
+        co_await loop->wait_readable(c.socket.fd());
+      }
       n = co_await c.socket.recv_some(buf, c.in.writable());
     } catch (const ConnectionResetError&) {
       if (reused && !got_any) throw StaleConnection{};

@@ -143,6 +143,7 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
   HttpRequestParser parser(st->options.limits);
   std::string out;
   int error_status = 0;
+  bool wait_first = false;  // just answered: the next request is not there yet
   try {
     for (;;) {
       ParseResult r;
@@ -156,6 +157,12 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
       }
       if (r.status == ParseStatus::need_more) {
         if (st->closing && !parser.in_message()) break;
+        if (wait_first) {
+          // Skip the recv that would only say "would block": wait for readability first.
+          wait_first = false;
+          ss.socket.note_loop(loop);
+          co_await loop->wait_readable(ss.socket.fd());
+        }
         char* p = ss.in.prepare(16 * 1024);
         ssize_t n = co_await ss.socket.recv_some(p, ss.in.writable());
         if (n < 0) continue;
@@ -216,6 +223,7 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
       conn.phase = ConnPhase::idle;
       conn.last_activity = loop->time();
       if (!keep) break;
+      wait_first = ss.in.empty();
     }
   } catch (const CancelledError&) {
     if (!conn.timed_out && !conn.closed_by_server) throw;

@@ -24,8 +24,15 @@ bool ieq(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string Url::authority() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  return h + ":" + std::to_string(port);
+  // Built by appending: g++ 12 at -O2 warns falsely (-Wrestrict) on "[" + std::string.
+  std::string out;
+  bool v6 = host.find(':') != std::string::npos;
+  if (v6) out.push_back('[');
+  out.append(host);
+  if (v6) out.push_back(']');
+  out.push_back(':');
+  out.append(std::to_string(port));
+  return out;
 }
 
 std::string Url::to_string() const { return scheme + "://" + authority() + target; }
@@ -52,7 +59,7 @@ Url parse_url(std::string_view url) {
   std::string target;
   if (u.field_set & (1 << UF_PATH))
     target.assign(url.data() + u.field_data[UF_PATH].off, u.field_data[UF_PATH].len);
-  if (target.empty()) target = "/";
+  if (target.empty()) target.push_back('/');  // not = "/": g++ 12 -O2 false -Wrestrict
   if (u.field_set & (1 << UF_QUERY)) {
     target.push_back('?');
     target.append(url.data() + u.field_data[UF_QUERY].off, u.field_data[UF_QUERY].len);
