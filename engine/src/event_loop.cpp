@@ -414,9 +414,12 @@ void EventLoop::process_io_events_list(void* events, int n) {
     if (fd < 0 || static_cast<std::size_t>(fd) >= m_fds.size()) continue;
     FdState& st = m_fds[fd];
     const bool err = what & (EPOLLERR | EPOLLHUP);
-    if ((what & (EPOLLIN | EPOLLRDHUP) || err) && st.reader) wake_io(*st.reader);
-    if ((what & EPOLLOUT || err) && st.writer) wake_io(*st.writer);
-    update_fd(fd);
+    // Interest stays registered after a wake-up (the task usually waits on this fd again at
+    // once); it is dropped only when an event arrives that nobody waits for (see update_fd).
+    bool woke = false;
+    if ((what & (EPOLLIN | EPOLLRDHUP) || err) && st.reader) { wake_io(*st.reader); woke = true; }
+    if ((what & EPOLLOUT || err) && st.writer) { wake_io(*st.writer); woke = true; }
+    if (!woke) update_fd(fd);
   }
   drain_threadsafe();
 }
