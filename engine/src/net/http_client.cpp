@@ -37,6 +37,10 @@ struct ClientState {
   ClientOptions options;
   std::unordered_map<std::string, std::vector<std::unique_ptr<ClientConn>>> idle;
   ClientStatistics stats;
+  // The last URL parsed: programs usually ask the same URL again and again.
+  std::string last_url_text;
+  Url last_url;
+  std::string last_key;
 };
 
 }  // namespace detail
@@ -287,8 +291,8 @@ Coro<void> exchange(ClientConn& c, const Url& url, bool head, bool reused) {
 }
 
 Coro<HttpResponse> perform(std::shared_ptr<ClientState> st, std::string_view method,
-                           const Url& url, const HttpHeaders& headers, std::string_view body) {
-  const std::string key = url.authority();
+                           const Url& url, const std::string& key, const HttpHeaders& headers,
+                           std::string_view body) {
   bool head = method == "HEAD";
   for (int attempt = 0;; ++attempt) {
     std::unique_ptr<ClientConn> c = attempt == 0 ? take_idle(*st, key) : nullptr;
@@ -334,12 +338,18 @@ Coro<HttpResponse> ClientSession::post(std::string url, std::string body, HttpHe
 Coro<HttpResponse> ClientSession::request(std::string method, std::string url_text,
                                           HttpHeaders headers, std::string body) {
   std::shared_ptr<ClientState> st = m_state;
-  Url url = parse_url(url_text);
+  if (url_text != st->last_url_text) {
+    st->last_url = parse_url(url_text);
+    st->last_url_text = url_text;
+    st->last_key = st->last_url.authority();
+  }
+  Url url = st->last_url;
+  std::string key = st->last_key;  // pool key: "host:port"
   ++st->stats.requests;
   TimeoutScope limit(st->options.total_timeout);
   try {
     for (int redirects = 0;; ++redirects) {
-      HttpResponse resp = co_await perform(st, method, url, headers, body);
+      HttpResponse resp = co_await perform(st, method, url, key, headers, body);
       auto location = resp.headers.get("Location");
       if (st->options.max_redirects <= 0 || !is_redirect(resp.status) || !location)
         co_return resp;
@@ -347,6 +357,7 @@ Coro<HttpResponse> ClientSession::request(std::string method, std::string url_te
         throw TooManyRedirectsError("more than " + std::to_string(st->options.max_redirects) +
                                     " redirects starting from " + url_text);
       url = resolve_location(url, *location);
+      key = url.authority();
       if (resp.status == 303 || ((resp.status == 301 || resp.status == 302) && method == "POST")) {
         method = "GET";
         body.clear();
