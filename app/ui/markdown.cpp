@@ -55,9 +55,13 @@ struct Builder {
 int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
   auto& b = *static_cast<Builder*>(user);
   switch (type) {
-    case MD_BLOCK_UL: b.lists.push_back({false, 1}); break;
-    case MD_BLOCK_OL: b.lists.push_back({true, static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start}); break;
-    case MD_BLOCK_LI: b.pending_item = true; break;
+    // A list or item starts a new block: text of an enclosing tight item is complete.
+    case MD_BLOCK_UL: b.in_block = false; b.lists.push_back({false, 1}); break;
+    case MD_BLOCK_OL:
+      b.in_block = false;
+      b.lists.push_back({true, static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start});
+      break;
+    case MD_BLOCK_LI: b.in_block = false; b.pending_item = true; break;
     case MD_BLOCK_QUOTE: ++b.quote_depth; break;
     case MD_BLOCK_HR: b.open(BlockKind::rule); b.in_block = false; break;
     case MD_BLOCK_H: b.open(BlockKind::heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;

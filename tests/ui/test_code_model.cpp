@@ -3,8 +3,24 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 using namespace loopscope;
 using namespace loopscope::ui;
+
+namespace {
+loopscope::TaskSnapshot task(loopscope::TaskId id, std::string name, loopscope::TaskState state,
+                             loopscope::AwaitTarget awaiting = {}, int line_a = 0, int line_b = 0) {
+  loopscope::TaskSnapshot t;
+  t.id = id;
+  t.name = std::move(name);
+  t.state = state;
+  t.awaiting = std::move(awaiting);
+  t.line_a = line_a;
+  t.line_b = line_b;
+  return t;
+}
+}  // namespace
 
 namespace {
 std::string text_of(std::string_view line, const Token& t) { return std::string(line.substr(t.begin, t.end - t.begin)); }
@@ -44,10 +60,10 @@ TEST(CodeModel, CppCoroutineKeywordsAndPreprocessorLines) {
 
 TEST(CodeModel, MarkersListLiveTasksOnTheirLineWithTheRunningTaskFirst) {
   LoopSnapshot s;
-  s.tasks.push_back({1, "main", TaskState::suspended, {}, 7, 12});
-  s.tasks.push_back({2, "job-1", TaskState::running, {}, 3, 5});
-  s.tasks.push_back({3, "job-2", TaskState::done, {}, 4, 6});
-  s.tasks.push_back({4, "job-3", TaskState::pending, {}, 0, 0});
+  s.tasks.push_back(task(1, "main", TaskState::suspended, {}, 7, 12));
+  s.tasks.push_back(task(2, "job-1", TaskState::running, {}, 3, 5));
+  s.tasks.push_back(task(3, "job-2", TaskState::done, {}, 4, 6));
+  s.tasks.push_back(task(4, "job-3", TaskState::pending, {}, 0, 0));
   const auto py = marker_lines(s, Language::python);
   ASSERT_EQ(py.size(), 2u);
   EXPECT_EQ(py[0].task, 2u);

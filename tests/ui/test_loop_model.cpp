@@ -3,17 +3,42 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 using namespace loopscope;
 using namespace loopscope::ui;
 
 namespace {
+loopscope::TaskSnapshot task(loopscope::TaskId id, std::string name, loopscope::TaskState state,
+                             loopscope::AwaitTarget awaiting = {}, int line_a = 0, int line_b = 0) {
+  loopscope::TaskSnapshot t;
+  t.id = id;
+  t.name = std::move(name);
+  t.state = state;
+  t.awaiting = std::move(awaiting);
+  t.line_a = line_a;
+  t.line_b = line_b;
+  return t;
+}
+loopscope::AwaitTarget awaits(loopscope::AwaitKind kind, std::uint64_t target, double deadline = -1,
+                              std::string label = {}) {
+  loopscope::AwaitTarget a;
+  a.kind = kind;
+  a.target = target;
+  a.deadline = deadline;
+  a.label = std::move(label);
+  return a;
+}
+}  // namespace
+
+namespace {
 LoopSnapshot sample() {
   LoopSnapshot s;
-  s.tasks.push_back({1, "main", TaskState::suspended, {AwaitKind::task, 3, -1, IoDirection::read, ""}});
-  s.tasks.push_back({2, "sleeper", TaskState::suspended, {AwaitKind::sleep, 40, 2.0, IoDirection::read, "sleep(2)"}});
-  s.tasks.push_back({3, "reader", TaskState::suspended, {AwaitKind::io, 7, -1, IoDirection::read, ""}});
-  s.tasks.push_back({4, "worker", TaskState::pending});
-  s.tasks.push_back({5, "locker", TaskState::suspended, {AwaitKind::lock, 9, -1, IoDirection::read, "Lock#9"}});
+  s.tasks.push_back(task(1, "main", TaskState::suspended, awaits(AwaitKind::task, 3, -1, "")));
+  s.tasks.push_back(task(2, "sleeper", TaskState::suspended, awaits(AwaitKind::sleep, 40, 2.0, "sleep(2)")));
+  s.tasks.push_back(task(3, "reader", TaskState::suspended, awaits(AwaitKind::io, 7, -1, "")));
+  s.tasks.push_back(task(4, "worker", TaskState::pending));
+  s.tasks.push_back(task(5, "locker", TaskState::suspended, awaits(AwaitKind::lock, 9, -1, "Lock#9")));
   s.ready.push_back({11, 4, ""});
   s.ready.push_back({12, 0, "call_soon(print)"});
   return s;
