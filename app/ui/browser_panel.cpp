@@ -84,7 +84,7 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
   dl->ChannelsSetCurrent(0);
   dl->AddRectFilled(top, br, hovered && !broken ? palette::panel_raised : palette::panel, 10.0f);
   dl->AddRect(top, br, broken ? palette::rgb(0xE5484D, 140) : palette::border, 10.0f);
-  if (!broken && e.steps > 0) {  // progress bar along the bottom edge
+  if (!broken && e.steps > 0 && e.steps_done > 0) {  // progress bar along the bottom edge
     const float frac = float(e.steps_done) / float(e.steps);
     dl->AddRectFilled({top.x + 10, br.y - 4}, {top.x + 10 + (width - 20) * frac, br.y - 2},
                       progress_colour(e.progress), 2.0f);
