@@ -672,7 +672,9 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
     } else if (li == hovered_lane) {
       dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 9));
     } else if (row % 2 == 1) {
-      dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, IM_COL32(255, 255, 255, 4));
+      // Zebra rows only under the labels: on llvmpipe every blended pixel costs, and the bars
+      // already mark the rows in the plot.
+      dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x0, g.y1}, IM_COL32(255, 255, 255, 5));
     }
     draw_lane_label(dl, l, lane, g, finished, selected);
   }
