@@ -55,18 +55,12 @@ const Clock& EventLoop::clock() const noexcept {
 }
 
 // ---- scheduling ----------------------------------------------------------------------------
-void EventLoop::schedule_task(TaskCore& t) {
-  t.m_state = TaskState::pending;
-  t.m_awaiting = nullptr;
-  t.m_handle = ++m_handle_counter;
-  push_ready(t);
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::task_scheduled;
-    e.task = t.m_id;
-    e.handle = t.m_handle;
-    emit(e);
-  }
+void EventLoop::trace_task_scheduled(TaskCore& t) {
+  TraceEvent e;
+  e.kind = TraceKind::task_scheduled;
+  e.task = t.m_id;
+  e.handle = t.m_handle;
+  emit(e);
 }
 
 void EventLoop::schedule_node(ReadyNode& n) {

@@ -13,7 +13,9 @@ void run_sleep_timer(detail::ReadyNode* n) {
 }
 }  // namespace
 
-void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
+void SleepAwaiter::yield(detail::TaskCore& t) { t.m_loop->schedule_task(t); }
+
+void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
   detail::TaskCore& t = detail::current_task_core();
   t.m_resume = h;
   EventLoop& loop = *t.m_loop;
@@ -21,19 +23,20 @@ void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
     loop.schedule_task(t);
     return;
   }
-  m_timer.m_kind = detail::NodeKind::sleep_timer;
-  m_timer.m_run = &run_sleep_timer;
-  m_timer.m_task = &t;
-  m_timer.m_owner = t.m_id;
-  loop.arm_timer(m_timer, loop.time() + m_delay);
+  auto* timer = ::new (static_cast<void*>(m_storage)) detail::SleepTimer();
+  timer->m_kind = detail::NodeKind::sleep_timer;
+  timer->m_run = &run_sleep_timer;
+  timer->m_task = &t;
+  timer->m_owner = t.m_id;
+  loop.arm_timer(*timer, loop.time() + m_delay);
   loop.suspend_task(t, *this);
 }
 
 AwaitTarget SleepAwaiter::describe() const {
   AwaitTarget a;
   a.kind = AwaitKind::sleep;
-  a.target = m_timer.m_handle;
-  a.deadline = m_timer.m_deadline;
+  a.target = timer().m_handle;
+  a.deadline = timer().m_deadline;
   char buf[64];
   std::snprintf(buf, sizeof buf, "sleep(%g)", m_delay);
   a.label = buf;
@@ -42,8 +45,9 @@ AwaitTarget SleepAwaiter::describe() const {
 
 detail::CancelAction SleepAwaiter::on_cancel(detail::TaskCore& task) {
   EventLoop& loop = *task.m_loop;
-  if (m_timer.m_in_heap) loop.cancel_timer(m_timer);
-  else if (m_timer.m_queued) loop.unqueue_node(m_timer);
+  detail::SleepTimer& t = timer();
+  if (t.m_in_heap) loop.cancel_timer(t);
+  else if (t.m_queued) loop.unqueue_node(t);
   return detail::CancelAction::detached;
 }
 

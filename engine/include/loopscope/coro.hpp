@@ -12,6 +12,7 @@
 // the current loop's warning handler when it was given a name (set_name).
 //
 // Sections: Storage · CoroPromise · Coro
+#include <loopscope/detail/frame_pool.hpp>
 #include <loopscope/detail/task_core.hpp>
 
 #include <coroutine>
@@ -50,6 +51,8 @@ public:
     m_root = handle_type::from_promise(*this);
     m_resume = m_root;
   }
+  static void* operator new(std::size_t n) { return frame_alloc(n); }
+  static void operator delete(void* p, std::size_t n) noexcept { frame_free(p, n); }
   Coro<T> get_return_object() noexcept;
   std::suspend_always initial_suspend() noexcept { return {}; }
 

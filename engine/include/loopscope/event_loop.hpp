@@ -166,6 +166,7 @@ public:
   void emit(TraceEvent e);
   StringId intern(std::string_view s) { return m_trace->intern(s); }
   void trace_cancel_request(detail::TaskCore& t, std::string_view msg);
+  void trace_task_scheduled(detail::TaskCore& t);
   void trace_uncancel(detail::TaskCore& t);
   std::uint64_t next_primitive_id() noexcept { return ++m_primitive_counter; }
   std::uint64_t next_handle_id() noexcept { return ++m_handle_counter; }
@@ -281,6 +282,15 @@ public:
   // executor bookkeeping used by executor.cpp
   std::size_t& jobs_unfinished() noexcept { return m_jobs_unfinished; }
 };
+
+// The hot path of every wake-up: the task goes to the back of the ready queue.
+inline void EventLoop::schedule_task(detail::TaskCore& t) {
+  t.m_state = TaskState::pending;
+  t.m_awaiting = nullptr;
+  t.m_handle = ++m_handle_counter;
+  push_ready(t);
+  if (m_trace) [[unlikely]] trace_task_scheduled(t);
+}
 
 // asyncio.run(): a fresh loop runs the coroutine as its main task, then is closed.
 template <class T> T run(Coro<T> main, ClockKind clock = ClockKind::virtual_time) {

@@ -8,6 +8,9 @@
 // Cancellation removes the timer and raises CancelledError at the co_await.
 #include <loopscope/detail/task_core.hpp>
 
+#include <new>
+#include <type_traits>
+
 namespace loopscope {
 
 class SleepAwaiter final : public detail::Suspension {
@@ -15,15 +18,31 @@ public:
   explicit SleepAwaiter(double seconds) noexcept : m_delay(seconds) {}
   SleepAwaiter(const SleepAwaiter&) = delete;
   bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<> h);
+  void await_suspend(std::coroutine_handle<> h) {
+    detail::TaskCore* t = detail::tls.task;
+    if (m_delay <= 0 && t) [[likely]] {  // bare yield: back of the ready queue, no timer
+      t->m_resume = h;
+      yield(*t);
+      return;
+    }
+    suspend_on_timer(h);
+  }
   void await_resume() { detail::resume_point(); }
   AwaitTarget describe() const override;
   detail::CancelAction on_cancel(detail::TaskCore& task) override;
   double delay() const noexcept { return m_delay; }
 
 private:
+  static void yield(detail::TaskCore& t);
+  void suspend_on_timer(std::coroutine_handle<> h);
+  detail::SleepTimer& timer() noexcept { return *std::launder(reinterpret_cast<detail::SleepTimer*>(m_storage)); }
+  const detail::SleepTimer& timer() const noexcept {
+    return *std::launder(reinterpret_cast<const detail::SleepTimer*>(m_storage));
+  }
   double m_delay;
-  detail::SleepTimer m_timer;
+  // The timer is constructed only when one is armed (sleep(0) pays nothing for it).
+  static_assert(std::is_trivially_destructible_v<detail::SleepTimer>);
+  alignas(detail::SleepTimer) unsigned char m_storage[sizeof(detail::SleepTimer)];
 };
 
 // Suspends the current task for `seconds` of loop time (a bare yield when seconds <= 0).

@@ -1,0 +1,50 @@
+// Tests for errors.hpp and clock.hpp.
+#include <loopscope/clock.hpp>
+#include <loopscope/errors.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace loopscope;
+
+namespace {
+struct ValueError : std::runtime_error, NamedError {
+  using std::runtime_error::runtime_error;
+  const char* type_name() const noexcept override { return "ValueError"; }
+};
+}  // namespace
+
+TEST(Errors, DescribeExceptionGivesTypeAndMessage) {
+  EXPECT_EQ(describe_exception(std::make_exception_ptr(CancelledError())), "CancelledError");
+  EXPECT_EQ(describe_exception(std::make_exception_ptr(TimeoutError("late"))), "TimeoutError: late");
+  EXPECT_EQ(describe_exception(std::make_exception_ptr(ValueError("bad"))), "ValueError: bad");
+  EXPECT_EQ(describe_exception(std::make_exception_ptr(std::logic_error("x"))), "logic_error: x");
+  EXPECT_EQ(describe_exception(std::make_exception_ptr(42)), "exception");
+  EXPECT_TRUE(is_cancelled_error(std::make_exception_ptr(CancelledError("m"))));
+  EXPECT_FALSE(is_cancelled_error(std::make_exception_ptr(TimeoutError())));
+}
+
+TEST(Errors, ExceptionGroupListsItsErrors) {
+  ExceptionGroup g("unhandled errors in a TaskGroup",
+                   {std::make_exception_ptr(ValueError("a")), std::make_exception_ptr(QueueFull())});
+  EXPECT_STREQ(g.what(), "unhandled errors in a TaskGroup (2 sub-exceptions)\n  ValueError: a\n  QueueFull");
+  EXPECT_EQ(g.exceptions().size(), 2u);
+}
+
+TEST(Clock, VirtualClockOnlyMovesForward) {
+  VirtualClock c;
+  EXPECT_EQ(c.now(), 0.0);
+  c.advance_to(2.5);
+  c.advance_to(1.0);
+  EXPECT_EQ(c.now(), 2.5);
+  c.advance(0.5);
+  c.sleep_until(1.0);
+  EXPECT_EQ(c.now(), 3.0);
+}
+
+TEST(Clock, RealClockIsMonotonic) {
+  RealClock c;
+  double a = c.now();
+  double b = c.now();
+  EXPECT_GE(b, a);
+  EXPECT_GE(a, 0.0);
+}
