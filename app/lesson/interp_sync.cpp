@@ -85,7 +85,9 @@ Coro<Flow> Interpreter::exec_sync(const Op& op, Frame& f) {
   }
   if (auto* o = std::get_if<QueueGetOp>(&op.data)) {
     Queue<Value>& q = *object(o->queue).queue;
-    Value v = o->nowait == Nowait::yes ? q.get_nowait() : co_await q.get();
+    Value v;
+    if (o->nowait == Nowait::yes) v = q.get_nowait();
+    else v = co_await q.get();  // (no co_await inside ?: — g++ 12 miscompiles it)
     assign(f, o->into, std::move(v));
     co_return Flow::next;
   }

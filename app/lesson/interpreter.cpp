@@ -40,9 +40,15 @@ Task<Value> Interpreter::start() {
   const Coroutine* entry = m_step.program.find(m_step.program.entry);
   if (!entry) throw ProgramError("NameError", "no entry coroutine '" + m_step.program.entry + "'");
   ++m_tasks_alive;
-  auto t = m_loop.create_task(run_coroutine(*entry, {}, 0, true), entry->name);
+  auto t = m_loop.create_task(entry_task(*entry), entry->name);
   m_tasks.push_back(t);
   return t;
+}
+
+// The entry task: opens the program's server (if it declares one), then runs the entry coroutine.
+Coro<Value> Interpreter::entry_task(const Coroutine& entry) {
+  if (m_server) co_await open_server();
+  co_return co_await run_coroutine(entry, {}, 0, true);
 }
 
 // ---- limits --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@
 
 #include <loopscope/coro.hpp>
 #include <loopscope/event_loop.hpp>
+#include <loopscope/net/http_message.hpp>
 
 #include <map>
 #include <memory>
@@ -105,6 +106,9 @@ private:
   void create_objects();
   void start_server();
   void stop_server();
+  Coro<void> open_server();                                  // interp_http.cpp
+  Coro<net::HttpResponse> handle_route(std::size_t index);   // interp_http.cpp
+  Coro<Value> entry_task(const Coroutine& entry);
   Value lookup(const std::string& name, Frame& f);
   Value eval_node(const ExprNode& n, Frame& f);
   Value call_function(const ExprNode& n, Frame& f);

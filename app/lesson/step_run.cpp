@@ -66,6 +66,7 @@ StepRun::~StepRun() {
     m_loop->set_trace(nullptr);
     if (m_interp) m_interp->halt_quietly("the run was abandoned");
     m_main = Task<Value>();
+    m_cancelled.clear();
     if (m_interp) m_interp->release_values();
     m_loop->close();
   }
@@ -115,7 +116,10 @@ bool StepRun::run_once() {
     return false;
   }
   if (!m_shutdown && m_main && m_main.done()) begin_shutdown();
-  if (!more || (m_shutdown && !m_loop->has_pending_work())) {
+  // Like asyncio.run(), the run is over when main and the tasks cancelled after it are done;
+  // what remains (the program server's connections) is closed with the loop.
+  if (m_shutdown) std::erase_if(m_cancelled, [](const AnyTask& t) { return t.done(); });
+  if (!more || (m_shutdown && m_cancelled.empty())) {
     if (!m_shutdown) {
       finish("deadlock: nothing can run, but '" + m_main.name() +
              "' has not finished (every task is waiting for something that will never happen)");
@@ -152,8 +156,11 @@ void StepRun::begin_shutdown() {
   } catch (...) {
     m_main_error = describe_exception(std::current_exception());
   }
-  for (auto& t : m_interp->live_tasks())
-    if (!t.done()) t.cancel();
+  for (auto& t : m_interp->live_tasks()) {
+    if (t.done()) continue;
+    t.cancel();
+    m_cancelled.push_back(t);
+  }
   m_interp->release_values();
 }
 
@@ -167,6 +174,7 @@ void StepRun::finish(std::optional<std::string> error) {
   // its handlers exist; then close the loop (detached from the trace: its cleanup is not part
   // of the story the trace tells).
   m_main = Task<Value>();
+  m_cancelled.clear();
   if (m_interp) {
     if (m_error && !m_interp->halted()) m_interp->halt_quietly(*m_error);
     m_interp->release_values();

@@ -81,6 +81,7 @@ private:
   std::unique_ptr<EventLoop> m_loop;
   std::unique_ptr<Interpreter> m_interp;
   Task<Value> m_main;
+  std::vector<AnyTask> m_cancelled;     // tasks cancelled at shutdown, not yet finished
   bool m_finished = false;
   bool m_shutdown = false;
   std::optional<std::string> m_main_error;
