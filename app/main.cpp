@@ -18,7 +18,8 @@ Usage:
                                      --trace writes a Chrome trace-event JSON (opens in Perfetto)
   loopscope check [PATH...]          validate lessons (schema + run + expect); errors as file:line:col
   loopscope shot [LESSON] [--step N] [--at SECS|--end] --out FILE.png [--size WxH]
-                                     render the app at that moment to a PNG (needs a display)
+                                     render the app at that moment to a PNG (needs a display);
+                                     --bench FRAMES also times that many frames (median ms)
   loopscope --version | --help
 
 LESSON is a lesson id (found in the lessons directory) or a path to a lesson JSON file.

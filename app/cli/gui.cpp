@@ -4,15 +4,25 @@
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
 #include "ui/app.hpp"
+#include "ui/settings.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace loopscope::cli {
 namespace {
+
+// Taken during static initialisation, before main: "launch" for the time-to-first-frame figure.
+const auto g_process_start = std::chrono::steady_clock::now();
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
 
 std::optional<int> parse_int(const std::string& s) {
   try {
@@ -61,7 +71,13 @@ int open(Args args) {
     }
   }
   platform::WindowError error;
-  auto window = platform::Window::open({}, error);
+  platform::WindowOptions wopts;
+  {  // the window opens at the size the learner last left it
+    const ui::Settings remembered = ui::load_settings();
+    wopts.width = remembered.window_width;
+    wopts.height = remembered.window_height;
+  }
+  auto window = platform::Window::open(wopts, error);
   if (!window) return no_display(error.message);
   ui::App app(options);
   auto last = std::chrono::steady_clock::now();
@@ -76,6 +92,7 @@ int open(Args args) {
     window->set_title(app.window_title());
     wait = app.idle_wait();
   }
+  app.remember_window_size(window->window_width(), window->window_height());
   app.save_settings();
   return 0;
 }
@@ -85,6 +102,7 @@ int shot(Args args) {
   options.restore_last = false;
   std::string out;
   int width = 1280, height = 800;
+  int bench_frames = 0;  // --bench N: also time N frames and print the median
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto need = [&](const char* what) -> const std::string* {
@@ -106,6 +124,11 @@ int shot(Args args) {
       auto t = v ? parse_double(*v) : std::nullopt;
       if (!t || *t < 0) return usage_error("--at needs a number of seconds >= 0");
       options.at = *t;
+    } else if (a == "--bench") {
+      const std::string* v = need("frames");
+      auto n = v ? parse_int(*v) : std::nullopt;
+      if (!n || *n < 1 || *n > 100000) return usage_error("--bench needs a number of frames (1 to 100000)");
+      bench_frames = *n;
     } else if (a == "--end") {
       options.at_end = true;
     } else if (a == "--size") {
@@ -136,10 +159,30 @@ int shot(Args args) {
   if (!window) return no_display(error.message);
   ui::App app(options);
   // A few frames so that layout, fonts and animations settle before the picture is taken.
+  double first_frame_ms = 0;
   for (int frame = 0; frame < 4; ++frame) {
     window->begin_frame();
     app.frame(frame == 0 ? 0.0f : 1.0f);
     window->end_frame();
+    if (frame == 0) first_frame_ms = ms_since(g_process_start);
+  }
+  if (bench_frames > 0) {
+    // Frame time = build the ImGui frame for the app + render it + glFinish (hidden window).
+    std::vector<double> times;
+    times.reserve(static_cast<std::size_t>(bench_frames));
+    for (int frame = 0; frame < bench_frames; ++frame) {
+      const auto t0 = std::chrono::steady_clock::now();
+      window->begin_frame();
+      app.frame(1.0f / 60.0f);
+      window->end_frame();
+      times.push_back(ms_since(t0));
+    }
+    std::sort(times.begin(), times.end());
+    const auto load = app.load();
+    std::printf("frames=%d size=%dx%d events=%zu tasks=%zu median_ms=%.2f p95_ms=%.2f max_ms=%.2f "
+                "first_frame_ms=%.1f\n",
+                bench_frames, width, height, load.events, load.tasks, times[times.size() / 2],
+                times[std::min(times.size() - 1, times.size() * 95 / 100)], times.back(), first_frame_ms);
   }
   const std::string err = platform::write_framebuffer_png(out, window->framebuffer_width(),
                                                           window->framebuffer_height());

@@ -129,4 +129,15 @@ int Window::framebuffer_height() const {
   return h;
 }
 
+int Window::window_width() const {
+  int w = 0, h = 0;
+  glfwGetWindowSize(m_window, &w, &h);
+  return w;
+}
+int Window::window_height() const {
+  int w = 0, h = 0;
+  glfwGetWindowSize(m_window, &w, &h);
+  return h;
+}
+
 }  // namespace loopscope::platform

@@ -43,6 +43,8 @@ public:
   float content_scale() const { return m_scale; }
   int framebuffer_width() const;
   int framebuffer_height() const;
+  int window_width() const;   // in screen coordinates (what the learner resized it to)
+  int window_height() const;
   GLFWwindow* handle() const { return m_window; }
   void set_title(const std::string& title);
 

@@ -516,6 +516,20 @@ void App::frame(float dt) {
 }
 
 // ---- settings --------------------------------------------------------------------------------
+std::pair<int, int> App::window_size() const { return {m->settings.window_width, m->settings.window_height}; }
+
+void App::remember_window_size(int width, int height) {
+  if (width >= 320 && height >= 240) {
+    m->settings.window_width = width;
+    m->settings.window_height = height;
+  }
+}
+
+App::Load App::load() const {
+  if (!m->session) return {};
+  return {m->session->trace().size(), m->session->snapshot().tasks.size()};
+}
+
 void App::save_settings() {
   if (!m->persist) return;
   if (m->session) m->settings.speed = m->session->speed();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace loopscope::ui {
 
@@ -30,6 +31,16 @@ public:
   std::string window_title() const;
   // Persists progress and layout (called on exit and at checkpoints).
   void save_settings();
+  // The window size the learner last used (from settings), and the size to remember.
+  std::pair<int, int> window_size() const;
+  void remember_window_size(int width, int height);
+
+  // What the open step holds, for the frame benchmark: trace events and tasks (0 if none).
+  struct Load {
+    std::size_t events = 0;
+    std::size_t tasks = 0;
+  };
+  Load load() const;
 
   struct State;  // defined in app.cpp
 
