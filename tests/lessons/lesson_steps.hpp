@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 #include <sys/wait.h>
 #include <vector>
@@ -24,6 +25,9 @@ struct StepRef {
   int number = 0;
   nlohmann::json step;
 };
+
+// How gtest prints a StepRef in messages: "tasks step 3".
+inline void PrintTo(const StepRef& s, std::ostream* os) { *os << s.lesson_id << " step " << s.number; }
 
 // A gtest-friendly name: "sync_vs_async_step_1".
 inline std::string test_name(const StepRef& s) {
@@ -67,6 +71,25 @@ inline std::vector<std::string> expected_texts(const nlohmann::json& step) {
     out.push_back(e.is_string() ? e.get<std::string>() : e.value("text", std::string()));
   }
   return out;
+}
+
+// ---- changed_params -------------------------------------------------------------------------
+// `--set NAME=VALUE` arguments that move every param of the step one slider step away from its
+// default (up, or down when the default is the maximum). Empty when the step has no params.
+inline std::string changed_params(const nlohmann::json& step) {
+  std::string args;
+  if (!step.contains("params")) return args;
+  for (const auto& p : step["params"]) {
+    double def = p["default"].get<double>();
+    double inc = p.value("step", 1.0);
+    double v = def + inc <= p["max"].get<double>() ? def + inc : def - inc;
+    bool whole = v == static_cast<double>(static_cast<long long>(v)) && inc == static_cast<double>(static_cast<long long>(inc)) &&
+                 p["min"].get<double>() == static_cast<double>(static_cast<long long>(p["min"].get<double>()));
+    std::string value = whole ? std::to_string(static_cast<long long>(v)) : std::to_string(v);
+    if (!whole) value.erase(value.find_last_not_of('0') + 1);  // "2.500000" -> "2.5"
+    args += " --set " + p["name"].get<std::string>() + "=" + value;
+  }
+  return args;
 }
 
 // ---- run_command ------------------------------------------------------------------------------

@@ -16,11 +16,24 @@ using lesson_tests::StepRef;
 
 const std::filesystem::path source_dir = LOOPSCOPE_SOURCE_DIR;
 
-std::vector<std::string> python_lines(const StepRef& s) {
+// What the listing prints under CPython (params: extra `--set NAME=VALUE` arguments).
+std::vector<std::string> python_lines(const StepRef& s, const std::string& params = {}) {
   std::string cmd = "/usr/bin/python3 " + lesson_tests::quote((source_dir / "tests/lessons/run_listing.py").string()) +
-                    " " + lesson_tests::quote(s.file.string()) + " " + std::to_string(s.number);
+                    " " + lesson_tests::quote(s.file.string()) + " " + std::to_string(s.number) + params;
   lesson_tests::CommandResult r = lesson_tests::run_command(cmd);
   return lesson_tests::split_lines(r.out);
+}
+
+// What `loopscope run --json` prints for the step; fails the test if the run fails.
+void engine_lines(const StepRef& s, const std::string& params, std::vector<std::string>& out) {
+  std::string cmd = lesson_tests::quote(LOOPSCOPE_BINARY) + " run " + lesson_tests::quote(s.file.string()) +
+                    " --step " + std::to_string(s.number) + " --json" + params;
+  lesson_tests::CommandResult engine = lesson_tests::run_command(cmd);
+  ASSERT_EQ(engine.exit_code, 0) << cmd << "\n" << engine.out;
+  nlohmann::json j = nlohmann::json::parse(engine.out, nullptr, false);
+  ASSERT_TRUE(j.is_object() && j.contains("output")) << engine.out;
+  for (const auto& line : j["output"]) out.push_back(line.value("text", std::string()));
+  ASSERT_FALSE(out.empty()) << cmd;
 }
 
 class PythonListing : public ::testing::TestWithParam<StepRef> {};
@@ -34,16 +47,21 @@ TEST_P(PythonListing, PrintsTheStepsExpectedOutput) {
 
 TEST_P(PythonListing, PrintsTheSameLinesAsTheEngine) {
   const StepRef& s = GetParam();
-  std::string cmd = lesson_tests::quote(LOOPSCOPE_BINARY) + " run " + lesson_tests::quote(s.file.string()) +
-                    " --step " + std::to_string(s.number) + " --json";
-  lesson_tests::CommandResult engine = lesson_tests::run_command(cmd);
-  ASSERT_EQ(engine.exit_code, 0) << cmd << "\n" << engine.out;
-  nlohmann::json j = nlohmann::json::parse(engine.out, nullptr, false);
-  ASSERT_TRUE(j.is_object() && j.contains("output")) << engine.out;
-  std::vector<std::string> engine_lines;
-  for (const auto& line : j["output"]) engine_lines.push_back(line.value("text", std::string()));
-  ASSERT_FALSE(engine_lines.empty());
-  EXPECT_EQ(python_lines(s), engine_lines);
+  std::vector<std::string> engine;
+  ASSERT_NO_FATAL_FAILURE(engine_lines(s, "", engine));
+  EXPECT_EQ(python_lines(s), engine);
+}
+
+// The sliders change the Python listing's constants and the engine's params alike.
+TEST_P(PythonListing, PrintsTheSameLinesAsTheEngineWithItsParamsChanged) {
+  const StepRef& s = GetParam();
+  std::string params = lesson_tests::changed_params(s.step);
+  if (params.empty()) GTEST_SKIP() << "the step has no params";
+  std::vector<std::string> engine;
+  ASSERT_NO_FATAL_FAILURE(engine_lines(s, params, engine));
+  std::vector<std::string> python = python_lines(s, params);
+  EXPECT_EQ(python, engine) << "with" << params;
+  EXPECT_NE(python, lesson_tests::expected_texts(s.step)) << "changing" << params << " should change the output";
 }
 
 INSTANTIATE_TEST_SUITE_P(Lessons, PythonListing,
