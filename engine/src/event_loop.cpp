@@ -207,17 +207,16 @@ void EventLoop::heap_rebuild() {
 
 void EventLoop::arm_timer(TimerNode& n, double when) {
   n.m_deadline = when;
-  n.m_seq = ++m_timer_seq;
-  n.m_handle = ++m_handle_counter;
+    n.m_handle = ++m_handle_counter;
   n.m_in_heap = true;
-  heap_push(HeapEntry{when, n.m_seq, &n});
+  heap_push(HeapEntry{when, n.m_handle, &n});
   ++m_stats.timers_armed;
   if (m_trace) [[unlikely]] {
     TraceEvent e;
     e.kind = TraceKind::timer_armed;
     e.handle = n.m_handle;
     e.deadline = when;
-    e.task = n.m_owner;
+    e.task = timer_owner(n);
     emit(e);
   }
 }
@@ -227,7 +226,7 @@ void EventLoop::cancel_timer(TimerNode& n) noexcept {
   n.m_in_heap = false;
   ++m_stats.timers_cancelled;
   try {
-    m_heap_cancelled.insert(n.m_seq);
+    m_heap_cancelled.insert(n.m_handle);
     if (m_heap_cancelled.size() > 64 && m_heap_cancelled.size() * 2 > m_heap.size()) heap_rebuild();
   } catch (...) {
     std::terminate();
@@ -261,7 +260,7 @@ void EventLoop::fire_due_timers() {
       e.kind = TraceKind::timer_fired;
       e.handle = n->m_handle;
       e.deadline = n->m_deadline;
-      e.task = n->m_owner;
+      e.task = timer_owner(*n);
       emit(e);
       e = TraceEvent{};
       e.kind = TraceKind::handle_scheduled;
@@ -348,7 +347,17 @@ bool EventLoop::iterate() {
       e.handle = n->m_handle;
       emit(e);
     }
-    n->m_run(n);
+    if (n->m_kind == NodeKind::task) [[likely]] {
+      static_cast<TaskCore*>(n)->step();
+      continue;
+    }
+    switch (n->m_kind) {
+      case NodeKind::task: break;
+      case NodeKind::callback: detail::Handle::run_node(n); break;
+      case NodeKind::sleep_timer: detail::wake_sleeper(*static_cast<detail::SleepTimer*>(n)); break;
+      case NodeKind::internal: static_cast<detail::LabelledNode*>(n)->m_run(n); break;
+      case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
+    }
   }
   trace_phase(LoopPhase::idle);
   return true;
@@ -688,6 +697,14 @@ std::string EventLoop::ready_label(const ReadyNode& n) const {
   return {};
 }
 
+TaskId EventLoop::timer_owner(const TimerNode& n) noexcept {
+  switch (n.m_kind) {
+    case NodeKind::sleep_timer: return static_cast<const detail::SleepTimer&>(n).m_task->m_id;
+    case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_owner;
+    default: return 0;
+  }
+}
+
 TaskSnapshot EventLoop::task_snapshot(const TaskCore& t) const {
   TaskSnapshot s;
   s.id = t.m_id;
@@ -728,7 +745,7 @@ LoopSnapshot EventLoop::snapshot() const {
   std::sort(live.begin(), live.end(), [](const HeapEntry& a, const HeapEntry& b) {
     return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq);
   });
-  for (const auto& e : live) s.timers.push_back(TimerSnapshot{e.node->m_handle, e.deadline, e.node->m_owner});
+  for (const auto& e : live) s.timers.push_back(TimerSnapshot{e.node->m_handle, e.deadline, timer_owner(*e.node)});
   s.output = m_output;
   return s;
 }

@@ -6,13 +6,6 @@
 
 namespace loopscope {
 
-namespace {
-void run_sleep_timer(detail::ReadyNode* n) {
-  auto* t = static_cast<detail::SleepTimer*>(n)->m_task;
-  t->m_loop->schedule_task(*t);
-}
-}  // namespace
-
 void SleepAwaiter::yield(detail::TaskCore& t) { t.m_loop->schedule_task(t); }
 
 void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
@@ -25,9 +18,7 @@ void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
   }
   auto* timer = ::new (static_cast<void*>(m_storage)) detail::SleepTimer();
   timer->m_kind = detail::NodeKind::sleep_timer;
-  timer->m_run = &run_sleep_timer;
   timer->m_task = &t;
-  timer->m_owner = t.m_id;
   loop.arm_timer(*timer, loop.time() + m_delay);
   loop.suspend_task(t, *this);
 }

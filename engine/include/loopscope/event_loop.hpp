@@ -177,6 +177,7 @@ public:
   void job_finished() noexcept { --m_jobs_in_flight; }
   void post_completion(detail::ExecutorJobBase* job);   // from a worker thread
   std::string ready_label(const detail::ReadyNode& n) const;
+  static TaskId timer_owner(const detail::TimerNode& n) noexcept;
   bool tracing() const noexcept { return m_trace != nullptr; }
 
 private:
@@ -239,7 +240,6 @@ private:
   // timers (lazy deletion: a cancelled timer's seq is remembered until its entry is popped)
   std::vector<HeapEntry> m_heap;
   std::unordered_set<std::uint64_t> m_heap_cancelled;
-  std::uint64_t m_timer_seq = 0;
   // tasks
   detail::TaskCore* m_frames = nullptr;   // every live task frame
   TaskId m_task_counter = 0;
@@ -291,6 +291,10 @@ inline void EventLoop::schedule_task(detail::TaskCore& t) {
   push_ready(t);
   if (m_trace) [[unlikely]] trace_task_scheduled(t);
 }
+
+namespace detail {
+inline void wake_sleeper(SleepTimer& t) { t.m_task->m_loop->schedule_task(*t.m_task); }
+}  // namespace detail
 
 // asyncio.run(): a fresh loop runs the coroutine as its main task, then is closed.
 template <class T> T run(Coro<T> main, ClockKind clock = ClockKind::virtual_time) {

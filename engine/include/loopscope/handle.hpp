@@ -23,7 +23,6 @@ public:
   Handle(EventLoop* loop, std::function<void()> fn, std::string label)
       : m_loop(loop), m_fn(std::move(fn)), m_label(std::move(label)) {
     m_kind = NodeKind::callback;
-    m_run = &Handle::run_node;
   }
   static void run_node(ReadyNode* n);
   void cancel() noexcept;
@@ -33,7 +32,6 @@ public:
   EventLoop* m_loop;
   std::function<void()> m_fn;
   std::string m_label;
-  std::uint32_t m_refs = 0;
   bool m_timer = false;
 };
 }  // namespace detail

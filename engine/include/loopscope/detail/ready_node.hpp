@@ -18,33 +18,36 @@ enum class NodeKind : std::uint8_t {
   internal_timer,  // engine bookkeeping timer: a LabelledTimer (timeouts, executor jobs)
 };
 
+// What the loop does when it pops a node is decided by m_kind (a switch, no pointer per node):
+// task -> TaskCore::step, callback -> Handle::run_node, sleep_timer -> wake_sleeper,
+// internal / internal_timer -> the node's own m_run.
 struct ReadyNode {
   ReadyNode* m_next = nullptr;
-  void (*m_run)(ReadyNode*) = nullptr;   // what happens when the loop pops the node
   HandleId m_handle = 0;                 // trace id of the current scheduling
   NodeKind m_kind = NodeKind::internal;   // see NodeKind; fixes the label's source
   bool m_cancelled = false;              // skipped when popped (refcounted Handles only)
   bool m_queued = false;                 // currently in the ready queue
   bool m_in_heap = false;                // currently on the timer heap (TimerNode only)
-  std::uint32_t m_spare = 0;             // free bits for the embedding class
+  std::uint32_t m_refs = 0;              // reference count of refcounted nodes (tasks, Handles)
 };
 
 // A node that can also sit on the timer heap.
 struct TimerNode : ReadyNode {
-  double m_deadline = 0;
-  std::uint64_t m_seq = 0;               // insertion order: ties on deadline fire in this order
-  TaskId m_owner = 0;                    // the task the timer belongs to (trace), 0 = none
+  double m_deadline = 0;                 // ties on deadline fire in arming order (= m_handle order)
 };
 
 // An internal node with a fixed label for the ready queue view.
 struct LabelledNode : ReadyNode {
   LabelledNode() noexcept { m_kind = NodeKind::internal; }
+  void (*m_run)(ReadyNode*) = nullptr;
   const char* m_label = "";
 };
 
 struct LabelledTimer : TimerNode {
   LabelledTimer() noexcept { m_kind = NodeKind::internal_timer; }
+  void (*m_run)(ReadyNode*) = nullptr;
   const char* m_label = "";
+  TaskId m_owner = 0;                    // the task the timer belongs to (trace), 0 = none
 };
 
 }  // namespace loopscope::detail

@@ -59,7 +59,7 @@ struct TaskExtras {
 // ---- TaskCore ------------------------------------------------------------------------------
 class TaskCore : public ReadyNode {
 public:
-  TaskCore() noexcept { m_kind = NodeKind::task; m_run = &TaskCore::run_node; }
+  TaskCore() noexcept { m_kind = NodeKind::task; }
   TaskCore(const TaskCore&) = delete;
   TaskCore& operator=(const TaskCore&) = delete;
 
@@ -107,16 +107,16 @@ public:
   ReadyNode* m_waiters = nullptr;         // LIFO; reversed when the task finishes
   std::unique_ptr<TaskExtras> m_extras;
   std::exception_ptr m_exception;
-  std::uint32_t m_refs = 0;
   std::uint32_t m_name_number = 0;        // N of the default name "Task-N"; 0 = named
   TaskState m_state = TaskState::pending;
   std::uint8_t m_cancels = 0;             // asyncio's cancelling() counter (saturating)
-  bool m_is_task = false;
-  bool m_started = false;                 // the frame has run at least once
-  bool m_must_cancel = false;             // throw CancelledError at the next resume point
-  bool m_finished = false;                // the root frame reached final_suspend
-  bool m_retrieved = false;               // someone looked at the exception
-  bool m_recorded = false;                // kept in the loop's finished-task records
+  // (m_refs lives in ReadyNode's spare word; flags are bits to keep frames small)
+  bool m_is_task : 1 = false;
+  bool m_started : 1 = false;             // the frame has run at least once
+  bool m_must_cancel : 1 = false;         // throw CancelledError at the next resume point
+  bool m_finished : 1 = false;            // the root frame reached final_suspend
+  bool m_retrieved : 1 = false;           // someone looked at the exception
+  bool m_recorded : 1 = false;            // kept in the loop's finished-task records
 };
 
 // Called first thing in every engine awaiter's await_resume after a real suspension: delivers
@@ -136,6 +136,8 @@ TaskCore& current_task_core();
 struct SleepTimer : TimerNode {
   TaskCore* m_task = nullptr;
 };
+// Running a fired SleepTimer: schedules its task.
+inline void wake_sleeper(SleepTimer& t);
 
 }  // namespace detail
 }  // namespace loopscope
