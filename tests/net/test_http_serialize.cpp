@@ -26,11 +26,10 @@ TEST(HttpSerialize, AddsContentLengthToAPost) {
 }
 
 TEST(HttpSerialize, RoundTripsARequestThroughTheParser) {
-  HttpRequest r;
-  r.method = "PUT";
-  r.target = "/x";
+  // Designated initialisers: assigning short literals after default member initialisers trips a
+  // g++ 12 -O2 false -Wmaybe-uninitialized.
+  HttpRequest r{.method = "PUT", .target = "/x", .headers = {}, .body = std::string(1000, 'z')};
   r.headers.add("X-A", "1");
-  r.body = std::string(1000, 'z');
   std::string out;
   serialize(r, out);
   HttpRequestParser p;

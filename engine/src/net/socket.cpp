@@ -65,7 +65,10 @@ Socket Socket::tcp(AddressFamily family) {
 
 void Socket::close() noexcept {
   if (m_fd < 0) return;
-  if (m_loop != nullptr && !m_loop->is_closed()) m_loop->forget_fd(m_fd);
+  // Only the loop that is still current can be told (a socket may outlive its loop; the kernel
+  // drops a closed fd from any epoll set by itself).
+  if (m_loop != nullptr && m_loop == EventLoop::current() && !m_loop->is_closed())
+    m_loop->forget_fd(m_fd);
   ::close(m_fd);
   m_fd = -1;
   m_loop = nullptr;
