@@ -11,23 +11,24 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace loopscope::ui {
 namespace {
 
-// `text` cut to fit max_w with an ellipsis.
+// `text` cut to fit max_w with an ellipsis, in one pass that stops at max_w (a printed line can
+// be very long).
 std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
-  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  const char* rest = nullptr;
+  font->CalcTextSizeA(size, max_w, 0, begin, end, &rest);
+  if (rest == end) return text;
   const char* ell = "\xE2\x80\xA6";
   const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
-  std::size_t n = text.size();
-  while (n > 0) {
-    --n;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + n).x + ell_w <= max_w)
-      return text.substr(0, n) + ell;
-  }
-  return ell;
+  if (max_w <= ell_w) return {};
+  font->CalcTextSizeA(size, max_w - ell_w, 0, begin, end, &rest);
+  return std::string(begin, rest) + ell;
 }
 
 }  // namespace
@@ -106,7 +107,14 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         const std::string text = fit_text(f.mono, size, line.text, std::max(text_w, 10.0f));
         dl->AddText({x, ty}, colour, text.c_str());
         if (hovered) {
-          if (text.size() != line.text.size()) ImGui::SetTooltip("%s", line.text.c_str());
+          if (text.size() != line.text.size()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+            const std::string_view shown = std::string_view(line.text).substr(0, 2000);
+            ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+          }
           else ImGui::SetTooltip("click to go to %.3f s", line.time);
         }
       }

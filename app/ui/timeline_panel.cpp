@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace loopscope::ui {
 namespace {
@@ -173,19 +174,27 @@ void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
 }
 
 // ---- text helpers --------------------------------------------------------------------------
-// `text` cut to fit max_w with an ellipsis.
-std::string ellipsised(ImFont* font, float size, const std::string& text, float max_w) {
-  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+// `text` cut to fit max_w with an ellipsis. One pass that stops at max_w, so a label of
+// thousands of characters (gather over 1,000 tasks) costs what fits, not what it holds.
+std::string ellipsised(ImFont* font, float size, std::string_view text, float max_w) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  const char* rest = nullptr;
+  font->CalcTextSizeA(size, max_w, 0, begin, end, &rest);
+  if (rest == end) return std::string(text);
   const char* ell = "\xE2\x80\xA6";  // …
   const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
-  std::size_t n = text.size();
-  while (n > 0) {
-    --n;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // UTF-8 start
-    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + n).x + ell_w <= max_w)
-      return text.substr(0, n) + ell;
-  }
-  return ell;
+  if (max_w <= ell_w) return {};
+  font->CalcTextSizeA(size, max_w - ell_w, 0, begin, end, &rest);
+  return std::string(begin, rest) + ell;
+}
+
+// At most n bytes of `text` (cut at a UTF-8 boundary), with an ellipsis if cut.
+std::string capped(std::string text, std::size_t n) {
+  if (text.size() <= n) return text;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  text.resize(n);
+  return text + "\xE2\x80\xA6";
 }
 
 std::string secs(double t) {
@@ -357,11 +366,11 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
                             sg.kind == SegmentKind::waiting || sg.kind == SegmentKind::blocked ||
                             sg.kind == SegmentKind::poll;
       if (labelled && x1 - x0 > 48 * s) {
-        std::string text(trace.str(sg.detail.label));
-        if (text.empty()) text = segment_kind_name(sg.kind);
+        std::string_view label = trace.str(sg.detail.label);
+        if (label.empty()) label = segment_kind_name(sg.kind);
         const float size = f.base_size * 0.78f;
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
-        text = ellipsised(f.mono, size, text, vis1 - vis0 - 10 * s);
+        const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
           const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0xFFF4F4)
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
@@ -494,7 +503,9 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
   }
   ImGui::TextColored(to_vec4(palette::text_dim), "%s", when.c_str());
   ImGui::PushFont(f.mono);
-  ImGui::TextUnformatted(model.describe(sg, *view.trace).c_str());
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+  ImGui::TextUnformatted(capped(model.describe(sg, *view.trace), 400).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (hit.merged > 1)
     ImGui::TextColored(to_vec4(palette::text_faint), "%zu segments share this pixel; zoom in",
