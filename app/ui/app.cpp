@@ -356,6 +356,30 @@ static void begin_card(const char* id, ImVec2 size, float pad = 14.0f) {
   ImGui::PopStyleVar();
 }
 
+enum class SplitAxis { x, y };
+
+// A draggable gap between two regions; `fraction` moves by drag / extent, within [lo, hi].
+// Returns true when a drag ended (the layout is then saved).
+static bool splitter(const char* id, ImVec2 pos, ImVec2 size, SplitAxis axis, float extent, float& fraction,
+                     float lo, float hi) {
+  ImGui::SetCursorPos(pos);
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  if (hovered) ImGui::SetMouseCursor(axis == SplitAxis::x ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+  if (ImGui::IsItemActive()) {
+    const float d = axis == SplitAxis::x ? ImGui::GetIO().MouseDelta.x : -ImGui::GetIO().MouseDelta.y;
+    fraction = std::clamp(fraction + d / extent, lo, hi);
+  }
+  if (hovered) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 c{(a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (axis == SplitAxis::x) dl->AddLine({c.x, a.y + 8}, {c.x, b.y - 8}, palette::accent, 2.0f);
+    else dl->AddLine({a.x + 8, c.y}, {b.x - 8, c.y}, palette::accent, 2.0f);
+  }
+  return ImGui::IsItemDeactivated();
+}
+
 static void draw_lesson_screen(App::State& m, float dt) {
   Session& s = *m.session;
   const auto& f = platform::fonts();
@@ -442,6 +466,13 @@ static void draw_lesson_screen(App::State& m, float dt) {
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
   action.merge(draw_timeline(view, m.timeline, m.timeline_view));
   ImGui::EndChild();
+
+  // Splitters: the column between narration and code, the row above the controls.
+  bool layout_changed = splitter("##split_x", {left_pos.x + left_w, left_pos.y}, {gap, avail.y}, SplitAxis::x,
+                                 avail.x, m.settings.left_column, 0.22f, 0.55f);
+  layout_changed |= splitter("##split_y", {right_x, left_pos.y + top_h}, {right_w, gap}, SplitAxis::y, avail.y,
+                             m.settings.bottom_row, 0.22f, 0.55f);
+  if (layout_changed && m.persist) ::loopscope::ui::save_settings(m.settings);
 
   if (c.speed) {
     s.set_speed(*c.speed);
