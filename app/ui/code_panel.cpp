@@ -88,25 +88,52 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
       dl->AddText(f.mono, size, {x, y + (line_h - size) * 0.5f}, token_colour(t.kind), b, e);
       x += f.mono->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
     }
-    // Task chips after the code: "● job-1 running"
+    // Task chips after the code: "● job-1 waiting". When they do not fit in the visible width,
+    // the line shows one dot per task and a count instead (hover lists them).
     if (has_marker) {
       x += 18.0f;
+      const float chip_size = f.base_size * 0.85f;
+      float needed = 0;
       for (const LineMarker* m : it->second) {
-        const ImU32 c = palette::task_colour(m->task);
         const std::string label = m->name + "  " + state_word(m->state);
-        const ImVec2 ts = f.body->CalcTextSizeA(f.base_size * 0.85f, FLT_MAX, 0, label.c_str());
-        const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
-        const bool selected = view.selected_task == m->task;
-        dl->AddRectFilled(a, b, (c & 0x00FFFFFF) | (selected ? 0x70000000 : 0x30000000), 9.0f);
-        if (selected) dl->AddRect(a, b, c, 9.0f);
-        dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
-        dl->AddText(f.body, f.base_size * 0.85f, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text,
-                    label.c_str());
-        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
-          ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
-          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
+        needed += f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str()).x + 28;
+      }
+      const float visible_right = origin.x + ImGui::GetScrollX() + width;
+      const bool compact = it->second.size() > 1 && x + needed > visible_right;
+      if (compact) {
+        const ImVec2 a{x, y + 3};
+        float dx = x + 9;
+        std::string names;
+        for (const LineMarker* m : it->second) {
+          dl->AddCircleFilled({dx, y + line_h * 0.5f}, 4.0f, palette::task_colour(m->task));
+          if (view.selected_task == m->task) dl->AddCircle({dx, y + line_h * 0.5f}, 6.5f, palette::text);
+          dx += 11;
+          names += (names.empty() ? "" : ", ") + m->name;
         }
-        x = b.x + 6;
+        char count[48];
+        std::snprintf(count, sizeof count, "%zu tasks", it->second.size());
+        dl->AddText(f.body, chip_size, {dx + 2, y + (line_h - chip_size) * 0.5f}, palette::text_dim, count);
+        const float end = dx + 2 + f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, count).x;
+        if (ImGui::IsMouseHoveringRect(a, {end, y + line_h - 3}) && ImGui::IsWindowHovered())
+          ImGui::SetTooltip("On line %d: %s", number, names.c_str());
+        x = end + 6;
+      } else {
+        for (const LineMarker* m : it->second) {
+          const ImU32 c = palette::task_colour(m->task);
+          const std::string label = m->name + "  " + state_word(m->state);
+          const ImVec2 ts = f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str());
+          const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
+          const bool selected = view.selected_task == m->task;
+          dl->AddRectFilled(a, b, (c & 0x00FFFFFF) | (selected ? 0x70000000 : 0x30000000), 9.0f);
+          if (selected) dl->AddRect(a, b, c, 9.0f);
+          dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
+          dl->AddText(f.body, chip_size, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text, label.c_str());
+          if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
+            ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
+          }
+          x = b.x + 6;
+        }
       }
     }
     max_x = std::max(max_x, x - origin.x);
