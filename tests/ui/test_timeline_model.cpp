@@ -5,6 +5,8 @@
 
 #include "timeline_trace_builder.hpp"
 
+#include <loopscope/snapshot.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -354,6 +356,107 @@ TEST(TimelineModel, LaneIndexFindsTasksAndRejectsUnknownOnes) {
   EXPECT_EQ(m.lane_index(0), 0u);
   EXPECT_EQ(m.lane_index(1), 1u);
   EXPECT_EQ(m.lane_index(42), TimelineModel::npos);
+}
+
+// ---- agreement with replay() ---------------------------------------------------------------
+
+// The lane's state when `cursor` events are in the past: the kind of the segment begun last,
+// or nothing if that segment had already ended (a gap) or none has begun.
+struct Shown {
+  bool any = false;
+  SegmentKind kind = SegmentKind::ready;
+  bool is(SegmentKind k) const { return any && kind == k; }
+};
+
+Shown state_at(const Lane& lane, std::size_t cursor) {
+  Shown out;
+  for (const Segment& s : lane.segments) {
+    if (s.ev_begin >= cursor) break;
+    const bool ended = !s.open() && s.ev_end < cursor && !is_terminal(s.kind);
+    out.any = !ended;
+    out.kind = s.kind;
+  }
+  return out;
+}
+
+// What a lane must show for a task in replay's snapshot.
+bool agrees(const Shown& shown, const TaskSnapshot& t, bool loop_blocked) {
+  switch (t.state) {
+    case TaskState::pending: return !shown.any || shown.is(SegmentKind::ready);
+    case TaskState::running:
+      return shown.is(SegmentKind::running) || (loop_blocked && shown.is(SegmentKind::blocked));
+    case TaskState::suspended:
+      switch (t.awaiting.kind) {
+        case AwaitKind::sleep: return shown.is(SegmentKind::sleeping);
+        case AwaitKind::io: return shown.is(SegmentKind::io);
+        default: return shown.is(SegmentKind::waiting);
+      }
+    case TaskState::done: return shown.is(SegmentKind::done);
+    case TaskState::cancelled: return shown.is(SegmentKind::cancelled);
+    case TaskState::failed: return shown.is(SegmentKind::failed);
+  }
+  return false;
+}
+
+// Every kind of step a task can take, in one trace.
+TraceRecorder everything() {
+  TraceRecorder rec;
+  TraceBuilder b(rec);
+  b.iteration(0, 1);
+  b.phase(0, LoopPhase::poll, 0);
+  b.phase(0, LoopPhase::timers);
+  b.phase(0, LoopPhase::run_ready);
+  b.created(0, 1, "main");
+  b.scheduled(0, 1);
+  b.resumed(0, 1);
+  b.created(0, 2, "sleeper", 1);
+  b.scheduled(0, 2);
+  b.created(0, 3, "reader", 1);
+  b.scheduled(0, 3);
+  b.awaiting(0, 1, AwaitKind::gather, 1, "gather(sleeper, reader)");
+  b.resumed(0, 2);
+  b.blocking_begin(0, 2, 0.5, "time.sleep(0.5)");
+  b.blocking_end(0.5, 2);
+  b.sleeping(0.5, 2, 1.5, "sleep(1)");
+  b.resumed(0.5, 3);
+  b.io(0.5, 3, 7, IoDirection::read);
+  b.phase(0.5, LoopPhase::idle);
+  b.iteration(0.5, 2);
+  b.phase(0.5, LoopPhase::poll, 1.0);
+  b.phase(1.5, LoopPhase::timers);
+  b.scheduled(1.5, 2);
+  b.scheduled(1.5, 3);
+  b.phase(1.5, LoopPhase::run_ready);
+  b.resumed(1.5, 2);
+  b.done(1.5, 2);
+  b.resumed(1.5, 3);
+  b.failed(1.5, 3, "OSError: reset");
+  b.scheduled(1.5, 1);
+  b.phase(1.5, LoopPhase::idle);
+  b.iteration(1.5, 3);
+  b.phase(1.5, LoopPhase::run_ready);
+  b.resumed(1.5, 1);
+  b.cancelled(1.5, 1);
+  b.phase(1.5, LoopPhase::idle);
+  return rec;
+}
+
+TEST(TimelineModel, EveryTaskLaneAgreesWithReplayAtEveryCursor) {
+  const TraceRecorder rec = everything();
+  TimelineModel m;
+  m.update(rec);
+  for (std::size_t k = 0; k <= rec.size(); ++k) {
+    const LoopSnapshot snap = replay(rec, k);
+    EXPECT_EQ(m.lanes_at(k), snap.tasks.size() + 1) << "cursor " << k;
+    for (const TaskSnapshot& t : snap.tasks) {
+      const std::size_t li = m.lane_index(t.id);
+      ASSERT_NE(li, TimelineModel::npos);
+      const auto shown = state_at(m.lanes()[li], k);
+      EXPECT_TRUE(agrees(shown, t, snap.blocking))
+          << "cursor " << k << ", task " << t.name << ": lane shows "
+          << (shown.any ? segment_kind_name(shown.kind) : "nothing");
+    }
+  }
 }
 
 // ---- the view --------------------------------------------------------------------------------
