@@ -1,1 +1,170 @@
-// placeholder
+// `loopscope run` and `loopscope check` through the built binary: output, exit codes, --json,
+// --set, --step, --clock, --trace, and problems reported as file:line:col.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+namespace fs = std::filesystem;
+const std::string exe = LOOPSCOPE_EXE;
+const fs::path lessons = LESSON_TEST_DIR;
+const std::string three_jobs = (lessons / "good" / "three-jobs.json").string();
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `loopscope ARGS` with stdout and stderr captured separately.
+Result run(const std::string& args, const std::string& env = "") {
+  const fs::path err_file = fs::temp_directory_path() / ("loopscope-cli-err-" + std::to_string(::getpid()));
+  Result r;
+  FILE* pipe = ::popen((env + " " + exe + " " + args + " 2>" + err_file.string()).c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  fs::remove(err_file);
+  return r;
+}
+}  // namespace
+
+TEST(CliRun, PrintsOneLinePerPrintWithVirtualTimeAndTask) {
+  auto r = run(three_jobs);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "[  0.000s] job-1  job 1 start\n"
+            "[  0.000s] job-2  job 2 start\n"
+            "[  0.000s] job-3  job 3 start\n"
+            "[  2.000s] job-1  job 1 done\n"
+            "[  2.000s] job-2  job 2 done\n"
+            "[  2.000s] job-3  job 3 done\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliRun, FindsALessonById) {
+  auto r = run("three-jobs --step 1", "LOOPSCOPE_LESSONS_DIR=" + (lessons / "good").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("job 3 done"), std::string::npos);
+}
+
+TEST(CliRun, JsonOutputIsMachineReadable) {
+  auto r = run(three_jobs + " --json --set jobs=2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["output"].size(), 4u);
+  EXPECT_EQ(j["output"][3]["t"], 2.0);
+  EXPECT_EQ(j["output"][3]["task"], "job-2");
+  EXPECT_EQ(j["output"][3]["text"], "job 2 done");
+  EXPECT_EQ(j["duration"], 2.0);
+  EXPECT_TRUE(j["error"].is_null());
+  EXPECT_TRUE(j["warnings"].empty());
+  ASSERT_EQ(j["tasks"].size(), 3u);
+  EXPECT_EQ(j["tasks"][0]["name"], "main");
+  EXPECT_EQ(j["tasks"][0]["state"], "done");
+}
+
+TEST(CliRun, UsageErrorsExitWith2) {
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run(three_jobs + " --step 0").code, 2);
+  EXPECT_EQ(run(three_jobs + " --step 9").code, 2);
+  EXPECT_EQ(run(three_jobs + " --set jobs").code, 2);
+  EXPECT_EQ(run(three_jobs + " --clock sideways").code, 2);
+  EXPECT_EQ(run(three_jobs + " --frobnicate").code, 2);
+  auto out_of_range = run(three_jobs + " --set jobs=50");
+  EXPECT_EQ(out_of_range.code, 2);
+  EXPECT_NE(out_of_range.err.find("param 'jobs' must be within [1.0, 10.0], got 50.0"), std::string::npos) << out_of_range.err;
+  auto unknown = run(three_jobs + " --set jbos=2");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("unknown param 'jbos' (did you mean 'jobs'?)"), std::string::npos) << unknown.err;
+}
+
+TEST(CliRun, AMissingOrInvalidLessonExitsWith1AndPointsAtTheProblem) {
+  auto missing = run("no-such-lesson-anywhere");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("no lesson 'no-such-lesson-anywhere'"), std::string::npos) << missing.err;
+  const std::string bad = (lessons / "bad" / "unknown-operation.json").string();
+  auto invalid = run(bad);
+  EXPECT_EQ(invalid.code, 1);
+  EXPECT_NE(invalid.err.find(bad + ":21:21: unknown operation 'slep' (did you mean 'sleep'?)"), std::string::npos) << invalid.err;
+}
+
+TEST(CliRun, AFailingProgramPrintsItsOutputThenTheErrorAndExits1) {
+  const std::string failing = (lessons / "cli" / "failing-program.json").string();
+  auto r = run(failing);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "[  0.000s] main  before\n");
+  EXPECT_EQ(r.err, failing + ":8:5: step 1: ValueError: bad input\n");
+  auto j = run(failing + " --json");
+  EXPECT_EQ(j.code, 1);
+  EXPECT_EQ(nlohmann::json::parse(j.out)["error"], "ValueError: bad input");
+}
+
+TEST(CliRun, WritesAChromeTraceThatPerfettoCanOpen) {
+  const fs::path trace = fs::temp_directory_path() / ("loopscope-trace-" + std::to_string(::getpid()) + ".json");
+  auto r = run(three_jobs + " --trace " + trace.string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::ifstream in(trace);
+  const auto j = nlohmann::json::parse(in);
+  ASSERT_TRUE(j.contains("traceEvents"));
+  std::set<std::string> phases;
+  for (const auto& e : j["traceEvents"]) phases.insert(e["ph"].get<std::string>());
+  for (const char* ph : {"X", "b", "e", "s", "f", "C", "M"}) EXPECT_TRUE(phases.count(ph)) << "no '" << ph << "' events";
+  fs::remove(trace);
+  EXPECT_EQ(run(three_jobs + " --trace /nonexistent-dir/x.json").code, 1);
+}
+
+TEST(CliRun, TheRealClockRunsTheSameProgramInRealTime) {
+  auto r = run((lessons / "cli" / "failing-program.json").string() + " --clock real --json");
+  EXPECT_EQ(r.code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_GE(j["duration"].get<double>(), 0.5);
+}
+
+TEST(CliCheck, AGoodLessonDirectoryChecksClean) {
+  auto r = run("check " + (lessons / "good").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "checked 1 lesson, 1 step: all good\n");
+}
+
+TEST(CliCheck, ChecksTheLessonsDirectoryByDefault) {
+  auto r = run("check", "LOOPSCOPE_LESSONS_DIR=" + (lessons / "good").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "checked 1 lesson, 1 step: all good\n");
+}
+
+TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
+  const std::string wrong = (lessons / "cli" / "wrong-expect.json").string();
+  const std::string failing = (lessons / "cli" / "failing-program.json").string();
+  const std::string bad = (lessons / "bad" / "many-problems.json").string();
+  auto r = run("check " + wrong + " " + failing + " " + bad);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(wrong + ":19:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(wrong + ":19:17: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(failing + ":8:5: step 1: the program failed: ValueError: bad input (at /steps/0)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(bad + ":21:21: unknown operation 'sleeep' (did you mean 'sleep'?)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "checked 3 lessons, 2 steps: 7 problems\n");
+}
+
+TEST(CliCheck, EveryShippedLessonChecksClean) {
+  auto r = run("check " + (fs::path(LOOPSCOPE_SOURCE_DIR) / "lessons").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+}
