@@ -44,7 +44,7 @@ Result run(const std::string& args, const std::string& env = "") {
 }  // namespace
 
 TEST(CliRun, PrintsOneLinePerPrintWithVirtualTimeAndTask) {
-  auto r = run(three_jobs);
+  auto r = run("run " + three_jobs);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
             "[  0.000s] job-1  job 1 start\n"
@@ -57,13 +57,13 @@ TEST(CliRun, PrintsOneLinePerPrintWithVirtualTimeAndTask) {
 }
 
 TEST(CliRun, FindsALessonById) {
-  auto r = run("three-jobs --step 1", "LOOPSCOPE_LESSONS_DIR=" + (lessons / "good").string());
+  auto r = run("run three-jobs --step 1", "LOOPSCOPE_LESSONS_DIR=" + (lessons / "good").string());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("job 3 done"), std::string::npos);
 }
 
 TEST(CliRun, JsonOutputIsMachineReadable) {
-  auto r = run(three_jobs + " --json --set jobs=2");
+  auto r = run("run " + three_jobs + " --json --set jobs=2");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["output"].size(), 4u);
@@ -79,44 +79,44 @@ TEST(CliRun, JsonOutputIsMachineReadable) {
 }
 
 TEST(CliRun, UsageErrorsExitWith2) {
-  EXPECT_EQ(run("").code, 2);
-  EXPECT_EQ(run(three_jobs + " --step 0").code, 2);
-  EXPECT_EQ(run(three_jobs + " --step 9").code, 2);
-  EXPECT_EQ(run(three_jobs + " --set jobs").code, 2);
-  EXPECT_EQ(run(three_jobs + " --clock sideways").code, 2);
-  EXPECT_EQ(run(three_jobs + " --frobnicate").code, 2);
-  auto out_of_range = run(three_jobs + " --set jobs=50");
+  EXPECT_EQ(run("run").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --step 0").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --step 9").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --set jobs").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --clock sideways").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --frobnicate").code, 2);
+  auto out_of_range = run("run " + three_jobs + " --set jobs=50");
   EXPECT_EQ(out_of_range.code, 2);
   EXPECT_NE(out_of_range.err.find("param 'jobs' must be within [1.0, 10.0], got 50.0"), std::string::npos) << out_of_range.err;
-  auto unknown = run(three_jobs + " --set jbos=2");
+  auto unknown = run("run " + three_jobs + " --set jbos=2");
   EXPECT_EQ(unknown.code, 2);
   EXPECT_NE(unknown.err.find("unknown param 'jbos' (did you mean 'jobs'?)"), std::string::npos) << unknown.err;
 }
 
 TEST(CliRun, AMissingOrInvalidLessonExitsWith1AndPointsAtTheProblem) {
-  auto missing = run("no-such-lesson-anywhere");
+  auto missing = run("run no-such-lesson-anywhere");
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("no lesson 'no-such-lesson-anywhere'"), std::string::npos) << missing.err;
   const std::string bad = (lessons / "bad" / "unknown-operation.json").string();
-  auto invalid = run(bad);
+  auto invalid = run("run " + bad);
   EXPECT_EQ(invalid.code, 1);
   EXPECT_NE(invalid.err.find(bad + ":21:21: unknown operation 'slep' (did you mean 'sleep'?)"), std::string::npos) << invalid.err;
 }
 
 TEST(CliRun, AFailingProgramPrintsItsOutputThenTheErrorAndExits1) {
   const std::string failing = (lessons / "cli" / "failing-program.json").string();
-  auto r = run(failing);
+  auto r = run("run " + failing);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "[  0.000s] main  before\n");
-  EXPECT_EQ(r.err, failing + ":8:5: step 1: ValueError: bad input\n");
-  auto j = run(failing + " --json");
+  EXPECT_EQ(r.err, failing + ":7:5: step 1: ValueError: bad input\n");
+  auto j = run("run " + failing + " --json");
   EXPECT_EQ(j.code, 1);
   EXPECT_EQ(nlohmann::json::parse(j.out)["error"], "ValueError: bad input");
 }
 
 TEST(CliRun, WritesAChromeTraceThatPerfettoCanOpen) {
   const fs::path trace = fs::temp_directory_path() / ("loopscope-trace-" + std::to_string(::getpid()) + ".json");
-  auto r = run(three_jobs + " --trace " + trace.string());
+  auto r = run("run " + three_jobs + " --trace " + trace.string());
   EXPECT_EQ(r.code, 0) << r.err;
   std::ifstream in(trace);
   const auto j = nlohmann::json::parse(in);
@@ -125,11 +125,11 @@ TEST(CliRun, WritesAChromeTraceThatPerfettoCanOpen) {
   for (const auto& e : j["traceEvents"]) phases.insert(e["ph"].get<std::string>());
   for (const char* ph : {"X", "b", "e", "s", "f", "C", "M"}) EXPECT_TRUE(phases.count(ph)) << "no '" << ph << "' events";
   fs::remove(trace);
-  EXPECT_EQ(run(three_jobs + " --trace /nonexistent-dir/x.json").code, 1);
+  EXPECT_EQ(run("run " + three_jobs + " --trace /nonexistent-dir/x.json").code, 1);
 }
 
 TEST(CliRun, TheRealClockRunsTheSameProgramInRealTime) {
-  auto r = run((lessons / "cli" / "failing-program.json").string() + " --clock real --json");
+  auto r = run("run " + (lessons / "cli" / "failing-program.json").string() + " --clock real --json");
   EXPECT_EQ(r.code, 1);
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_GE(j["duration"].get<double>(), 0.5);
@@ -153,13 +153,13 @@ TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
   const std::string bad = (lessons / "bad" / "many-problems.json").string();
   auto r = run("check " + wrong + " " + failing + " " + bad);
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find(wrong + ":19:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
+  EXPECT_NE(r.err.find(wrong + ":15:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(wrong + ":19:17: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
+  EXPECT_NE(r.err.find(wrong + ":15:17: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(failing + ":8:5: step 1: the program failed: ValueError: bad input (at /steps/0)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(failing + ":7:5: step 1: the program failed: ValueError: bad input (at /steps/0)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(bad + ":21:21: unknown operation 'sleeep' (did you mean 'sleep'?)"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "checked 3 lessons, 2 steps: 7 problems\n");
 }
