@@ -622,6 +622,17 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
     }
   }
   follow(cam, view.time, view.end_time, l.plot_w());
+  // A task selected elsewhere (code marker, queue, console) is scrolled into view, once.
+  if (view.selected_task != cam.shown_selection) {
+    cam.shown_selection = view.selected_task;
+    const std::size_t li = model.lane_index(view.selected_task);
+    if (view.selected_task != 0 && li != TimelineModel::npos && li < lanes) {
+      const float top = static_cast<float>(li - 1) * l.lane_h;
+      const float visible_h = l.lanes_y1 - l.lanes_y0;
+      if (top < cam.scroll_y || top + l.lane_h > cam.scroll_y + visible_h)
+        cam.scroll_y = top - (visible_h - l.lane_h) * 0.5f;
+    }
+  }
   cam.scroll_y = std::clamp(cam.scroll_y, 0.0f, max_scroll(l));
 
   // ---- drawing

@@ -30,6 +30,7 @@ struct TimelineView {
   FollowMode follow = FollowMode::fit_all;
   float scroll_y = 0;                // task lanes scrolled, in pixels
   TimelineDrag drag = TimelineDrag::none;
+  std::uint64_t shown_selection = 0; // the selection last brought into view
 };
 
 double time_to_x(const TimelineView& v, double t);
