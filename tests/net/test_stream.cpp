@@ -271,3 +271,40 @@ TEST_F(Stream, ResolutionCanBeCancelledByItsAwaiter) {
   };
   run(main());
 }
+
+TEST_F(Stream, AConnectThatCannotCompleteIsVisibleAndCancellable) {
+  // A listener that never accepts, its backlog full: the next handshake does not complete.
+  Socket listener = Socket::tcp(AddressFamily::ipv4);
+  listener.bind(*SocketAddress::from_numeric("127.0.0.1", 0));
+  listener.listen(0);
+  std::uint16_t port = listener.local_address().port();
+  std::vector<Socket> fillers;
+  for (int i = 0; i < 4; ++i) {
+    Socket s = Socket::tcp(AddressFamily::ipv4);
+    ::connect(s.fd(), SocketAddress::from_numeric("127.0.0.1", port)->data(), sizeof(sockaddr_in));
+    fillers.push_back(std::move(s));
+  }
+  int fds_before = open_fd_count();
+  auto main = [this, port]() -> Coro<void> {
+    Task<Connection> t = create_task(open_connection("127.0.0.1", port), "connector");
+    co_await loopscope::sleep(0.1);
+    bool seen = false;
+    for (const TaskSnapshot& ts : loop().snapshot().tasks)
+      if (ts.name == "connector") {
+        seen = true;
+        EXPECT_EQ(ts.awaiting.kind, AwaitKind::io);
+        EXPECT_EQ(ts.awaiting.direction, IoDirection::connect);
+        EXPECT_EQ(ts.awaiting.label.rfind("connect fd ", 0), 0u) << ts.awaiting.label;
+      }
+    EXPECT_TRUE(seen);
+    t.cancel();
+    try {
+      co_await t;
+    } catch (const CancelledError&) {
+    }
+    EXPECT_TRUE(t.cancelled());
+  };
+  run(main());
+  EXPECT_FALSE(loop().has_pending_work());  // no registration left behind
+  EXPECT_EQ(open_fd_count(), fds_before);   // the half-open socket was closed
+}
