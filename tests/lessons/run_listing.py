@@ -106,7 +106,7 @@ def _install_clock():
 
 # ---- the selector that jumps instead of sleeping ----------------------------------------------
 
-SETTLE_SECONDS = 0.005  # real time given to loopback traffic before a jump (HTTP steps only)
+SETTLE_SECONDS = 0.01  # real time given to loopback traffic before a jump (HTTP steps only)
 
 
 class VirtualSelector(selectors.BaseSelector):
