@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <functional>
 
 using namespace loopscope;
@@ -83,6 +85,26 @@ TEST_F(OurServer, EchoesACurlPost) {
       run_client({"/usr/bin/curl", "-sS", "--data-binary", "posted by curl", url("/echo")});
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "posted by curl");
+}
+
+TEST_F(OurServer, TakesALargeCurlPostWithoutMakingItWaitForContinue) {
+  // curl sends "Expect: 100-continue" for large bodies and waits up to 1 s for the interim
+  // answer before sending anyway: the server must say 100 Continue at once.
+  std::string path = ::testing::TempDir() + "loopscope_net_post_body.txt";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::string body(200000, 'p');
+    std::fwrite(body.data(), 1, body.size(), f);
+    std::fclose(f);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  CommandResult r = run_client({"/usr/bin/curl", "-sS", "--data-binary", "@" + path, url("/echo")});
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::remove(path.c_str());
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.size(), 200000u);
+  EXPECT_LT(took, 0.9);
 }
 
 TEST_F(OurServer, Answers431ToCurlWithAnOversizedHeader) {

@@ -231,6 +231,38 @@ TEST_F(HttpExchange, AnswersMalformedRequestsWith400) {
   run(main());
 }
 
+TEST_F(HttpExchange, SaysContinueToAClientThatExpectsIt) {
+  auto main = []() -> Coro<void> {
+    HttpServer server = make_server();
+    co_await server.start();
+    auto [reader, writer] = co_await open_connection("127.0.0.1", server.port());
+    writer.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+    std::string interim = co_await reader.read_line();
+    EXPECT_EQ(interim, "HTTP/1.1 100 Continue\r\n");
+    EXPECT_EQ(co_await reader.read_line(), "\r\n");
+    writer.write("body");
+    std::string status = co_await reader.read_line();
+    EXPECT_EQ(status, "HTTP/1.1 200 OK\r\n");
+    writer.close();
+    server.close();
+  };
+  run(main());
+}
+
+TEST_F(HttpExchange, StampsResponsesWithADate) {
+  auto main = []() -> Coro<void> {
+    HttpServer server = make_server();
+    co_await server.start();
+    ClientSession session;
+    HttpResponse r = co_await session.get(server.url("/hello"));
+    std::string date(r.headers.get("Date").value_or(""));
+    EXPECT_EQ(date.size(), 29u) << date;  // "Sun, 22 Nov 2026 15:04:05 GMT"
+    EXPECT_EQ(date.substr(date.size() - 4), " GMT");
+    server.close();
+  };
+  run(main());
+}
+
 TEST_F(HttpExchange, AnswersPipelinedRequestsInOrder) {
   auto main = []() -> Coro<void> {
     HttpServer server = make_server();

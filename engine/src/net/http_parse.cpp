@@ -54,6 +54,7 @@ public:
     response.clear();
     m_complete = false;
     m_in_message = false;
+    m_head_complete = false;
     m_no_body = false;
     m_last = Last::none;
     m_header_bytes = 0;
@@ -62,6 +63,7 @@ public:
 
   void expect_no_body() { m_no_body = true; }
   bool in_message() const noexcept { return m_in_message && !m_complete; }
+  bool head_complete() const noexcept { return m_head_complete; }
   HttpErrorKind error_kind() const noexcept { return m_error; }
   const std::string& error_message() const noexcept { return m_error_message; }
 
@@ -162,6 +164,7 @@ private:
   }
   static int on_headers_complete(http_parser* p) {
     ParserCore& c = self(p);
+    c.m_head_complete = true;
     if (c.is_request()) {
       c.request.method = http_method_str(static_cast<http_method>(p->method));
       c.request.version_major = p->http_major;
@@ -227,6 +230,7 @@ private:
   Last m_last = Last::none;
   bool m_complete = false;
   bool m_in_message = false;
+  bool m_head_complete = false;
   bool m_no_body = false;
   std::size_t m_header_bytes = 0;
   std::size_t m_body_bytes = 0;
@@ -248,6 +252,7 @@ ParseResult HttpRequestParser::feed(std::string_view bytes) {
 }
 ParseResult HttpRequestParser::feed_eof() { return m_core->feed_eof(); }
 bool HttpRequestParser::in_message() const noexcept { return m_core->in_message(); }
+bool HttpRequestParser::head_complete() const noexcept { return m_core->head_complete(); }
 HttpRequest& HttpRequestParser::message() noexcept { return m_core->request; }
 void HttpRequestParser::next_message() { m_core->next_message(); }
 HttpErrorKind HttpRequestParser::error_kind() const noexcept { return m_core->error_kind(); }

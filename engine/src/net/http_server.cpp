@@ -1,6 +1,6 @@
 // http_server.cpp — HttpServer: routing, the per-connection request loop, timeouts, close.
 //
-// Sections: state · routing · connection timer · connection loop · HttpServer
+// Sections: state · routing · connection timer · Date · connection loop · HttpServer
 //
 // Hot path (keep-alive GET): parse from the connection's buffer, run the handler inline,
 // serialise into a reused string, send at once. No allocation of ours per request beyond the
@@ -14,6 +14,8 @@
 #include <loopscope/net/http_serialize.hpp>
 #include <loopscope/net/stream.hpp>
 
+#include <cstdio>
+#include <ctime>
 #include <map>
 #include <vector>
 
@@ -110,6 +112,30 @@ void arm_timer(std::shared_ptr<HttpServerState> st, HttpConn& c, double at) {
       "http timeout");
 }
 
+// ---- Date -----------------------------------------------------------------------------------
+// "Date: Sun, 22 Nov 2026 15:04:05 GMT\r\n" (RFC 9110: an origin server with a clock sends it),
+// formatted once per second of wall-clock time.
+std::string_view date_field() {
+  static thread_local std::time_t cached_second = 0;
+  static thread_local char buf[64];
+  static thread_local std::size_t len = 0;
+  std::time_t now = std::time(nullptr);
+  if (now != cached_second || len == 0) {
+    cached_second = now;
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    // Names spelled out: strftime's %a / %b follow the locale, HTTP wants English.
+    static constexpr const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int n = std::snprintf(buf, sizeof buf, "Date: %s, %02d %s %04d %02d:%02d:%02d GMT\r\n",
+                          days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+                          tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    len = n > 0 ? static_cast<std::size_t>(n) : 0;
+  }
+  return {buf, len};
+}
+
 // ---- connection loop ------------------------------------------------------------------------
 void write_error_response(StreamWriter& writer, int status, std::string& out) {
   HttpResponse r = text_response(status);
@@ -142,8 +168,10 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
 
   HttpRequestParser parser(st->options.limits);
   std::string out;
+  std::string extra;  // fields the server adds: Date, Connection
   int error_status = 0;
   bool wait_first = false;  // just answered: the next request is not there yet
+  bool sent_continue = false;
   try {
     for (;;) {
       ParseResult r;
@@ -157,6 +185,12 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
       }
       if (r.status == ParseStatus::need_more) {
         if (st->closing && !parser.in_message()) break;
+        if (parser.head_complete() && !sent_continue &&
+            parser.message().headers.has_token("Expect", "100-continue")) {
+          // The client waits for this before sending its body (curl does for large POSTs).
+          sent_continue = true;
+          writer.write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
         if (wait_first) {
           // Skip the recv that would only say "would block": wait for readability first.
           wait_first = false;
@@ -209,9 +243,11 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
         }
       }
       if (st->closing) keep = false;
-      std::string_view extra = !keep                    ? "Connection: close\r\n"
-                               : req.version_minor == 0 ? "Connection: keep-alive\r\n"
-                                                        : "";
+      std::string_view connection = !keep                    ? "Connection: close\r\n"
+                                    : req.version_minor == 0 ? "Connection: keep-alive\r\n"
+                                                             : "";
+      extra.assign(date_field());
+      extra.append(connection);
       out.clear();
       if (req.method == "HEAD")
         serialize_head(resp, out, static_cast<long long>(resp.body.size()), extra);
@@ -220,6 +256,7 @@ Coro<void> http_connection(std::shared_ptr<HttpServerState> st, StreamReader rea
       writer.write(out);
       if (writer.buffered_size() > 0) co_await writer.drain();
       parser.next_message();
+      sent_continue = false;
       conn.phase = ConnPhase::idle;
       conn.last_activity = loop->time();
       if (!keep) break;

@@ -55,6 +55,10 @@ public:
   ParseResult feed_eof();
   // True when some bytes of a message not yet complete have been consumed.
   bool in_message() const noexcept;
+  // True once the head (request line and fields) of the current message is parsed: message()
+  // then has its method, target and headers, and the body may still be arriving
+  // (a server answers "Expect: 100-continue" at this point).
+  bool head_complete() const noexcept;
 
   HttpRequest& message() noexcept;
   // Readies the parser for the next message on the same connection (keeps storage).
