@@ -164,8 +164,8 @@ int run(Args args) {
     }
   }
   if (r.error) {
-    const lesson::Step& s = l.steps[index];
-    std::fprintf(stderr, "%s:%d:%d: step %d: %s\n", l.path.c_str(), s.pos.line, s.pos.col, o.step, r.error->c_str());
+    std::fprintf(stderr, "%s:%d:%d: step %d: %s (at %s)\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
+                 r.error->c_str(), r.error_pointer.c_str());
     code = 1;
   }
   return code;

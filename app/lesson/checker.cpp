@@ -24,7 +24,7 @@ std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t st
   const std::string ep = step.pointer + "/expect";
 
   if (run.error) {
-    if (!ex.error) problem(step.pos, step.pointer, "the program failed: " + *run.error);
+    if (!ex.error) problem(run.error_pos, run.error_pointer, "the program failed: " + *run.error);
     else if (*ex.error != *run.error)
       problem(ex.pos, ep + "/error", "expected the run to fail with " + quoted(*ex.error) + ", but it failed with " + quoted(*run.error));
   } else if (ex.error) {

@@ -162,26 +162,49 @@ Coro<Flow> Interpreter::exec_block(const Block& block, Frame& f) {
 
 Coro<Flow> Interpreter::exec(const Op& op, Frame& f) {
   tick(op);
+  std::exception_ptr err;
+  Flow flow = Flow::next;
+  try {
+    flow = co_await dispatch(op, f);
+  } catch (...) {
+    err = std::current_exception();
+  }
+  if (err) {
+    // The innermost operation an exception leaves is where it was raised.
+    if (err != m_error_origin) {
+      m_error_origin = err;
+      m_error_op = &op;
+    }
+    std::rethrow_exception(err);
+  }
+  co_return flow;
+}
+
+const Op* Interpreter::raised_at(const std::exception_ptr& e) const noexcept {
+  return e && e == m_error_origin ? m_error_op : nullptr;
+}
+
+Coro<Flow> Interpreter::dispatch(const Op& op, Frame& f) {
   switch (op.data.index()) {
     case variant_index<OpData, GatherOp>():
     case variant_index<OpData, WaitOp>():
     case variant_index<OpData, WaitForOp>():
     case variant_index<OpData, TimeoutOp>():
     case variant_index<OpData, CancelOp>():
-      co_return co_await exec_tasks(op, f);
+      return exec_tasks(op, f);
     case variant_index<OpData, EventOp>():
     case variant_index<OpData, LockOp>():
     case variant_index<OpData, AsyncWithOp>():
     case variant_index<OpData, QueuePutOp>():
     case variant_index<OpData, QueueGetOp>():
     case variant_index<OpData, QueueCtlOp>():
-      co_return co_await exec_sync(op, f);
+      return exec_sync(op, f);
     case variant_index<OpData, HttpGetOp>():
-      co_return co_await exec_http(op, f);
+      return exec_http(op, f);
     case variant_index<OpData, TryOp>():
-      co_return co_await exec_try(std::get<TryOp>(op.data), f);
+      return exec_try(std::get<TryOp>(op.data), f);
     default:
-      co_return co_await exec_core(op, f);
+      return exec_core(op, f);
   }
 }
 

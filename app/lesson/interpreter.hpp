@@ -75,6 +75,8 @@ public:
   // Tasks the program created that have not finished (for shutdown, like asyncio.run).
   std::vector<AnyTask> live_tasks();
   std::int64_t ops_executed() const noexcept { return m_ops; }
+  // The operation that raised `e`, if `e` is the most recent exception an operation raised.
+  const Op* raised_at(const std::exception_ptr& e) const noexcept;
   const Limits& limits() const noexcept { return m_limits; }
   // Drops every value the interpreter holds (objects, tasks), so unretrieved-exception reports
   // fire while the loop still exists.
@@ -102,6 +104,7 @@ private:
   Coro<Flow> exec_sync(const Op& op, Frame& f);    // interp_sync.cpp
   Coro<Flow> exec_http(const Op& op, Frame& f);    // interp_http.cpp
   Coro<Flow> exec_try(const TryOp& op, Frame& f);
+  Coro<Flow> dispatch(const Op& op, Frame& f);
   void tick(const Op& op);
   void create_objects();
   void start_server();
@@ -123,6 +126,8 @@ private:
   std::int64_t m_output_lines = 0;
   std::int64_t m_tasks_alive = 0;
   std::int64_t m_unnamed_tasks = 1;   // the entry task plays asyncio's Task-1
+  std::exception_ptr m_error_origin;   // the last exception that left an operation…
+  const Op* m_error_op = nullptr;       // …and the innermost operation it left
   bool m_halted = false;
   std::string m_halt_reason;
   struct ServerState;

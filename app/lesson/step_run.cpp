@@ -149,12 +149,18 @@ void StepRun::run_to_end() {
 // loop keeps running so that their except/finally blocks run.
 void StepRun::begin_shutdown() {
   m_shutdown = true;
+  std::exception_ptr failure;
   try {
     (void)m_main.result();
   } catch (const Halt&) {
     m_main_error = m_interp->halt_reason();
   } catch (...) {
-    m_main_error = describe_exception(std::current_exception());
+    failure = std::current_exception();
+    m_main_error = describe_exception(failure);
+  }
+  if (const Op* op = m_interp->raised_at(failure)) {
+    m_error_pos = op->pos;
+    m_error_pointer = op->pointer;
   }
   for (auto& t : m_interp->live_tasks()) {
     if (t.done()) continue;
@@ -185,6 +191,10 @@ void StepRun::finish(std::optional<std::string> error) {
   m_loop->close();
   m_final.warnings = m_warnings;
   m_final.error = m_error;
+  if (m_error) {
+    m_final.error_pos = m_error_pos.line ? m_error_pos : m_step.pos;
+    m_final.error_pointer = m_error_pos.line ? m_error_pointer : m_step.pointer;
+  }
 }
 
 RunResult StepRun::result() const {

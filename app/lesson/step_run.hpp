@@ -41,6 +41,9 @@ struct RunResult {
   std::vector<TaskSummary> tasks;          // every task, by id
   std::vector<std::string> warnings;       // never-awaited coroutines, unretrieved exceptions
   std::optional<std::string> error;        // why the run failed, if it did
+  // Where in the file the error was raised (the operation), when known; else the step.
+  SourcePos error_pos;
+  std::string error_pointer;
   // The name of task `id` ("" if unknown).
   std::string task_name(TaskId id) const;
 };
@@ -85,6 +88,8 @@ private:
   bool m_finished = false;
   bool m_shutdown = false;
   std::optional<std::string> m_main_error;
+  SourcePos m_error_pos;
+  std::string m_error_pointer;
   std::optional<std::string> m_error;
   std::vector<std::string> m_warnings;
   RunResult m_final;

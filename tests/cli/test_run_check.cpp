@@ -108,7 +108,7 @@ TEST(CliRun, AFailingProgramPrintsItsOutputThenTheErrorAndExits1) {
   auto r = run("run " + failing);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "[  0.000s] main  before\n");
-  EXPECT_EQ(r.err, failing + ":7:5: step 1: ValueError: bad input\n");
+  EXPECT_EQ(r.err, failing + ":14:9: step 1: ValueError: bad input (at /steps/0/program/coroutines/main/body/2)\n");
   auto j = run("run " + failing + " --json");
   EXPECT_EQ(j.code, 1);
   EXPECT_EQ(nlohmann::json::parse(j.out)["error"], "ValueError: bad input");
@@ -159,7 +159,7 @@ TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
   EXPECT_NE(r.err.find(wrong + ":15:17: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(failing + ":7:5: step 1: the program failed: ValueError: bad input (at /steps/0)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(failing + ":14:9: step 1: the program failed: ValueError: bad input (at /steps/0/program/coroutines/main/body/2)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(bad + ":21:21: unknown operation 'sleeep' (did you mean 'sleep'?)"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "checked 3 lessons, 2 steps: 7 problems\n");
 }

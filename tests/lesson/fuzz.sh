@@ -5,13 +5,15 @@
 #   tests/lesson/fuzz.sh [SECONDS]        default 60
 #
 # Needs clang and libclang-rt-14-dev (Debian). Builds in build-fuzz-lesson/ at the top level.
+# ASan only: clang 14 fails on coroutines built with UBSan + coverage ("Cannot represent a
+# difference across sections"), so UBSan runs in the normal sanitizer build instead.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 secs=${1:-60}
 out="$root/build-fuzz-lesson"
 mkdir -p "$out/obj"
-flags="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+flags="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address
   -I$root/engine/include -I$root/app -DLOOPSCOPE_SOURCE_DIR=\"$root\" -DLOOPSCOPE_VERSION=\"fuzz\""
 objs=""
 for src in $(find "$root/engine/src" -name '*.cpp') "$root"/app/lesson/*.cpp; do
@@ -24,7 +26,7 @@ for src in $(find "$root/engine/src" -name '*.cpp') "$root"/app/lesson/*.cpp; do
   objs="$objs $obj"
 done
 # shellcheck disable=SC2086
-clang++ $flags -fsanitize=fuzzer "$here/fuzz_lesson.cpp" $objs -lhttp_parser -lpthread -o "$out/fuzz_lesson"
+clang++ $flags -fsanitize=fuzzer,address "$here/fuzz_lesson.cpp" $objs -lhttp_parser -lpthread -o "$out/fuzz_lesson"
 mkdir -p "$here/corpus"
 cd "$out"
 ASAN_OPTIONS=detect_leaks=1 "$out/fuzz_lesson" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \

@@ -41,7 +41,7 @@ TEST(Checker, ReportsMissingAndExtraLinesTimesTasksAndDuration) {
 TEST(Checker, ChecksExpectedFailures) {
   const std::string failing = main_only(R"json([{"op": "raise", "type": "ValueError", "message": "no"}])json");
   EXPECT_TRUE(problems_of(failing, R"json({"error": "ValueError: no"})json").empty());
-  EXPECT_EQ(problems_of(failing, R"json({})json"), (Strings{"step 1: the program failed: ValueError: no (at /steps/0)"}));
+  EXPECT_EQ(problems_of(failing, R"json({})json"), (Strings{"step 1: the program failed: ValueError: no (at /steps/0/program/coroutines/main/body/0)"}));
   EXPECT_EQ(problems_of(two_lines, R"json({"error": "ValueError: no"})json"),
             (Strings{"step 1: expected the run to fail with \"ValueError: no\", but it succeeded (at /steps/0/expect/error)"}));
 }
