@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """asyncio_peer.py — the CPython asyncio (and uvloop) peer of bench/run.
 
-Usage: asyncio_peer.py WORKLOAD [--uvloop] [--repeat N]
+Usage: asyncio_peer.py WORKLOAD [--uvloop] [--repeat N] [--budget SECONDS]
   WORKLOAD: spawn | switch | timers | memory | http | http-aiohttp
 Prints one line per run in bench/run's format, e.g.
   peer=asyncio workload=switch n=1000000 seconds=1.21 per_op_ns=1210.0
@@ -207,6 +207,9 @@ def main(argv):
     fn, workload = WORKLOADS[argv[1]]
     use_uvloop = "--uvloop" in argv
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 1
+    # --budget S: no further run once the runs so far took S seconds (keeps bench/run bounded
+    # on a loaded machine); at least one run always happens.
+    budget = float(argv[argv.index("--budget") + 1]) if "--budget" in argv else float("inf")
     peer = "uvloop" if use_uvloop else "asyncio"
     if argv[1] == "http-aiohttp":
         peer = "aiohttp"
@@ -226,7 +229,10 @@ def main(argv):
         except ImportError:
             print(f"peer={peer} workload={workload} skipped reason=python3-aiohttp not installed")
             return 0
+    started = time.monotonic()
     for _ in range(repeat):
+        if time.monotonic() - started > budget:
+            break
         loop = new_loop()
         try:
             fields = loop.run_until_complete(fn())

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // node_peer.js — the Node.js peer of bench/run.
 //
-// Usage: node [--expose-gc] node_peer.js WORKLOAD [--repeat N]
+// Usage: node [--expose-gc] node_peer.js WORKLOAD [--repeat N] [--budget SECONDS]
 //   WORKLOAD: spawn | switch | timers | memory | http
 // Prints one line per run in bench/run's format, e.g.
 //   peer=node workload=switch n=1000000 seconds=0.31 per_op_ns=310
@@ -172,12 +172,17 @@ async function main() {
   const argv = process.argv.slice(2);
   const name = argv[0];
   if (!(name in WORKLOADS)) {
-    console.error(`usage: node_peer.js {${Object.keys(WORKLOADS).join('|')}} [--repeat N]`);
+    console.error(`usage: node_peer.js {${Object.keys(WORKLOADS).join('|')}} [--repeat N] [--budget SECONDS]`);
     process.exit(2);
   }
   const ri = argv.indexOf('--repeat');
   const repeat = ri >= 0 ? Number(argv[ri + 1]) : 1;
+  // --budget S: no further run once the runs so far took S seconds (at least one run).
+  const bi = argv.indexOf('--budget');
+  const budget = bi >= 0 ? Number(argv[bi + 1]) : Infinity;
+  const started = now();
   for (let i = 0; i < repeat; i++) {
+    if (now() - started > budget) break;
     emit(name, await WORKLOADS[name]());
     if (global.gc) global.gc();
   }
