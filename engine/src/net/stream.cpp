@@ -56,7 +56,15 @@ Coro<std::size_t> StreamReader::fill() {
   if (st.eof) co_return 0;
   for (;;) {
     char* p = st.in.prepare(read_chunk);
-    ssize_t n = co_await st.socket.recv_some(p, st.in.writable());
+    if (st.wait_first) {
+      EventLoop* loop = EventLoop::current();
+      st.socket.note_loop(loop);
+      co_await loop->wait_readable(st.socket.fd());
+    }
+    std::size_t room = st.in.writable();
+    ssize_t n = co_await st.socket.recv_some(p, room);
+    // A read that did not fill the room has most likely drained the socket.
+    st.wait_first = n < 0 || static_cast<std::size_t>(n) < room;
     if (n > 0) {
       st.in.commit(static_cast<std::size_t>(n));
       co_return static_cast<std::size_t>(n);

@@ -37,6 +37,9 @@ struct StreamState {
   Socket socket;
   ByteBuffer in;            // received, not yet consumed
   bool eof = false;         // the peer has finished sending
+  // The last read drained the socket (it did not fill its room): the next one waits for
+  // readability first instead of trying a recv that would most likely say "would block".
+  bool wait_first = false;
   std::string out;          // written, not yet sent: out[out_sent..]
   std::size_t out_sent = 0;
   std::exception_ptr send_error;
