@@ -1,5 +1,4 @@
-// Tests for errors.hpp and clock.hpp.
-#include <loopscope/clock.hpp>
+// Tests for errors.hpp.
 #include <loopscope/errors.hpp>
 
 #include <gtest/gtest.h>
@@ -28,23 +27,4 @@ TEST(Errors, ExceptionGroupListsItsErrors) {
                    {std::make_exception_ptr(ValueError("a")), std::make_exception_ptr(QueueFull())});
   EXPECT_STREQ(g.what(), "unhandled errors in a TaskGroup (2 sub-exceptions)\n  ValueError: a\n  QueueFull");
   EXPECT_EQ(g.exceptions().size(), 2u);
-}
-
-TEST(Clock, VirtualClockOnlyMovesForward) {
-  VirtualClock c;
-  EXPECT_EQ(c.now(), 0.0);
-  c.advance_to(2.5);
-  c.advance_to(1.0);
-  EXPECT_EQ(c.now(), 2.5);
-  c.advance(0.5);
-  c.sleep_until(1.0);
-  EXPECT_EQ(c.now(), 3.0);
-}
-
-TEST(Clock, RealClockIsMonotonic) {
-  RealClock c;
-  double a = c.now();
-  double b = c.now();
-  EXPECT_GE(b, a);
-  EXPECT_GE(a, 0.0);
 }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 using namespace loopscope;
@@ -49,4 +50,22 @@ TEST(Executor, ExceptionsComeBackToTheAwaiter) {
     co_return "no";
   };
   EXPECT_EQ(loop.run_until_complete(main()), "in thread");
+}
+
+TEST(Executor, CancellingTheAwaiterAbandonsTheJobAndTheLoopStillFinishes) {
+  EventLoop loop;
+  std::atomic<bool> ran{false};
+  auto t = loop.create_task([](std::atomic<bool>& ran) -> Coro<int> {
+    co_return co_await to_thread([&ran] {
+      ran = true;
+      return 1;
+    }, 5.0);
+  }(ran));
+  loop.run_once();
+  t.cancel();
+  while (loop.run_once()) {}
+  EXPECT_TRUE(t.cancelled());
+  EXPECT_FALSE(loop.has_pending_work());
+  EXPECT_TRUE(ran.load());
+  EXPECT_LT(loop.time(), 5.0);
 }

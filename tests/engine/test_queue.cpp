@@ -1,0 +1,63 @@
+// Tests for queue.hpp.
+#include "replay_check.hpp"
+
+#include <loopscope/engine.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace loopscope;
+
+namespace {
+[[maybe_unused]] std::vector<std::string> g_log;
+[[maybe_unused]] Coro<> event_waiter(Event& e, std::string name) {
+  co_await e.wait();
+  g_log.push_back(name);
+}
+[[maybe_unused]] Coro<> lock_user(Lock& l, std::string name, double hold) {
+  co_await l.acquire();
+  g_log.push_back(name + " in");
+  co_await sleep(hold);
+  g_log.push_back(name + " out");
+  l.release();
+}
+[[maybe_unused]] int g_inside = 0, g_max_inside = 0;
+[[maybe_unused]] Coro<> sem_user(Semaphore& s) {
+  co_await s.acquire();
+  g_max_inside = std::max(g_max_inside, ++g_inside);
+  co_await sleep(1);
+  --g_inside;
+  s.release();
+}
+}  // namespace
+
+TEST(Queue, BoundedPutWaitsWhenFullAndGetWaitsWhenEmpty) {
+  g_log.clear();
+  EventLoop loop;
+  TraceRecorder rec;
+  loop.set_trace(&rec);
+  Queue<int> q(2);
+  loop.create_task([](Queue<int>& q) -> Coro<> {
+    for (int i = 0; i < 5; ++i) {
+      co_await q.put(i);
+      g_log.push_back("put " + std::to_string(i));
+    }
+  }(q));
+  loop.create_task([](Queue<int>& q) -> Coro<> {
+    for (int i = 0; i < 5; ++i) {
+      int v = co_await q.get();
+      g_log.push_back("got " + std::to_string(v));
+      co_await sleep(1);
+      q.task_done();
+    }
+  }(q));
+  check::run_checked(loop, rec);
+  ASSERT_EQ(g_log.size(), 10u);
+  EXPECT_EQ(g_log[0], "put 0");
+  EXPECT_EQ(g_log[1], "put 1");
+  EXPECT_EQ(g_log[2], "got 0");
+  EXPECT_EQ(q.qsize(), 0u);
+  EXPECT_THROW(q.get_nowait(), QueueEmpty);
+  q.put_nowait(1);
+  q.put_nowait(2);
+  EXPECT_THROW(q.put_nowait(3), QueueFull);
+}
