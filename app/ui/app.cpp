@@ -1,12 +1,13 @@
 // app.cpp — the application: screens, layout, input, persistence and hot reload.
 //
-// Sections: state · catalog and hot reload · opening a step · progress · input · top bar ·
+// Sections: state · opening a step · catalog and hot reload · progress · input · top bar ·
 //           lesson screen · frame · settings
 #include "ui/app.hpp"
 
 #include "lesson/loader.hpp"
 #include "platform/fonts.hpp"
 #include "ui/browser_panel.hpp"
+#include "ui/catalog.hpp"
 #include "ui/code_panel.hpp"
 #include "ui/console_model.hpp"
 #include "ui/console_panel.hpp"
@@ -38,20 +39,13 @@ namespace fs = std::filesystem;
 // ---- state -----------------------------------------------------------------------------------
 enum class Screen { browser, lesson };
 
-struct CatalogEntry {
-  fs::path path;
-  std::shared_ptr<const lesson::Lesson> lesson;  // the last good version (null: never loaded)
-  std::vector<std::string> errors;               // the latest load's errors (empty: fine)
-  fs::file_time_type mtime{};
-};
-
 struct App::State {
   AppOptions options;
   Settings settings;
   bool persist = true;                  // false for `shot`: never touch the learner's settings
   Screen screen = Screen::browser;
   fs::path lessons_dir;
-  std::vector<CatalogEntry> catalog;
+  LessonCatalog catalog;
   double reload_clock = 0;
   std::string banner;                   // an error shown above the lesson (e.g. hot reload)
 
@@ -70,48 +64,6 @@ struct App::State {
   bool quit_requested = false;
 };
 
-namespace {
-
-fs::file_time_type mtime_of(const fs::path& p) {
-  std::error_code ec;
-  auto t = fs::last_write_time(p, ec);
-  return ec ? fs::file_time_type{} : t;
-}
-
-std::vector<std::string> error_lines(const lesson::LoadResult& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.errors) out.push_back(d.to_string());
-  return out;
-}
-
-}  // namespace
-
-// ---- catalog and hot reload ------------------------------------------------------------------
-static void load_catalog(App::State& m) {
-  m.catalog.clear();
-  std::error_code ec;
-  if (!fs::is_directory(m.lessons_dir, ec)) return;
-  for (lesson::LoadResult& r : lesson::load_all_lessons(m.lessons_dir)) {
-    CatalogEntry e;
-    if (r.lesson) e.path = r.lesson->path;
-    else if (!r.errors.empty()) e.path = r.errors.front().file;
-    e.errors = error_lines(r);
-    if (r.lesson) e.lesson = std::make_shared<const lesson::Lesson>(std::move(*r.lesson));
-    e.mtime = mtime_of(e.path);
-    m.catalog.push_back(std::move(e));
-  }
-}
-
-// Re-reads a changed file. A broken save keeps the last good version and shows its errors.
-// Returns true when a new good version was loaded.
-static bool reload_entry(CatalogEntry& e) {
-  e.mtime = mtime_of(e.path);
-  lesson::LoadResult r = lesson::load_lesson_file(e.path);
-  e.errors = error_lines(r);
-  if (!r.lesson) return false;
-  e.lesson = std::make_shared<const lesson::Lesson>(std::move(*r.lesson));
-  return true;
-}
 
 // ---- opening a step --------------------------------------------------------------------------
 static void open_step(App::State& m, std::size_t step) {
@@ -147,6 +99,7 @@ static void restart_with_params(App::State& m) {
   m.session->play();
 }
 
+// ---- catalog and hot reload ------------------------------------------------------------------
 static void open_entry(App::State& m, int index, std::size_t step) {
   if (index < 0 || index >= static_cast<int>(m.catalog.size()) || !m.catalog[index].lesson) return;
   m.entry = index;
@@ -159,49 +112,44 @@ static void open_entry(App::State& m, int index, std::size_t step) {
 
 // Opens a lesson given on the command line: an id from the catalog, or a path.
 static bool open_named(App::State& m, const std::string& name, std::size_t step) {
-  for (std::size_t i = 0; i < m.catalog.size(); ++i) {
-    const CatalogEntry& e = m.catalog[i];
-    if ((e.lesson && e.lesson->id == name) || e.path == fs::path(name)) {
-      open_entry(m, static_cast<int>(i), step);
-      return m.screen == Screen::lesson;
+  int index = m.catalog.find(name);
+  if (index < 0) {
+    auto path = lesson::find_lesson(name);
+    if (!path) {
+      m.banner = "No lesson called '" + name + "' was found.";
+      return false;
     }
+    index = m.catalog.find(path->string());
+    if (index < 0) index = static_cast<int>(m.catalog.add_file(*path));
   }
-  auto path = lesson::find_lesson(name);
-  if (!path) {
-    m.banner = "No lesson called '" + name + "' was found.";
+  if (!m.catalog[index].lesson) {
+    m.banner = "The lesson " + m.catalog[index].path.string() + " could not be loaded.";
     return false;
   }
-  CatalogEntry e;
-  e.path = *path;
-  reload_entry(e);
-  if (!e.lesson) {
-    m.banner = "The lesson " + path->string() + " could not be loaded.";
-    m.catalog.push_back(std::move(e));
-    return false;
-  }
-  m.catalog.push_back(std::move(e));
-  open_entry(m, static_cast<int>(m.catalog.size() - 1), step);
-  return true;
+  open_entry(m, index, step);
+  return m.screen == Screen::lesson;
 }
 
+// Every half second: the open lesson's file (or, in the browser, every file) is re-read if it
+// changed. A good save restarts the step on the new version; a broken one keeps the old running.
 static void poll_reload(App::State& m, double dt) {
   m.reload_clock += dt;
   if (m.reload_clock < 0.5) return;
   m.reload_clock = 0;
   if (m.screen == Screen::lesson && m.entry >= 0) {
-    CatalogEntry& e = m.catalog[m.entry];
-    if (mtime_of(e.path) == e.mtime) return;
-    const std::size_t step = m.session ? m.session->step_index() : 0;
-    if (reload_entry(e)) {
-      m.lesson = e.lesson;
-      m.banner.clear();
-      open_step(m, step);
-    } else {
-      m.banner = "The saved lesson has errors; still showing the last good version.";
+    switch (m.catalog.poll(static_cast<std::size_t>(m.entry))) {
+      case ReloadResult::unchanged: break;
+      case ReloadResult::reloaded:
+        m.lesson = m.catalog[m.entry].lesson;
+        m.banner.clear();
+        open_step(m, m.session ? m.session->step_index() : 0);
+        break;
+      case ReloadResult::broken:
+        m.banner = "The saved lesson has errors; still showing the last good version.";
+        break;
     }
   } else if (m.screen == Screen::browser) {
-    for (CatalogEntry& e : m.catalog)
-      if (mtime_of(e.path) != e.mtime) reload_entry(e);
+    for (std::size_t i = 0; i < m.catalog.size(); ++i) m.catalog.poll(i);
   }
 }
 
@@ -217,9 +165,9 @@ static BrowserModel browser_model(const App::State& m) {
   BrowserModel model;
   model.lessons_dir = m.lessons_dir.string();
   std::map<std::string, std::string> titles;
-  for (const auto& e : m.catalog)
+  for (const auto& e : m.catalog.entries())
     if (e.lesson) titles[e.lesson->id] = e.lesson->title;
-  for (const auto& e : m.catalog) {
+  for (const auto& e : m.catalog.entries()) {
     BrowserEntry b;
     b.path = e.path.string();
     b.errors = e.lesson ? std::vector<std::string>{} : e.errors;
@@ -491,7 +439,7 @@ App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   m->persist = options.restore_last;
   if (m->persist) m->settings = load_settings();
   m->lessons_dir = lesson::lessons_dir();
-  load_catalog(*m);
+  m->catalog.load_directory(m->lessons_dir);
   std::optional<std::string> target = options.lesson;
   std::size_t step = options.step > 0 ? static_cast<std::size_t>(options.step - 1) : 0;
   if (!target && m->persist && !m->settings.last_lesson.empty()) {

@@ -1,0 +1,94 @@
+// Hot reload: a changed lesson file is re-read; a broken save keeps the last good version.
+#include "ui/catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace loopscope::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes `text` and moves the file's time forward so the change is seen whatever the clock's
+// resolution (no sleeping).
+void save(const fs::path& p, const std::string& text) {
+  const auto before = fs::exists(p) ? fs::last_write_time(p) : fs::file_time_type{};
+  std::ofstream(p) << text;
+  if (fs::last_write_time(p) <= before) fs::last_write_time(p, before + std::chrono::seconds(1));
+}
+
+fs::path scratch(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("loopscope-catalog-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+const fs::path good_lesson = fs::path(LOOPSCOPE_SOURCE_DIR) / "tests/lesson/good/three-jobs.json";
+
+}  // namespace
+
+TEST(Catalog, LoadsEveryLessonOfADirectoryInOrderAndListsBrokenOnes) {
+  const fs::path d = scratch("dir");
+  save(d / "three-jobs.json", read(good_lesson));
+  save(d / "broken.json", "{ \"id\": ");
+  LessonCatalog c;
+  c.load_directory(d);
+  ASSERT_EQ(c.size(), 2u);
+  int good = c.find("three-jobs");
+  ASSERT_GE(good, 0);
+  EXPECT_TRUE(c[good].lesson);
+  const auto& broken = c[1 - good];
+  EXPECT_FALSE(broken.lesson);
+  ASSERT_FALSE(broken.errors.empty());
+  EXPECT_NE(broken.errors.front().find("broken.json:1:"), std::string::npos) << broken.errors.front();
+}
+
+TEST(Catalog, AnUnchangedFileIsNotReread) {
+  const fs::path d = scratch("unchanged");
+  save(d / "l.json", read(good_lesson));
+  LessonCatalog c;
+  const std::size_t i = c.add_file(d / "l.json");
+  EXPECT_EQ(c.poll(i), ReloadResult::unchanged);
+}
+
+TEST(Catalog, AGoodSaveReplacesTheLesson) {
+  const fs::path d = scratch("good");
+  std::string text = read(good_lesson);
+  save(d / "l.json", text);
+  LessonCatalog c;
+  const std::size_t i = c.add_file(d / "l.json");
+  const auto first = c[i].lesson;
+  text.replace(text.find("\"Three jobs\""), 12, "\"Three jobs, edited\"");
+  save(d / "l.json", text);
+  EXPECT_EQ(c.poll(i), ReloadResult::reloaded);
+  EXPECT_EQ(c[i].lesson->title, "Three jobs, edited");
+  EXPECT_EQ(first->title, "Three jobs") << "a session still running the old version keeps it";
+}
+
+TEST(Catalog, ABrokenSaveKeepsTheLastGoodVersionAndReportsWhere) {
+  const fs::path d = scratch("broken");
+  save(d / "l.json", read(good_lesson));
+  LessonCatalog c;
+  const std::size_t i = c.add_file(d / "l.json");
+  save(d / "l.json", "{\n  \"id\": \"three-jobs\",\n  \"title\" 42\n}\n");
+  EXPECT_EQ(c.poll(i), ReloadResult::broken);
+  ASSERT_TRUE(c[i].lesson);
+  EXPECT_EQ(c[i].lesson->title, "Three jobs");
+  ASSERT_FALSE(c[i].errors.empty());
+  EXPECT_NE(c[i].errors.front().find("l.json:3:11"), std::string::npos) << c[i].errors.front();
+  save(d / "l.json", read(good_lesson));  // fixed again
+  EXPECT_EQ(c.poll(i), ReloadResult::reloaded);
+  EXPECT_TRUE(c[i].errors.empty());
+}
