@@ -563,3 +563,19 @@ TEST_F(HttpExchange, TheSameExchangeGivesTheSameTraceEveryRun) {
   EXPECT_EQ(runs[0], runs[1]);
   EXPECT_EQ(runs[1], runs[2]);
 }
+
+TEST_F(HttpExchange, ARequestStartedAsATaskOutlivesItsSessionObject) {
+  auto main = []() -> Coro<void> {
+    HttpServer server = make_server();
+    co_await server.start();
+    Task<HttpResponse> t;
+    {
+      ClientSession session;
+      t = create_task(session.get(server.url("/hello")));
+    }  // the session object is gone before the task has even started
+    HttpResponse r = co_await t;
+    EXPECT_EQ(r.body, "Hello, world!");
+    server.close();
+  };
+  run(main());
+}

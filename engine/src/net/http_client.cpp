@@ -335,9 +335,11 @@ Coro<HttpResponse> ClientSession::post(std::string url, std::string body, HttpHe
   return request("POST", std::move(url), std::move(headers), std::move(body));
 }
 
-Coro<HttpResponse> ClientSession::request(std::string method, std::string url_text,
-                                          HttpHeaders headers, std::string body) {
-  std::shared_ptr<ClientState> st = m_state;
+// A free coroutine holding the shared state: a request started as a task stays valid even if
+// the ClientSession object goes away before the task runs.
+static Coro<HttpResponse> request_impl(std::shared_ptr<ClientState> st, std::string method,
+                                       std::string url_text, HttpHeaders headers,
+                                       std::string body) {
   if (url_text != st->last_url_text) {
     st->last_url = parse_url(url_text);
     st->last_url_text = url_text;
@@ -369,6 +371,12 @@ Coro<HttpResponse> ClientSession::request(std::string method, std::string url_te
                          seconds_text(st->options.total_timeout));
     throw;
   }
+}
+
+Coro<HttpResponse> ClientSession::request(std::string method, std::string url_text,
+                                          HttpHeaders headers, std::string body) {
+  return request_impl(m_state, std::move(method), std::move(url_text), std::move(headers),
+                      std::move(body));
 }
 
 void ClientSession::close() { m_state->idle.clear(); }

@@ -302,19 +302,20 @@ HttpServer& HttpServer::route(std::string_view method, std::string_view path, Ht
   return *this;
 }
 
-Coro<void> HttpServer::start() {
-  std::weak_ptr<HttpServerState> weak = m_state;
+static Coro<void> start_impl(std::shared_ptr<HttpServerState> st) {
+  std::weak_ptr<HttpServerState> weak = st;
   // A named handler, not a temporary in the co_await expression (g++ 12 coroutine lifetimes).
   ConnectionHandler handler = [weak](StreamReader r, StreamWriter w) -> Coro<void> {
     std::shared_ptr<HttpServerState> st = weak.lock();
     if (st) co_await http_connection(std::move(st), std::move(r), std::move(w));
   };
-  std::shared_ptr<HttpServerState> st = m_state;
   Server server = co_await start_server(std::move(handler), st->options.host, st->options.port,
                                         st->options.backlog);
   st->server = std::move(server);
   st->started = true;
 }
+
+Coro<void> HttpServer::start() { return start_impl(m_state); }
 
 std::uint16_t HttpServer::port() const noexcept {
   return m_state->started ? m_state->server.port() : 0;
@@ -345,10 +346,10 @@ void HttpServer::close() {
   }
 }
 
-Coro<void> HttpServer::wait_closed() {
-  std::shared_ptr<HttpServerState> st = m_state;
+static Coro<void> wait_closed_impl(std::shared_ptr<HttpServerState> st) {
   if (st->started) co_await st->server.wait_closed();
 }
+Coro<void> HttpServer::wait_closed() { return wait_closed_impl(m_state); }
 
 HttpServerStatistics HttpServer::statistics() const noexcept { return m_state->stats; }
 std::size_t HttpServer::open_connections() const noexcept { return m_state->conns.size(); }

@@ -104,8 +104,7 @@ void Server::close_clients() {
   for (AnyTask& t : open) t.cancel();
 }
 
-Coro<void> Server::wait_closed() {
-  std::shared_ptr<detail::ServerState> st = m_state;
+static Coro<void> wait_closed_impl(std::shared_ptr<detail::ServerState> st) {
   for (AnyTask t : st->acceptors) {
     if (t.done()) continue;
     try {
@@ -125,6 +124,8 @@ Coro<void> Server::wait_closed() {
     }
   }
 }
+
+Coro<void> Server::wait_closed() { return wait_closed_impl(m_state); }
 
 Coro<Server> start_server(ConnectionHandler handler, std::string host, std::uint16_t port,
                           int backlog) {

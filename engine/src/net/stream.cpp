@@ -51,8 +51,10 @@ void StreamReader::consume(std::size_t n) noexcept { m_state->in.consume(n); }
 bool StreamReader::at_eof() const noexcept { return m_state->eof && m_state->in.empty(); }
 int StreamReader::fd() const noexcept { return m_state->socket.fd(); }
 
-Coro<std::size_t> StreamReader::fill() {
-  detail::StreamState& st = *m_state;
+// The operations are free coroutines holding the shared state, so that a reader copied into
+// a task (or dropped before the task starts) cannot leave them with a dangling `this`.
+static Coro<std::size_t> fill_impl(std::shared_ptr<detail::StreamState> state) {
+  detail::StreamState& st = *state;
   if (st.eof) co_return 0;
   for (;;) {
     char* p = st.in.prepare(read_chunk);
@@ -76,61 +78,76 @@ Coro<std::size_t> StreamReader::fill() {
   }
 }
 
-Coro<std::string> StreamReader::read(std::size_t max) {
-  if (m_state->in.empty()) co_await fill();
-  std::string_view b = m_state->in.readable();
+static Coro<std::string> read_impl(std::shared_ptr<detail::StreamState> st, std::size_t max) {
+  if (st->in.empty()) co_await fill_impl(st);
+  std::string_view b = st->in.readable();
   std::string out(b.substr(0, std::min(max, b.size())));
-  m_state->in.consume(out.size());
+  st->in.consume(out.size());
   co_return out;
 }
 
-Coro<std::string> StreamReader::read_exactly(std::size_t n) {
-  while (m_state->in.size() < n) {
-    if (co_await fill() == 0) {
-      std::string partial(m_state->in.readable());
-      m_state->in.clear();
-      std::string message = "connection closed by " + m_state->socket.peer_name() + " after " +
+static Coro<std::string> read_exactly_impl(std::shared_ptr<detail::StreamState> st,
+                                           std::size_t n) {
+  while (st->in.size() < n) {
+    if (co_await fill_impl(st) == 0) {
+      std::string partial(st->in.readable());
+      st->in.clear();
+      std::string message = "connection closed by " + st->socket.peer_name() + " after " +
                             std::to_string(partial.size()) + " of " + std::to_string(n) +
                             " expected bytes";
       throw IncompleteReadError(message, std::move(partial), n);
     }
   }
-  std::string out(m_state->in.readable().substr(0, n));
-  m_state->in.consume(n);
+  std::string out(st->in.readable().substr(0, n));
+  st->in.consume(n);
   co_return out;
 }
 
-Coro<std::string> StreamReader::read_line(std::size_t limit) {
+static Coro<std::string> read_line_impl(std::shared_ptr<detail::StreamState> st,
+                                        std::size_t limit) {
   std::size_t searched = 0;
   for (;;) {
-    std::string_view b = m_state->in.readable();
+    std::string_view b = st->in.readable();
     auto nl = b.find('\n', searched);
     if (nl != std::string_view::npos && nl < limit) {
       std::string out(b.substr(0, nl + 1));
-      m_state->in.consume(nl + 1);
+      st->in.consume(nl + 1);
       co_return out;
     }
     if (b.size() >= limit)
       throw LimitOverrunError("no end of line within " + std::to_string(limit) + " bytes from " +
-                              m_state->socket.peer_name());
+                              st->socket.peer_name());
     searched = b.size();
-    if (co_await fill() == 0) {
-      std::string out(m_state->in.readable());
-      m_state->in.clear();
+    if (co_await fill_impl(st) == 0) {
+      std::string out(st->in.readable());
+      st->in.clear();
       co_return out;
     }
   }
 }
 
-Coro<std::string> StreamReader::read_to_end(std::size_t limit) {
-  while (co_await fill() != 0) {
-    if (m_state->in.size() > limit)
+static Coro<std::string> read_to_end_impl(std::shared_ptr<detail::StreamState> st,
+                                          std::size_t limit) {
+  while (co_await fill_impl(st) != 0) {
+    if (st->in.size() > limit)
       throw LimitOverrunError("more than " + std::to_string(limit) + " bytes from " +
-                              m_state->socket.peer_name());
+                              st->socket.peer_name());
   }
-  std::string out(m_state->in.readable());
-  m_state->in.clear();
+  std::string out(st->in.readable());
+  st->in.clear();
   co_return out;
+}
+
+Coro<std::size_t> StreamReader::fill() { return fill_impl(m_state); }
+Coro<std::string> StreamReader::read(std::size_t max) { return read_impl(m_state, max); }
+Coro<std::string> StreamReader::read_exactly(std::size_t n) {
+  return read_exactly_impl(m_state, n);
+}
+Coro<std::string> StreamReader::read_line(std::size_t limit) {
+  return read_line_impl(m_state, limit);
+}
+Coro<std::string> StreamReader::read_to_end(std::size_t limit) {
+  return read_to_end_impl(m_state, limit);
 }
 
 // ---- StreamWriter ---------------------------------------------------------------------------
@@ -159,15 +176,18 @@ void StreamWriter::write(std::string_view data) {
   st.out.append(data);
 }
 
-Coro<void> StreamWriter::drain() {
-  if (m_state->send_error) std::rethrow_exception(m_state->send_error);
-  if (m_state->out_sent < m_state->out.size()) co_await flush(m_state);
+static Coro<void> drain_impl(std::shared_ptr<detail::StreamState> st) {
+  if (st->send_error) std::rethrow_exception(st->send_error);
+  if (st->out_sent < st->out.size()) co_await flush(st);
 }
 
-Coro<void> StreamWriter::write_eof() {
-  co_await drain();
-  m_state->socket.shutdown_write();
+static Coro<void> write_eof_impl(std::shared_ptr<detail::StreamState> st) {
+  co_await drain_impl(st);
+  st->socket.shutdown_write();
 }
+
+Coro<void> StreamWriter::drain() { return drain_impl(m_state); }
+Coro<void> StreamWriter::write_eof() { return write_eof_impl(m_state); }
 
 void StreamWriter::close() {
   detail::StreamState& st = *m_state;
@@ -183,13 +203,15 @@ void StreamWriter::close() {
 
 bool StreamWriter::is_closing() const noexcept { return m_state->closing; }
 
-Coro<void> StreamWriter::wait_closed() {
+static Coro<void> wait_closed_impl(std::shared_ptr<detail::StreamState> st) {
   // The background flush closes the socket when it is done.
-  if (m_state->flusher && !m_state->flusher.done()) {
-    AnyTask t = m_state->flusher;
+  if (st->flusher && !st->flusher.done()) {
+    AnyTask t = st->flusher;
     co_await t;
   }
 }
+
+Coro<void> StreamWriter::wait_closed() { return wait_closed_impl(m_state); }
 
 std::size_t StreamWriter::buffered_size() const noexcept {
   return m_state->out.size() - m_state->out_sent;
