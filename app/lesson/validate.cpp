@@ -115,6 +115,17 @@ std::string article(JsonType t) {
   return "?";
 }
 
+// Where member `key` of `obj` is, or where `obj` is when the member is missing.
+SourcePos pos_of(const JsonValue& obj, std::string_view key) {
+  const JsonValue* v = obj.find(key);
+  return v ? v->pos : obj.pos;
+}
+// The source text of member `key` (a number's digits, a string's value), "" when missing.
+std::string text_of(const JsonValue& obj, std::string_view key) {
+  const JsonValue* v = obj.find(key);
+  return v ? v->string : std::string();
+}
+
 bool is_identifier(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   if (!(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -410,7 +421,7 @@ public:
       for (const auto& [k, _] : m_ctx.coroutines) names.push_back(k);
       std::string msg = "unknown coroutine '" + *coro + "'";
       if (auto s = closest_match(*coro, names)) msg += " (did you mean '" + *s + "'?)";
-      error(obj.find("coro")->pos, ptr_join(ptr, "coro"), msg);
+      error(pos_of(obj, "coro"), ptr_join(ptr, "coro"), msg);
       return std::nullopt;
     }
     const auto& params = it->second;
@@ -614,7 +625,7 @@ public:
           std::string msg = "'return_when' must be FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED, found \"" + *rw + "\"";
           if (auto s = closest_match(*rw, {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"}))
             msg += " (did you mean '" + *s + "'?)";
-          error(v.find("return_when")->pos, ptr_join(ptr, "return_when"), msg);
+          error(pos_of(v, "return_when"), ptr_join(ptr, "return_when"), msg);
         }
       }
       o.timeout = expr_field(v, ptr, "timeout");
@@ -800,7 +811,7 @@ public:
         // A path that starts with literal text must start with '/'; a computed one is checked
         // when the request is made.
         if (!p->pieces.empty() && !p->pieces[0].field.valid() && p->source[0] != '/')
-          error(v.find("path")->pos, ptr_join(ptr, "path"), "'path' must start with '/' (requests go to the program's own server)");
+          error(pos_of(v, "path"), ptr_join(ptr, "path"), "'path' must start with '/' (requests go to the program's own server)");
       }
       o.timeout = expr_field(v, ptr, "timeout");
       if (auto t = target_field(v, ptr, "into")) o.into = *t;
@@ -861,16 +872,16 @@ public:
           else {
             std::string msg = "unknown object type '" + *t + "' (expected Event, Lock, Semaphore or Queue)";
             if (auto s = closest_match(*t, {"Event", "Lock", "Semaphore", "Queue"})) msg = "unknown object type '" + *t + "' (did you mean '" + *s + "'?)";
-            error(m.value.find("type")->pos, ptr_join(mp, "type"), msg);
+            error(pos_of(m.value, "type"), ptr_join(mp, "type"), msg);
             continue;
           }
           const std::size_t before = m_pending_names.size();
           if (d.kind == ObjectKind::semaphore) d.value = expr_field(m.value, mp, "value").value_or(Expr::constant(std::int64_t{1}, "1"));
           else if (d.kind == ObjectKind::queue) d.value = expr_field(m.value, mp, "maxsize").value_or(Expr::constant(std::int64_t{0}, "0"));
           if (d.kind != ObjectKind::semaphore && m.value.find("value"))
-            error(m.value.find("value")->pos, ptr_join(mp, "value"), "'value' applies to a Semaphore only");
+            error(pos_of(m.value, "value"), ptr_join(mp, "value"), "'value' applies to a Semaphore only");
           if (d.kind != ObjectKind::queue && m.value.find("maxsize"))
-            error(m.value.find("maxsize")->pos, ptr_join(mp, "maxsize"), "'maxsize' applies to a Queue only");
+            error(pos_of(m.value, "maxsize"), ptr_join(mp, "maxsize"), "'maxsize' applies to a Queue only");
           (void)before;
           if (globals.names.contains(d.name)) {
             error(m.key_pos, mp, "object '" + d.name + "' has the same name as a param");
@@ -902,12 +913,12 @@ public:
             Route route;
             route.path = string_field(r, ip, "path", false).value_or("/");
             if (route.path.empty() || route.path[0] != '/')
-              error(r.find("path")->pos, ptr_join(ip, "path"), "a route's 'path' must start with '/'");
+              error(pos_of(r, "path"), ptr_join(ip, "path"), "a route's 'path' must start with '/'");
             if (!seen.insert(route.path).second)
-              error(r.find("path")->pos, ptr_join(ip, "path"), "duplicate route '" + route.path + "'");
+              error(pos_of(r, "path"), ptr_join(ip, "path"), "duplicate route '" + route.path + "'");
             route.latency = expr_field(r, ip, "latency").value_or(Expr::constant(std::int64_t{0}, "0"));
             if (auto st = int_field(r, ip, "status", 100)) {
-              if (*st > 599) error(r.find("status")->pos, ptr_join(ip, "status"), "'status' must be an HTTP status between 100 and 599");
+              if (*st > 599) error(pos_of(r, "status"), ptr_join(ip, "status"), "'status' must be an HTTP status between 100 and 599");
               else route.status = static_cast<int>(*st);
             }
             route.body = template_field(r, ip, "body").value_or(Template{});
@@ -935,7 +946,7 @@ public:
         cap_int("max_depth", caps.max_depth, prog.limits.max_depth);
         if (auto t = number_field(*lim, lp, "max_time")) {
           if (*t <= 0 || *t > caps.max_time)
-            error(lim->find("max_time")->pos, ptr_join(lp, "max_time"), "limit 'max_time' must be > 0 and at most " + std::to_string(static_cast<int>(caps.max_time)));
+            error(pos_of(*lim, "max_time"), ptr_join(lp, "max_time"), "limit 'max_time' must be > 0 and at most " + std::to_string(static_cast<int>(caps.max_time)));
           else prog.limits.max_time = *t;
         }
       }
@@ -1032,12 +1043,12 @@ public:
       auto f = string_field(*cpp, cp, "file", false);
       if (!f) return;
       if (f->find("..") != std::string::npos || (!f->empty() && (*f)[0] == '/')) {
-        error(cpp->find("file")->pos, ptr_join(cp, "file"), "'file' must be a relative path inside the project, such as \"examples/tasks.cpp\"");
+        error(pos_of(*cpp, "file"), ptr_join(cp, "file"), "'file' must be a relative path inside the project, such as \"examples/tasks.cpp\"");
         return;
       }
       auto p = find_listing_file(*f);
       if (!p) {
-        error(cpp->find("file")->pos, ptr_join(cp, "file"), "C++ listing file '" + *f + "' not found");
+        error(pos_of(*cpp, "file"), ptr_join(cp, "file"), "C++ listing file '" + *f + "' not found");
         return;
       }
       std::ifstream in(*p);
@@ -1064,9 +1075,9 @@ public:
       param.name = string_field(p, pp, "name").value_or("");
       if (!param.name.empty()) m_param_names.push_back(param.name);
       if (p.find("name") && p.find("name")->is_string() && !is_identifier(param.name))
-        error(p.find("name")->pos, ptr_join(pp, "name"), "param name \"" + param.name + "\" must be a variable name (letters, digits, _)");
+        error(pos_of(p, "name"), ptr_join(pp, "name"), "param name \"" + param.name + "\" must be a variable name (letters, digits, _)");
       for (const auto& other : out)
-        if (other.name == param.name) error(p.find("name")->pos, ptr_join(pp, "name"), "duplicate param '" + param.name + "'");
+        if (!param.name.empty() && other.name == param.name) error(pos_of(p, "name"), ptr_join(pp, "name"), "duplicate param '" + param.name + "'");
       param.label = string_field(p, pp, "label").value_or(param.name);
       param.min = number_field(p, pp, "min").value_or(0);
       param.max = number_field(p, pp, "max").value_or(0);
@@ -1074,12 +1085,12 @@ public:
       param.value = number_field(p, pp, "default").value_or(param.min);
       if (errors.size() != before) continue;
       if (param.min > param.max)
-        error(p.pos, pp, "param '" + param.name + "': min " + p.find("min")->string + " is greater than max " + p.find("max")->string);
+        error(p.pos, pp, "param '" + param.name + "': min " + text_of(p, "min") + " is greater than max " + text_of(p, "max"));
       else if (param.value < param.min || param.value > param.max)
-        error(p.find("default")->pos, ptr_join(pp, "default"),
-              "param '" + param.name + "': default " + p.find("default")->string + " is outside [" + p.find("min")->string + ", " +
-                  p.find("max")->string + "]");
-      if (param.step <= 0) error(p.find("step")->pos, ptr_join(pp, "step"), "param '" + param.name + "': step must be > 0");
+        error(pos_of(p, "default"), ptr_join(pp, "default"),
+              "param '" + param.name + "': default " + text_of(p, "default") + " is outside [" + text_of(p, "min") + ", " +
+                  text_of(p, "max") + "]");
+      if (param.step <= 0) error(pos_of(p, "step"), ptr_join(pp, "step"), "param '" + param.name + "': step must be > 0");
       if (errors.size() == before) out.push_back(std::move(param));
     }
     return out;
@@ -1116,7 +1127,7 @@ public:
       }
     }
     if (auto d = number_field(v, ptr, "duration")) {
-      if (*d < 0) error(v.find("duration")->pos, ptr_join(ptr, "duration"), "'duration' must be >= 0");
+      if (*d < 0) error(pos_of(v, "duration"), ptr_join(ptr, "duration"), "'duration' must be >= 0");
       e.duration = d;
     }
     e.error = string_field(v, ptr, "error");
@@ -1127,7 +1138,7 @@ public:
       }
     }
     if (auto t = number_field(v, ptr, "tolerance")) {
-      if (*t < 0) error(v.find("tolerance")->pos, ptr_join(ptr, "tolerance"), "'tolerance' must be >= 0");
+      if (*t < 0) error(pos_of(v, "tolerance"), ptr_join(ptr, "tolerance"), "'tolerance' must be >= 0");
       else e.tolerance = *t;
     }
     return e;
@@ -1143,7 +1154,7 @@ public:
     if (auto k = string_field(v, ptr, "kind")) {
       if (*k == "choice") q.kind = QuizKind::choice;
       else if (*k == "order") q.kind = QuizKind::order;
-      else error(v.find("kind")->pos, ptr_join(ptr, "kind"), "quiz 'kind' must be \"choice\" or \"order\", found \"" + *k + "\"");
+      else error(pos_of(v, "kind"), ptr_join(ptr, "kind"), "quiz 'kind' must be \"choice\" or \"order\", found \"" + *k + "\"");
     }
     if (const JsonValue* o = v.find("options")) {
       if (auto l = lines_value(*o, ptr_join(ptr, "options"), "options")) {
@@ -1203,7 +1214,7 @@ public:
     if (auto c = string_field(v, ptr, "clock")) {
       if (*c == "virtual") s.clock = ClockKind::virtual_time;
       else if (*c == "real") s.clock = ClockKind::real_time;
-      else error(v.find("clock")->pos, ptr_join(ptr, "clock"), "'clock' must be \"virtual\" or \"real\", found \"" + *c + "\"");
+      else error(pos_of(v, "clock"), ptr_join(ptr, "clock"), "'clock' must be \"virtual\" or \"real\", found \"" + *c + "\"");
     }
     m_param_names.clear();
     if (const JsonValue* p = v.find("params")) s.params = params(*p, ptr_join(ptr, "params"));
@@ -1223,7 +1234,7 @@ public:
       for (char c : *id)
         if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-')) ok = false;
       if (!ok || (*id)[0] == '-')
-        error(v.find("id")->pos, "/id", "'id' must use lowercase letters, digits and '-', such as \"event-loop\"");
+        error(pos_of(v, "id"), "/id", "'id' must use lowercase letters, digits and '-', such as \"event-loop\"");
       l.id = *id;
     }
     l.title = string_field(v, "", "title", false).value_or("");

@@ -48,6 +48,19 @@ TEST(StepRun, RunningAStepTwiceGivesTheSameTrace) {
   EXPECT_EQ(a.size(), b.size());
 }
 
+TEST(StepRun, RunningAnHttpStepTwiceGivesTheSameTrace) {
+  Lesson l = make_lesson(R"json({"server": {"routes": [{"path": "/a", "latency": 0.5, "body": "A"}, {"path": "/b", "latency": 1, "body": "B"}]},
+    "coroutines": {
+      "fetch": {"params": ["p"], "body": [{"op": "http_get", "path": "{p}", "into": "r"}, {"op": "print", "text": "{r.body}"}]},
+      "main": {"body": [{"op": "gather", "calls": [{"coro": "fetch", "args": ["'/a'"]}, {"coro": "fetch", "args": ["'/b'"]},
+                                                    {"coro": "fetch", "args": ["'/a'"]}]}]}}})json");
+  const auto a = trace_of(l);
+  const auto b = trace_of(l);
+  ASSERT_GT(a.size(), 50u);
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) ASSERT_EQ(a[i], b[i]) << "event " << i;
+  EXPECT_EQ(a.size(), b.size());
+}
+
 TEST(StepRun, TheTraceReplaysToTheLiveSnapshotAfterEveryIteration) {
   Lesson l = make_lesson(busy_program);
   StepRun run(l, 0, {});
