@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <poll.h>
 
 namespace loopscope::ui {
 namespace {
@@ -35,12 +36,33 @@ void Session::restart() {
 }
 
 // ---- engine driving ----------------------------------------------------------------------
+bool Session::real_clock() const { return step().clock == ClockKind::real_time; }
+
+bool Session::work_due() {
+  EventLoop& loop = m_run->loop();
+  if (loop.ready_count() > 0) return true;
+  if (auto d = loop.next_deadline(); d && *d <= loop.time()) return true;
+  pollfd p{loop.epoll_fd(), POLLIN, 0};  // an epoll fd is readable when it has events
+  return ::poll(&p, 1, 0) > 0;
+}
+
 bool Session::ensure_event(std::size_t index) {
   while (m_run->trace().size() <= index) {
     if (m_run->finished()) return false;
+    if (real_clock() && !work_due()) return false;  // never wait in the selector on a frame
     if (!m_run->run_once()) return m_run->trace().size() > index;
   }
   return true;
+}
+
+void Session::tick_real(double real_dt) {
+  (void)real_dt;
+  // Run what is due now (bounded, so a busy program cannot hold the frame), then show it.
+  for (int i = 0; i < 256 && !m_run->finished() && work_due(); ++i) m_run->run_once();
+  if (m_playback != Playback::playing) return;
+  apply_until(m_run->trace().size());
+  m_time = m_run->finished() ? end_time() : std::max(m_time, m_run->loop().time());
+  if (m_run->finished()) m_playback = Playback::paused;
 }
 
 bool Session::finished() const { return m_run->finished(); }
@@ -85,6 +107,7 @@ void Session::toggle_play() { m_playback == Playback::playing ? pause() : play()
 void Session::set_speed(double speed) { m_speed = std::clamp(speed, 0.1, 10.0); }
 
 void Session::tick(double real_dt) {
+  if (real_clock()) return tick_real(real_dt);
   if (m_playback != Playback::playing) return;
   double budget = std::max(0.0, real_dt) * m_speed;
   const auto& ev = m_run->trace().events();
@@ -177,6 +200,10 @@ void Session::step_resume() {
 }
 
 void Session::run_to_end() {
+  if (real_clock()) {  // real time cannot be skipped: play to the end instead
+    m_playback = Playback::playing;
+    return;
+  }
   pause();
   while (!m_run->finished()) {
     if (!m_run->run_once()) break;
@@ -188,8 +215,8 @@ void Session::run_to_end() {
 void Session::seek_time(double t) {
   t = std::max(0.0, t);
   const auto& ev = m_run->trace().events();
-  // Make sure the engine has run past t (or to its end).
-  while (!m_run->finished() && (ev.empty() || ev.back().time <= t)) {
+  // Make sure the engine has run past t (or to its end); real time only as far as it has come.
+  while (!m_run->finished() && (ev.empty() || ev.back().time <= t) && (!real_clock() || work_due())) {
     if (!m_run->run_once()) break;
   }
   const auto it = std::upper_bound(ev.begin(), ev.end(), t + k_eps,

@@ -11,6 +11,9 @@
 //   - events [0, cursor) are applied to the shown state; every one of them has time <= time();
 //   - time() never exceeds the time of the next unapplied event unless the run has finished;
 //   - the engine has produced at least `cursor` events (it is never behind the playhead).
+// A step on the real clock runs in real time: the engine is driven only when something is due
+// (a ready handle, an expired timer, or I/O readiness on its epoll fd), so a frame never waits
+// in the selector; the playhead follows the loop's own time.
 #include "lesson/lesson.hpp"
 #include "lesson/step_run.hpp"
 #include "ui/view_state.hpp"
@@ -72,6 +75,9 @@ public:
 
 private:
   bool ensure_event(std::size_t index);  // runs the engine until event `index` exists
+  bool real_clock() const;
+  bool work_due();                       // real clock: an iteration would not block
+  void tick_real(double real_dt);
   void apply_until(std::size_t k);       // moves the shown state to exactly k events
   void take_checkpoint();
 

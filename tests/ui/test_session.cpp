@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 
 using namespace loopscope;
@@ -140,4 +141,29 @@ TEST(Session, ScrubbingBackAcrossManyCheckpointsMatchesReplay) {
     EXPECT_EQ(s.cursor(), k);
     expect_state_is_replay(s);
   }
+}
+
+// A step on the real clock runs in real time; no frame ever waits in the selector for it.
+TEST(Session, ARealClockStepNeverBlocksAFrame) {
+  auto r = lesson::load_lesson_text(R"json({
+    "id": "real", "title": "Real", "summary": "s", "order": 1, "steps": [{
+      "title": "t", "text": "x", "clock": "real",
+      "code": { "python": ["async def main():", "    await asyncio.sleep(0.2)", "    print('done')"] },
+      "program": { "coroutines": { "main": { "py": 1, "body": [
+        { "op": "sleep", "seconds": 0.2, "py": 2 }, { "op": "print", "text": "done", "py": 3 } ] } } }
+    }]})json", "real.json");
+  ASSERT_TRUE(r.lesson) << (r.errors.empty() ? "" : r.errors.front().to_string());
+  Session s(std::make_shared<const lesson::Lesson>(std::move(*r.lesson)), 0, {});
+  s.play();
+  const auto start = std::chrono::steady_clock::now();
+  double slowest = 0;
+  while (!s.at_end() && std::chrono::steady_clock::now() - start < std::chrono::seconds(5)) {
+    const auto t0 = std::chrono::steady_clock::now();
+    s.tick(0.016);
+    slowest = std::max(slowest, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  EXPECT_TRUE(s.at_end());
+  EXPECT_LT(slowest, 0.1) << "a frame waited for the 0.2 s timer";
+  ASSERT_EQ(s.snapshot().output.size(), 1u);
+  EXPECT_GE(s.snapshot().output[0].time, 0.2);
 }
