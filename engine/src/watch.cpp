@@ -68,7 +68,7 @@ void Watch::run_timer(ReadyNode* n) {
 
 void Watch::child_done(std::size_t i) {
   ++m_done;
-  m_order.push_back(i);
+  if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
   const TaskState s = m_tasks[i]->state();
   const bool all = m_done == m_tasks.size();
   if (s != TaskState::done && m_first_error == npos) m_first_error = i;

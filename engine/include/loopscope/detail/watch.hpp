@@ -58,7 +58,7 @@ public:
   bool timed_out() const noexcept { return m_timed_out; }
   std::size_t first_error() const noexcept { return m_first_error; }
   std::size_t done_count() const noexcept { return m_done; }
-  // Completions in the order their callbacks ran; next_completed() consumes them (mode each).
+  // Mode each: completions in the order their callbacks ran; next_completed() consumes them.
   std::size_t next_completed() noexcept { return m_consumed < m_order.size() ? m_order[m_consumed++] : npos; }
   bool has_unconsumed() const noexcept { return m_consumed < m_order.size(); }
   std::size_t size() const noexcept { return m_tasks.size(); }
