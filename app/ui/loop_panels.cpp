@@ -70,13 +70,29 @@ void draw_loop_phase(const ViewState& view) {
     const ImVec2 b{a.x + pill_w, p.y + h};
     dl->AddRectFilled(a, b, active ? with_alpha(palette::accent, 0.22f) : palette::panel_raised, 8.0f);
     dl->AddRect(a, b, active ? palette::accent : palette::border, 8.0f, 0, active ? 1.5f : 1.0f);
-    char label[64];
+    // The longest label that fits the pill: "1  poll (timeout 2 s)" > "poll 2 s" > "poll".
+    char labels[3][64];
+    const char* names[] = {"poll selector", "due timers", "run ready"};
+    const char* shorts[] = {"poll", "timers", "run"};
     if (phases[i] == LoopPhase::poll && s.phase == LoopPhase::poll) {
-      if (s.poll_timeout < 0) std::snprintf(label, sizeof label, "1  poll (wait for I/O)");
-      else std::snprintf(label, sizeof label, "1  poll (timeout %.3g s)", s.poll_timeout);
+      if (s.poll_timeout < 0) {
+        std::snprintf(labels[0], sizeof labels[0], "1  poll (wait for I/O)");
+        std::snprintf(labels[1], sizeof labels[1], "poll (I/O)");
+      } else {
+        std::snprintf(labels[0], sizeof labels[0], "1  poll (timeout %.3g s)", s.poll_timeout);
+        std::snprintf(labels[1], sizeof labels[1], "poll %.3g s", s.poll_timeout);
+      }
     } else {
-      std::snprintf(label, sizeof label, "%d  %s", i + 1,
-                    i == 0 ? "poll selector" : i == 1 ? "due timers" : "run ready");
+      std::snprintf(labels[0], sizeof labels[0], "%d  %s", i + 1, names[i]);
+      std::snprintf(labels[1], sizeof labels[1], "%d  %s", i + 1, shorts[i]);
+    }
+    std::snprintf(labels[2], sizeof labels[2], "%s", shorts[i]);
+    const char* label = labels[2];
+    for (const char* candidate : {labels[0], labels[1]}) {
+      if (text_width(f.body, f.base_size * 0.92f, candidate) <= pill_w - 12) {
+        label = candidate;
+        break;
+      }
     }
     const float tw = text_width(f.body, f.base_size * 0.92f, label);
     dl->AddText(f.body, f.base_size * 0.92f, {a.x + (pill_w - tw) * 0.5f, a.y + (h - f.base_size * 0.92f) * 0.5f},
