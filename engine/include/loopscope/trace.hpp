@@ -126,7 +126,13 @@ public:
   }
   std::size_t size() const noexcept { return m_events.size(); }
   void clear() { m_events.clear(); m_strings.clear(); }
-  void reserve(std::size_t n) { m_events.reserve(n); }
+  // Makes room for n more events and touches that memory once, so that recording into it later
+  // costs no page faults (value-initialised events are written and dropped again).
+  void reserve(std::size_t n) {
+    const std::size_t old = m_events.size();
+    m_events.resize(old + n);
+    m_events.resize(old);
+  }
 
 private:
   std::vector<TraceEvent> m_events;
