@@ -1,7 +1,7 @@
 // timeline_panel.cpp — drawing the timeline and handling its mouse input.
 //
-// Sections: layout · segment styles · header and legend · axis · lanes · interaction · tooltip ·
-// draw_timeline
+// Sections: layout · segment styles · text helpers · header and legend · axis (and the "now"
+// label) · lanes · interaction · tooltip · draw_timeline
 #include "ui/timeline_panel.hpp"
 
 #include "platform/fonts.hpp"
@@ -61,11 +61,14 @@ Layout make_layout(ImVec2 origin, ImVec2 size, std::size_t task_lanes) {
   return l;
 }
 
-float max_scroll(const Layout& l) { return std::max(0.0f, l.content_h - (l.lanes_y1 - l.lanes_y0)); }
+float max_scroll(const Layout& l) {
+  return std::max(0.0f, l.content_h - (l.lanes_y1 - l.lanes_y0));
+}
 
 // ---- segment styles ------------------------------------------------------------------------
 ImU32 with_alpha(ImU32 c, int alpha) {
-  return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(alpha, 0, 255)) << IM_COL32_A_SHIFT);
+  const auto a = static_cast<ImU32>(std::clamp(alpha, 0, 255));
+  return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
 
 ImU32 kind_colour(SegmentKind k) {
@@ -367,6 +370,16 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
                             sg.kind == SegmentKind::poll;
       if (labelled && x1 - x0 > 48 * s) {
         std::string_view label = trace.str(sg.detail.label);
+        char poll_label[64];
+        if (sg.kind == SegmentKind::poll) {
+          // The loop lane says how long the selector was allowed to wait.
+          if (sg.detail.value < 0)
+            std::snprintf(poll_label, sizeof poll_label, "poll, no timeout");
+          else
+            std::snprintf(poll_label, sizeof poll_label, "poll, timeout %s",
+                          secs(sg.detail.value).c_str());
+          label = poll_label;
+        }
         if (label.empty()) label = segment_kind_name(sg.kind);
         const float size = f.base_size * 0.78f;
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
@@ -654,15 +667,18 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
                               (zone == Zone::loop_lane || zone == Zone::task_lanes) &&
                               plot_mouse_x >= 0;
   Hit hit;
-  const std::size_t hovered_lane = tooltip_wanted ? lane_at(l, cam, mouse.y, lanes) : TimelineModel::npos;
+  const std::size_t hovered_lane =
+      tooltip_wanted ? lane_at(l, cam, mouse.y, lanes) : TimelineModel::npos;
 
   // The loop lane, pinned at the top.
   {
-    LaneGeometry g{l.loop_y0, l.loop_y0 + l.loop_h, l.loop_y0 + 5 * s, l.loop_y0 + l.loop_h - 5 * s};
+    const LaneGeometry g{l.loop_y0, l.loop_y0 + l.loop_h, l.loop_y0 + 5 * s,
+                         l.loop_y0 + l.loop_h - 5 * s};
     dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, palette::rgb(0x1B1F27));
     draw_lane_label(dl, l, model.lanes()[0], g, false, false);
     dl->PushClipRect({l.plot_x0, g.y0}, {l.plot_x1, g.y1}, true);
-    draw_segments(dl, l, model, 0, g, cam, view, trace, mouse.x, hovered_lane == 0 ? &hit : nullptr);
+    draw_segments(dl, l, model, 0, g, cam, view, trace, mouse.x,
+                  hovered_lane == 0 ? &hit : nullptr);
     dl->PopClipRect();
     dl->AddLine({l.origin.x, l.lanes_y0 - 1.5f * s}, {l.origin.x + l.size.x, l.lanes_y0 - 1.5f * s},
                 palette::border);
@@ -713,7 +729,8 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   if (l.scrollbar_w > 0) {
     const float track = l.lanes_y1 - l.lanes_y0;
     const float grab_h = std::max(18 * s, track * track / l.content_h);
-    const float grab_y = l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
+    const float grab_y =
+        l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
     const bool hot = zone == Zone::scrollbar || cam.drag == TimelineDrag::scrollbar;
     dl->AddRectFilled({l.scrollbar_x0, grab_y}, {l.scrollbar_x0 + l.scrollbar_w, grab_y + grab_h},
                       hot ? palette::rgb(0x465068) : palette::rgb(0x2E3442), l.scrollbar_w * 0.5f);

@@ -1,6 +1,6 @@
 #pragma once
-// timeline_trace_builder.hpp — fills a TraceRecorder by hand for the panel model tests, one event per
-// call, so a test reads like the story the engine would record.
+// timeline_trace_builder.hpp — fills a TraceRecorder by hand for the panel model tests, one
+// event per call, so a test reads like the story the engine would record.
 #include <loopscope/trace.hpp>
 
 #include <string_view>
