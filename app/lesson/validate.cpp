@@ -902,7 +902,9 @@ public:
         Server server;
         const JsonValue* routes = s->find("routes");
         const std::string rp = ptr_join(sp, "routes");
-        if (!routes->is_array()) {
+        if (!routes) {
+          // missing: already reported by fields()
+        } else if (!routes->is_array()) {
           error(routes->pos, rp, "'routes' must be an array, found " + article(routes->type));
         } else {
           std::set<std::string> seen;
