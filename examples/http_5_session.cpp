@@ -1,5 +1,4 @@
-// One session for the whole program: the requests share one kept-alive connection. A 404 is a
-// response like any other, not an exception.
+// One session for the whole program: the requests share one kept-alive connection.
 #include "lesson_server.hpp"
 
 #include <loopscope/event_loop.hpp>
@@ -18,10 +17,10 @@ Coro<> fetch(net::ClientSession& session, std::string base, std::string path) {
 
 // The lesson's routes (and paths) live outside the coroutine: g++ 12 cannot keep an
 // initializer list alive across a co_await.
-const char* const paths[] = {"/ping", "/ping", "/missing", "/ping"};
+const char* const paths[] = {"/ping", "/ping", "/ping"};
 
 std::vector<examples::Route> routes() {
-  return {{"/ping", 0.1, 200, "pong"}, {"/missing", 0.1, 404, "no such page"}};
+  return {{"/ping", 0.1, 200, "pong"}};
 }
 
 Coro<> main_coro() {

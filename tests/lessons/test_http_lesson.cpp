@@ -35,6 +35,7 @@ int connections_opened(int step, const std::string& params = {}) {
 TEST(HttpLesson, SequentialRequestsReuseOneKeptAliveConnection) {
   EXPECT_EQ(connections_opened(1), 1);
   EXPECT_EQ(connections_opened(5), 1);
+  EXPECT_EQ(connections_opened(6), 1);
 }
 
 TEST(HttpLesson, ConcurrentRequestsOpenOneConnectionPerRequestInFlight) {
