@@ -652,12 +652,14 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   ImDrawList* dl = ImGui::GetWindowDrawList();
   draw_header(dl, l, cam);
   dl->PushClipRect({l.plot_x0, l.axis_y0}, {l.plot_x1, l.lanes_y1}, true);
-  // The future (after "now" and up to the end of the trace) is shaded: it is not drawn yet.
+  // The recorded future (after "now", up to the end of the trace) is marked on the axis as a
+  // faint band: the lanes do not draw it yet. (A band, not a veil over the lanes: on llvmpipe
+  // every blended pixel counts.)
   const float x_now = static_cast<float>(l.plot_x0 + time_to_x(cam, view.time));
   const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, view.end_time));
   if (x_end > x_now + 1)
-    dl->AddRectFilled({std::max(x_now, l.plot_x0), l.loop_y0},
-                      {std::min(x_end, l.plot_x1), l.lanes_y1}, IM_COL32(0, 0, 0, 40));
+    dl->AddRectFilled({std::max(x_now, l.plot_x0), l.axis_y1 - 3 * s},
+                      {std::min(x_end, l.plot_x1), l.axis_y1}, with_alpha(palette::accent, 70));
   const NowLabel now_label = now_label_at(l, x_now, view.time);
   draw_axis(dl, l, cam, view.end_time, now_label.visible ? now_label.x0 : 0.0f,
             now_label.visible ? now_label.x1 : 0.0f);
