@@ -89,6 +89,11 @@ ImU32 kind_colour(SegmentKind k) {
   return palette::text_dim;
 }
 
+// The colour of a kind's name in text: `done` is drawn dark on purpose, too dark to read.
+ImU32 text_colour_of(SegmentKind k) {
+  return k == SegmentKind::done || k == SegmentKind::poll ? palette::text_dim : kind_colour(k);
+}
+
 // The narrowest a segment is drawn: zero-time runs and blocks must still be seen.
 float min_width(SegmentKind k, float s) {
   switch (k) {
@@ -501,7 +506,7 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
     ImGui::PopFont();
   }
   ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kind_colour(sg.kind)));
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(text_colour_of(sg.kind)));
   ImGui::TextUnformatted(segment_kind_name(sg.kind));
   ImGui::PopStyleColor();
   ImGui::SameLine();
@@ -550,7 +555,7 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
     ImGui::TextColored(to_vec4(palette::text_dim), "by %s", model.lanes()[parent].name.c_str());
   if (lane.finished_event < view.cursor && !lane.segments.empty()) {
     const Segment& last = lane.segments.back();
-    ImGui::TextColored(to_vec4(kind_colour(last.kind)), "%s at %s", segment_kind_name(last.kind),
+    ImGui::TextColored(to_vec4(text_colour_of(last.kind)), "%s at %s", segment_kind_name(last.kind),
                        secs(last.t0).c_str());
   }
   ImGui::TextColored(to_vec4(palette::text_faint), "click to select");
