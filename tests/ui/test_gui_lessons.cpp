@@ -1,9 +1,11 @@
 // Every step of every lesson renders: `loopscope shot LESSON --step N` at the start and at the end
-// of the step gives non-blank pictures, and the two differ (the state moved on).
+// of the step gives non-blank pictures, and for a step that takes virtual time the two differ
+// (the state moved on). A step whose whole program runs at t = 0 shows the same state at both.
 #include "command.hpp"
 #include "png_image.hpp"
 
 #include "lesson/loader.hpp"
+#include "lesson/step_run.hpp"
 
 #include <gtest/gtest.h>
 
@@ -46,8 +48,11 @@ TEST(GuiLessons, EveryStepOfEveryLessonRendersAndItsEndDiffersFromItsStart) {
       ASSERT_FALSE(end.empty());
       EXPECT_GT(start.distinct_colours(), 40u) << lesson.id << " step " << step;
       EXPECT_GT(end.ink_fraction(), 0.05) << lesson.id << " step " << step;
-      EXPECT_GT(PngImage::difference(start, end), 0.002)
-          << lesson.id << " step " << step << ": the end of the step looks like its start";
+      loopscope::lesson::StepRun run(lesson, step - 1, {});
+      run.run_to_end();
+      if (run.result().duration > 0)
+        EXPECT_GT(PngImage::difference(start, end), 0.002)
+            << lesson.id << " step " << step << ": the end of the step looks like its start";
       shots += 2;
     }
   }
