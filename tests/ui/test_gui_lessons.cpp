@@ -50,9 +50,10 @@ TEST(GuiLessons, EveryStepOfEveryLessonRendersAndItsEndDiffersFromItsStart) {
       EXPECT_GT(end.ink_fraction(), 0.05) << lesson.id << " step " << step;
       loopscope::lesson::StepRun run(lesson, step - 1, {});
       run.run_to_end();
-      if (run.result().duration > 0)
+      if (run.result().duration > 0) {
         EXPECT_GT(PngImage::difference(start, end), 0.002)
             << lesson.id << " step " << step << ": the end of the step looks like its start";
+      }
       shots += 2;
     }
   }
