@@ -45,6 +45,9 @@ void ConsoleModel::update(const TraceRecorder& trace) {
         add_lines(e, i, msg, ConsoleLineKind::error);
         break;
       }
+      case TraceKind::note:
+        add_lines(e, i, trace.str(e.text), ConsoleLineKind::warning);
+        break;
       default: break;
     }
   }

@@ -15,7 +15,9 @@
 
 namespace loopscope::ui {
 
-enum class ConsoleLineKind : std::uint8_t { output, error };
+// output: printed by the program; error: a task failed; warning: the engine warned (a coroutine
+// never awaited, an exception never retrieved…), recorded as a `note` trace event.
+enum class ConsoleLineKind : std::uint8_t { output, error, warning };
 
 struct ConsoleLine {
   double time = 0;

@@ -85,9 +85,11 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         }
         const bool mine = line.task != 0 && line.task == view.selected_task;
         const bool error = line.kind == ConsoleLineKind::error;
+        const bool warning = line.kind == ConsoleLineKind::warning;
         const ImVec2 q = {p.x + width, p.y + line_h};
         if (hovered) dl->AddRectFilled(p, q, IM_COL32(255, 255, 255, 14), 4 * s);
         else if (error) dl->AddRectFilled(p, q, (palette::failed & 0x00FFFFFF) | 0x1C000000, 4 * s);
+        else if (warning) dl->AddRectFilled(p, q, (palette::sleeping & 0x00FFFFFF) | 0x1C000000, 4 * s);
         else if (mine) dl->AddRectFilled(p, q, (palette::accent & 0x00FFFFFF) | 0x18000000, 4 * s);
         if (i + 1 == static_cast<int>(count))  // the newest line: a small marker at the left
           dl->AddRectFilled({p.x, p.y + 3 * s}, {p.x + 2 * s, q.y - 3 * s}, palette::accent);
@@ -103,7 +105,7 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
                     name.c_str());
         x += name_w + gap;
         const float text_w = p.x + width - x - 4 * s;
-        const ImU32 colour = error ? palette::failed : palette::text;
+        const ImU32 colour = error ? palette::failed : warning ? palette::sleeping : palette::text;
         const std::string text = fit_text(f.mono, size, line.text, std::max(text_w, 10.0f));
         dl->AddText({x, ty}, colour, text.c_str());
         if (hovered) {

@@ -111,3 +111,18 @@ TEST(ConsoleModel, ConsumesOnlyNewEventsAndStartsOverWhenTheTraceShrinks) {
 
 }  // namespace
 }  // namespace loopscope::ui
+
+TEST(ConsoleModel, EngineWarningsAppearAsWarningLines) {
+  loopscope::TraceRecorder trace;
+  loopscope::TraceEvent e;
+  e.kind = loopscope::TraceKind::note;
+  e.time = 1.5;
+  e.text = trace.intern("coroutine 'worker' was never awaited");
+  trace.record(e);
+  loopscope::ui::ConsoleModel model;
+  model.update(trace);
+  ASSERT_EQ(model.lines().size(), 1u);
+  EXPECT_EQ(model.lines()[0].kind, loopscope::ui::ConsoleLineKind::warning);
+  EXPECT_EQ(model.lines()[0].text, "coroutine 'worker' was never awaited");
+  EXPECT_DOUBLE_EQ(model.lines()[0].time, 1.5);
+}
