@@ -61,9 +61,6 @@ void EventLoop::trace_task_scheduled(TaskCore& t) {
   e.task = t.m_id;
   e.handle = t.m_handle;
   emit(e);
-  // The running task yielding (sleep(0)): its step ends here, so the next task_resumed /
-  // handle_run follows with nothing but the loop's own code in between.
-  if (&t == detail::tls.task) reuse_trace_time();
 }
 
 void EventLoop::schedule_node(ReadyNode& n) {
@@ -114,8 +111,6 @@ void EventLoop::suspend_task(TaskCore& t, detail::Suspension& s) {
     e.direction = a.direction;
     e.text = intern(a.label);
     emit(e);
-    // Suspending is the last thing the running task's step does (see trace_task_scheduled).
-    if (&t == detail::tls.task) reuse_trace_time();
   }
 }
 
@@ -267,7 +262,6 @@ void EventLoop::fire_due_timers() {
       e.deadline = n->m_deadline;
       e.task = timer_owner(*n);
       emit(e);
-      reuse_trace_time();  // the same instant: the timer moves to the ready queue
       e = TraceEvent{};
       e.kind = TraceKind::handle_scheduled;
       e.handle = n->m_handle;
@@ -847,10 +841,8 @@ void EventLoop::warn(std::string_view text) {
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------
-void EventLoop::emit(TraceEvent& e) {
-  if (!m_trace_time_reusable) m_trace_time = time();
-  m_trace_time_reusable = false;
-  e.time = m_trace_time;
+void EventLoop::emit(TraceEvent e) {
+  e.time = time();
   m_trace->record(e);
 }
 
@@ -885,7 +877,6 @@ void EventLoop::register_task(TaskCore& t, std::string_view name) {
     e.target = loopscope::current_task_id();
     e.text = intern(t.name());
     emit(e);
-    reuse_trace_time();  // spawn() schedules the new task at once
   }
 }
 
@@ -903,7 +894,6 @@ void EventLoop::task_finished(TaskCore& t) {
     emit(e);
     m_finished_records.push_back(task_snapshot(t));
     t.m_recorded = true;
-    reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
   }
 }
 
