@@ -61,6 +61,9 @@ void EventLoop::trace_task_scheduled(TaskCore& t) {
   e.task = t.m_id;
   e.handle = t.m_handle;
   emit(e);
+  // The running task yielding (sleep(0)): its step ends here, so the next task_resumed /
+  // handle_run follows with nothing but the loop's own code in between.
+  if (&t == detail::tls.task) reuse_trace_time();
 }
 
 void EventLoop::schedule_node(ReadyNode& n) {
@@ -70,7 +73,7 @@ void EventLoop::schedule_node(ReadyNode& n) {
     TraceEvent e;
     e.kind = TraceKind::handle_scheduled;
     e.handle = n.m_handle;
-    e.text = intern(ready_label(n));
+    e.text = intern_ready_label(n);
     emit(e);
   }
 }
@@ -109,8 +112,10 @@ void EventLoop::suspend_task(TaskCore& t, detail::Suspension& s) {
     e.target = a.target;
     e.deadline = a.deadline;
     e.direction = a.direction;
-    e.text = intern(a.label);
+    e.text = m_trace->intern_repeat(a.label);
     emit(e);
+    // Suspending is the last thing the running task's step does (see trace_task_scheduled).
+    if (&t == detail::tls.task) reuse_trace_time();
   }
 }
 
@@ -262,10 +267,11 @@ void EventLoop::fire_due_timers() {
       e.deadline = n->m_deadline;
       e.task = timer_owner(*n);
       emit(e);
+      reuse_trace_time();  // the same instant: the timer moves to the ready queue
       e = TraceEvent{};
       e.kind = TraceKind::handle_scheduled;
       e.handle = n->m_handle;
-      e.text = intern(ready_label(*n));
+      e.text = intern_ready_label(*n);
       emit(e);
     }
   }
@@ -313,6 +319,7 @@ bool EventLoop::iterate() {
     e.kind = TraceKind::loop_iteration;
     e.value = static_cast<double>(m_iteration);
     emit(e);
+    reuse_trace_time();  // the poll phase begins at once
   }
   double timeout = -1;
   if (m_ready_count > 0 || m_stopping) {
@@ -682,6 +689,15 @@ void EventLoop::close() {
 }
 
 // ---- introspection -------------------------------------------------------------------------
+StringId EventLoop::intern_ready_label(const ReadyNode& n) {
+  switch (n.m_kind) {
+    case NodeKind::internal: return m_trace->intern_static(static_cast<const detail::LabelledNode&>(n).m_label);
+    case NodeKind::internal_timer:
+      return m_trace->intern_static(static_cast<const detail::LabelledTimer&>(n).m_label);
+    default: return intern(ready_label(n));
+  }
+}
+
 std::string EventLoop::ready_label(const ReadyNode& n) const {
   switch (n.m_kind) {
     case NodeKind::task: return {};
@@ -735,7 +751,7 @@ LoopSnapshot EventLoop::snapshot() const {
     else r.label = ready_label(*n);
     s.ready.push_back(std::move(r));
   }
-  s.tasks = m_finished_records;
+  s.tasks.assign(m_finished_records.begin(), m_finished_records.end());
   for (const TaskCore* t = m_frames; t; t = t->m_next_frame)
     if (!t->m_recorded) s.tasks.push_back(task_snapshot(*t));
   std::sort(s.tasks.begin(), s.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -841,8 +857,10 @@ void EventLoop::warn(std::string_view text) {
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------
-void EventLoop::emit(TraceEvent e) {
-  e.time = time();
+void EventLoop::emit(TraceEvent& e) {
+  if (!m_trace_time_reusable) m_trace_time = time();
+  m_trace_time_reusable = false;
+  e.time = m_trace_time;
   m_trace->record(e);
 }
 
@@ -877,6 +895,7 @@ void EventLoop::register_task(TaskCore& t, std::string_view name) {
     e.target = loopscope::current_task_id();
     e.text = intern(t.name());
     emit(e);
+    reuse_trace_time();  // spawn() schedules the new task at once
   }
 }
 
@@ -894,6 +913,7 @@ void EventLoop::task_finished(TaskCore& t) {
     emit(e);
     m_finished_records.push_back(task_snapshot(t));
     t.m_recorded = true;
+    reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
   }
 }
 

@@ -69,6 +69,7 @@ void ExecutorWaitBase::submit(ExecutorJobBase* job, std::coroutine_handle<> h, s
   }
   loop.suspend_task(t, *this);
   loop.executor().submit(job);
+  loop.forget_trace_time();  // submitting may start the worker threads
 }
 
 AwaitTarget ExecutorWaitBase::describe() const {

@@ -20,6 +20,7 @@ void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
   timer->m_kind = detail::NodeKind::sleep_timer;
   timer->m_task = &t;
   loop.arm_timer(*timer, loop.time() + m_delay);
+  if (loop.tracing()) loop.reuse_trace_time();  // armed and suspended at the same instant
   loop.suspend_task(t, *this);
 }
 

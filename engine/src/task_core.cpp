@@ -5,12 +5,18 @@
 #include <loopscope/event_loop.hpp>
 #include <loopscope/task.hpp>
 
+#include <charconv>
+
 namespace loopscope::detail {
 
 // ---- names ---------------------------------------------------------------------------------
 std::string TaskCore::name() const {
   if (m_extras && !m_extras->task_name.empty()) return m_extras->task_name;
-  if (m_name_number) return "Task-" + std::to_string(m_name_number);
+  if (m_name_number) {
+    char buf[32] = "Task-";
+    const auto r = std::to_chars(buf + 5, buf + sizeof buf, m_name_number);
+    return std::string(buf, r.ptr);
+  }
   if (m_extras && !m_extras->coro_name.empty()) return m_extras->coro_name;
   return "coroutine";
 }
@@ -148,6 +154,7 @@ void TaskCore::complete() {
     else loop->schedule_node(*list);
     list = next;
   }
+  loop->forget_trace_time();  // releasing may run user code (destructors, exception handler)
   release();  // the loop's reference
 }
 

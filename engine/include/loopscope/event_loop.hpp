@@ -32,6 +32,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -117,7 +118,10 @@ public:
   bool has_pending_work() const noexcept;
   // Attach (or detach with nullptr) a recorder. While one is attached, finished tasks are kept
   // in snapshot().tasks, so that snapshot() equals replay() of the trace.
-  void set_trace(TraceRecorder* recorder) noexcept { m_trace = recorder; }
+  void set_trace(TraceRecorder* recorder) noexcept {
+    m_trace = recorder;
+    m_trace_time_reusable = false;
+  }
   TraceRecorder* trace() const noexcept { return m_trace; }
   LoopSnapshot snapshot() const;
   LoopStatistics statistics() const;
@@ -163,7 +167,13 @@ public:
   void register_task(detail::TaskCore& t, std::string_view name);
   void task_finished(detail::TaskCore& t);
   void frame_destroyed(detail::TaskCore& t) noexcept;
-  void emit(TraceEvent e);
+  // Stamps e with the loop time and records it. The time is read from the clock unless the
+  // previous event was stamped with nothing but engine code run since (see reuse_trace_time).
+  void emit(TraceEvent& e);
+  // The next event may take the time of the last one: the caller guarantees that only engine
+  // bookkeeping (no user code, no wait) runs before it is emitted. Any emit consumes the promise.
+  void reuse_trace_time() noexcept { m_trace_time_reusable = true; }
+  void forget_trace_time() noexcept { m_trace_time_reusable = false; }
   StringId intern(std::string_view s) { return m_trace->intern(s); }
   void trace_cancel_request(detail::TaskCore& t, std::string_view msg);
   void trace_task_scheduled(detail::TaskCore& t);
@@ -177,6 +187,7 @@ public:
   void job_finished() noexcept { --m_jobs_in_flight; }
   void post_completion(detail::ExecutorJobBase* job);   // from a worker thread
   std::string ready_label(const detail::ReadyNode& n) const;
+  StringId intern_ready_label(const detail::ReadyNode& n);  // tracing only
   static TaskId timer_owner(const detail::TimerNode& n) noexcept;
   bool tracing() const noexcept { return m_trace != nullptr; }
 
@@ -244,7 +255,7 @@ private:
   detail::TaskCore* m_frames = nullptr;   // every live task frame
   TaskId m_task_counter = 0;
   std::uint32_t m_name_counter = 0;
-  std::vector<TaskSnapshot> m_finished_records;
+  std::deque<TaskSnapshot> m_finished_records;   // a deque: appending never moves records
   // ids
   HandleId m_handle_counter = 0;
   std::uint64_t m_primitive_counter = 0;
@@ -259,6 +270,8 @@ private:
   double m_poll_timeout = 0;
   LoopStatistics m_stats;
   TraceRecorder* m_trace = nullptr;
+  double m_trace_time = 0;               // the time of the last event emitted
+  bool m_trace_time_reusable = false;    // see reuse_trace_time()
   std::vector<OutputLine> m_output;
   // handlers
   std::function<void(const ExceptionContext&)> m_exception_handler;

@@ -95,12 +95,9 @@ enum class TraceKind : std::uint8_t {
 
 // ---- TraceEvent ----------------------------------------------------------------------------
 // One flat record. Fields that a kind does not use are left at their defaults.
+// Laid out widest first so that the record is 64 bytes with no padding (one cache line).
 struct TraceEvent {
   double time = 0;              // loop time in seconds (virtual or real clock)
-  TraceKind kind{};
-  AwaitKind await_kind = AwaitKind::none;
-  IoDirection direction = IoDirection::read;
-  LoopPhase phase = LoopPhase::idle;
   TaskId task = 0;
   HandleId handle = 0;
   std::uint64_t target = 0;     // awaited task / primitive id / fd / parent task
@@ -109,7 +106,12 @@ struct TraceEvent {
   std::int32_t line_a = 0;      // location: Python listing line
   std::int32_t line_b = 0;      // location: C++ listing line
   StringId text = no_string;    // name / label / output text / error message
+  TraceKind kind{};
+  AwaitKind await_kind = AwaitKind::none;
+  IoDirection direction = IoDirection::read;
+  LoopPhase phase = LoopPhase::idle;
 };
+static_assert(sizeof(TraceEvent) == 64, "TraceEvent is meant to fill one cache line");
 
 // ---- TraceRecorder -------------------------------------------------------------------------
 // Keeps every event and the strings they refer to. Attach with EventLoop::set_trace(&rec).
@@ -120,12 +122,31 @@ public:
     m_strings.emplace_back(s);
     return static_cast<StringId>(m_strings.size() - 1);
   }
+  // Interns s, or returns the id of the previous intern_repeat if that had the same text (a
+  // run of tasks suspending on the same label shares one string).
+  StringId intern_repeat(std::string_view s) {
+    if (m_repeat_id != no_string && m_strings[m_repeat_id] == s) return m_repeat_id;
+    m_repeat_id = intern(s);
+    return m_repeat_id;
+  }
+  // Interns a string with static storage duration (a label literal): the same pointer gives the
+  // same id again without copying, as long as the recorder is not cleared.
+  StringId intern_static(const char* s) {
+    StaticSlot& slot = m_static[(reinterpret_cast<std::uintptr_t>(s) >> 3) % static_slots];
+    if (slot.text != s) slot = StaticSlot{s, intern(s)};
+    return slot.id;
+  }
   const std::vector<TraceEvent>& events() const noexcept { return m_events; }
   std::string_view str(StringId id) const noexcept {
     return id == no_string || id >= m_strings.size() ? std::string_view{} : m_strings[id];
   }
   std::size_t size() const noexcept { return m_events.size(); }
-  void clear() { m_events.clear(); m_strings.clear(); }
+  void clear() {
+    m_events.clear();
+    m_strings.clear();
+    for (auto& slot : m_static) slot = StaticSlot{};
+    m_repeat_id = no_string;
+  }
   // Makes room for n more events and touches that memory once, so that recording into it later
   // costs no page faults (value-initialised events are written and dropped again).
   void reserve(std::size_t n) {
@@ -137,6 +158,14 @@ public:
 private:
   std::vector<TraceEvent> m_events;
   std::vector<std::string> m_strings;
+  // A small direct-mapped cache of intern_static: literal pointer -> its id.
+  struct StaticSlot {
+    const char* text = nullptr;
+    StringId id = no_string;
+  };
+  static constexpr std::size_t static_slots = 16;
+  StaticSlot m_static[static_slots];
+  StringId m_repeat_id = no_string;  // the last id intern_repeat returned
 };
 
 const char* to_string(TaskState s) noexcept;

@@ -40,13 +40,13 @@ struct TimerNode : ReadyNode {
 struct LabelledNode : ReadyNode {
   LabelledNode() noexcept { m_kind = NodeKind::internal; }
   void (*m_run)(ReadyNode*) = nullptr;
-  const char* m_label = "";
+  const char* m_label = "";              // a string literal (interned once per trace)
 };
 
 struct LabelledTimer : TimerNode {
   LabelledTimer() noexcept { m_kind = NodeKind::internal_timer; }
   void (*m_run)(ReadyNode*) = nullptr;
-  const char* m_label = "";
+  const char* m_label = "";              // a string literal (interned once per trace)
   TaskId m_owner = 0;                    // the task the timer belongs to (trace), 0 = none
 };
 
