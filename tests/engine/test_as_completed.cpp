@@ -1,4 +1,5 @@
 // Tests for as_completed.hpp.
+#include "combinator_programs.hpp"
 #include "replay_check.hpp"
 
 #include <loopscope/engine.hpp>
@@ -7,26 +8,7 @@
 
 using namespace loopscope;
 
-namespace {
-[[maybe_unused]] std::vector<std::string> g_log;
-[[maybe_unused]] Coro<int> after(double s, int v) {
-  co_await sleep(s);
-  co_return v;
-}
-[[maybe_unused]] Coro<int> fail_after(double s) {
-  co_await sleep(s);
-  throw std::runtime_error("bad");
-}
-[[maybe_unused]] Coro<int> slow_with_cleanup(double s) {
-  try {
-    co_await sleep(s);
-  } catch (const CancelledError&) {
-    g_log.push_back("cleanup");
-    throw;
-  }
-  co_return 1;
-}
-}  // namespace
+using namespace loopscope::testing::combinators;
 
 TEST(AsCompleted, YieldsTasksInCompletionOrder) {
   EventLoop loop;

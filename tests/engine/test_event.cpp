@@ -1,4 +1,5 @@
 // Tests for event.hpp.
+#include "primitive_programs.hpp"
 #include "replay_check.hpp"
 
 #include <loopscope/engine.hpp>
@@ -7,28 +8,7 @@
 
 using namespace loopscope;
 
-namespace {
-[[maybe_unused]] std::vector<std::string> g_log;
-[[maybe_unused]] Coro<> event_waiter(Event& e, std::string name) {
-  co_await e.wait();
-  g_log.push_back(name);
-}
-[[maybe_unused]] Coro<> lock_user(Lock& l, std::string name, double hold) {
-  co_await l.acquire();
-  g_log.push_back(name + " in");
-  co_await sleep(hold);
-  g_log.push_back(name + " out");
-  l.release();
-}
-[[maybe_unused]] int g_inside = 0, g_max_inside = 0;
-[[maybe_unused]] Coro<> sem_user(Semaphore& s) {
-  co_await s.acquire();
-  g_max_inside = std::max(g_max_inside, ++g_inside);
-  co_await sleep(1);
-  --g_inside;
-  s.release();
-}
-}  // namespace
+using namespace loopscope::testing::primitives;
 
 TEST(Event, SetWakesWaitersInTheOrderTheyStartedWaiting) {
   g_log.clear();

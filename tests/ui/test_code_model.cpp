@@ -1,26 +1,15 @@
 // The code panel's model: syntax tokens and which line each task is on.
 #include "ui/code_model.hpp"
 
+#include "snapshot_factory.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 using namespace loopscope;
 using namespace loopscope::ui;
-
-namespace {
-loopscope::TaskSnapshot task(loopscope::TaskId id, std::string name, loopscope::TaskState state,
-                             loopscope::AwaitTarget awaiting = {}, int line_a = 0, int line_b = 0) {
-  loopscope::TaskSnapshot t;
-  t.id = id;
-  t.name = std::move(name);
-  t.state = state;
-  t.awaiting = std::move(awaiting);
-  t.line_a = line_a;
-  t.line_b = line_b;
-  return t;
-}
-}  // namespace
+using loopscope::testing::task;
 
 namespace {
 std::string text_of(std::string_view line, const Token& t) { return std::string(line.substr(t.begin, t.end - t.begin)); }

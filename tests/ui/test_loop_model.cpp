@@ -1,6 +1,8 @@
 // The loop panels' model: the ready queue in order and what suspended tasks await.
 #include "ui/loop_model.hpp"
 
+#include "snapshot_factory.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,28 +10,8 @@
 using namespace loopscope;
 using namespace loopscope::ui;
 
-namespace {
-loopscope::TaskSnapshot task(loopscope::TaskId id, std::string name, loopscope::TaskState state,
-                             loopscope::AwaitTarget awaiting = {}, int line_a = 0, int line_b = 0) {
-  loopscope::TaskSnapshot t;
-  t.id = id;
-  t.name = std::move(name);
-  t.state = state;
-  t.awaiting = std::move(awaiting);
-  t.line_a = line_a;
-  t.line_b = line_b;
-  return t;
-}
-loopscope::AwaitTarget awaits(loopscope::AwaitKind kind, std::uint64_t target, double deadline = -1,
-                              std::string label = {}) {
-  loopscope::AwaitTarget a;
-  a.kind = kind;
-  a.target = target;
-  a.deadline = deadline;
-  a.label = std::move(label);
-  return a;
-}
-}  // namespace
+using loopscope::testing::awaits;
+using loopscope::testing::task;
 
 namespace {
 LoopSnapshot sample() {
