@@ -105,34 +105,30 @@ int shot(Args args) {
   int bench_frames = 0;  // --bench N: also time N frames and print the median
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto need = [&](const char* what) -> const std::string* {
-      if (i + 1 >= args.size()) return nullptr;
-      (void)what;
-      return &args[++i];
-    };
+    auto need = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "--out") {
-      const std::string* v = need("file");
+      const std::string* v = need();
       if (!v) return usage_error("--out needs a file name");
       out = *v;
     } else if (a == "--step") {
-      const std::string* v = need("n");
+      const std::string* v = need();
       auto n = v ? parse_int(*v) : std::nullopt;
       if (!n || *n < 1) return usage_error("--step needs a step number from 1");
       options.step = *n;
     } else if (a == "--at") {
-      const std::string* v = need("secs");
+      const std::string* v = need();
       auto t = v ? parse_double(*v) : std::nullopt;
       if (!t || *t < 0) return usage_error("--at needs a number of seconds >= 0");
       options.at = *t;
     } else if (a == "--bench") {
-      const std::string* v = need("frames");
+      const std::string* v = need();
       auto n = v ? parse_int(*v) : std::nullopt;
       if (!n || *n < 1 || *n > 100000) return usage_error("--bench needs a number of frames (1 to 100000)");
       bench_frames = *n;
     } else if (a == "--end") {
       options.at_end = true;
     } else if (a == "--size") {
-      const std::string* v = need("WxH");
+      const std::string* v = need();
       int w = 0, h = 0;
       if (!v || std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 ||
           h > 8192)

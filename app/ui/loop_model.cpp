@@ -1,15 +1,17 @@
 // loop_model.cpp — sentences for the loop's state.
 #include "ui/loop_model.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace loopscope::ui {
 namespace {
 
+// Snapshot tasks are kept in id order, so a lookup is a binary search, not a scan per entry.
 const TaskSnapshot* find_task(const LoopSnapshot& s, TaskId id) {
-  for (const auto& t : s.tasks)
-    if (t.id == id) return &t;
-  return nullptr;
+  auto it = std::lower_bound(s.tasks.begin(), s.tasks.end(), id,
+                             [](const TaskSnapshot& t, TaskId v) { return t.id < v; });
+  return it != s.tasks.end() && it->id == id ? &*it : nullptr;
 }
 
 std::string seconds(double v) {

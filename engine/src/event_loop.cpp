@@ -434,19 +434,22 @@ void EventLoop::process_io_events_list(void* events, int n) {
   drain_threadsafe();
 }
 
+// Records the begin or end of a task's wait on an fd (the task, the fd and the direction).
+void EventLoop::trace_io_wait(const detail::IoWait& w, TraceKind kind) {
+  TraceEvent e;
+  e.kind = kind;
+  e.task = w.m_task->m_id;
+  e.target = static_cast<std::uint64_t>(w.m_fd);
+  e.direction = w.m_dir;
+  emit(e);
+}
+
 void EventLoop::wake_io(detail::IoWait& w) {
   FdState& st = m_fds[w.m_fd];
   if (st.reader == &w) st.reader = nullptr;
   if (st.writer == &w) st.writer = nullptr;
   --m_io_waiters;
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::io_wait_end;
-    e.task = w.m_task->m_id;
-    e.target = static_cast<std::uint64_t>(w.m_fd);
-    e.direction = w.m_dir;
-    emit(e);
-  }
+  if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_end);
   schedule_task(*w.m_task);
 }
 
@@ -496,14 +499,7 @@ void EventLoop::io_register(detail::IoWait& w) {
   slot = &w;
   ++m_io_waiters;
   ++m_stats.io_waits;
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::io_wait_begin;
-    e.task = w.m_task->m_id;
-    e.target = static_cast<std::uint64_t>(w.m_fd);
-    e.direction = w.m_dir;
-    emit(e);
-  }
+  if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_begin);
 }
 
 void EventLoop::io_unregister(detail::IoWait& w) noexcept {
@@ -514,14 +510,7 @@ void EventLoop::io_unregister(detail::IoWait& w) noexcept {
   if (st.writer == &w) { st.writer = nullptr; found = true; }
   if (!found) return;
   --m_io_waiters;
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::io_wait_end;
-    e.task = w.m_task->m_id;
-    e.target = static_cast<std::uint64_t>(w.m_fd);
-    e.direction = w.m_dir;
-    emit(e);
-  }
+  if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_end);
   update_fd(w.m_fd);
 }
 

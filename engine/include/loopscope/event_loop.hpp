@@ -209,6 +209,7 @@ private:
   void drain_threadsafe();
   void process_io_events_list(void* events, int n);
   void wake_io(detail::IoWait& w);
+  void trace_io_wait(const detail::IoWait& w, TraceKind kind);
   void advance_virtual(double d);
   void job_completed(detail::ExecutorJobBase& job);
   void update_fd(int fd);
