@@ -3,6 +3,7 @@
 // Sections: construction · scheduling · timers · the iteration · the selector ·
 // thread-safe callbacks · running · close · introspection · program helpers · tracing
 #include <loopscope/event_loop.hpp>
+#include <loopscope/detail/watch.hpp>
 #include <loopscope/executor.hpp>
 
 #include <sys/epoll.h>
@@ -169,52 +170,29 @@ void detail::Handle::cancel() noexcept {
 }
 
 // ---- timers --------------------------------------------------------------------------------
-namespace {
-struct HeapLater {
-  template <class E> bool operator()(const E& a, const E& b) const noexcept {
-    return a.deadline > b.deadline || (a.deadline == b.deadline && a.seq > b.seq);
-  }
-};
-}  // namespace
-
-void EventLoop::heap_push(HeapEntry e) {
-  m_heap.push_back(e);
-  std::push_heap(m_heap.begin(), m_heap.end(), HeapLater{});
-}
-
-void EventLoop::heap_pop() {
-  std::pop_heap(m_heap.begin(), m_heap.end(), HeapLater{});
-  m_heap.pop_back();
-}
-
 bool EventLoop::heap_entry_live(const HeapEntry& e) const noexcept {
   return m_heap_cancelled.empty() || m_heap_cancelled.find(e.seq) == m_heap_cancelled.end();
 }
 
 void EventLoop::heap_clean_top() {
   while (!m_heap.empty() && !m_heap_cancelled.empty()) {
-    auto it = m_heap_cancelled.find(m_heap.front().seq);
+    auto it = m_heap_cancelled.find(m_heap.top().seq);
     if (it == m_heap_cancelled.end()) break;
     m_heap_cancelled.erase(it);
-    heap_pop();
+    m_heap.pop();
   }
 }
 
 void EventLoop::heap_rebuild() {
-  std::vector<HeapEntry> live;
-  live.reserve(m_heap.size() - m_heap_cancelled.size());
-  for (const auto& e : m_heap)
-    if (heap_entry_live(e)) live.push_back(e);
-  m_heap.swap(live);
+  m_heap.filter([this](const HeapEntry& e) { return heap_entry_live(e); });
   m_heap_cancelled.clear();
-  std::make_heap(m_heap.begin(), m_heap.end(), HeapLater{});
 }
 
 void EventLoop::arm_timer(TimerNode& n, double when) {
   n.m_deadline = when;
-    n.m_handle = ++m_handle_counter;
+  n.m_handle = ++m_handle_counter;
   n.m_in_heap = true;
-  heap_push(HeapEntry{when, n.m_handle, &n});
+  m_heap.push(HeapEntry{when, n.m_handle, &n});
   ++m_stats.timers_armed;
   if (m_trace) [[unlikely]] {
     TraceEvent e;
@@ -248,14 +226,14 @@ void EventLoop::fire_due_timers() {
   const double now = time();
   const double end = m_virtual ? now : now + 1e-9;
   while (!m_heap.empty()) {
-    const HeapEntry top = m_heap.front();
+    const HeapEntry top = m_heap.top();
     if (!heap_entry_live(top)) {
       m_heap_cancelled.erase(top.seq);
-      heap_pop();
+      m_heap.pop();
       continue;
     }
     if (top.deadline > end) break;
-    heap_pop();
+    m_heap.pop();
     TimerNode* n = top.node;
     n->m_in_heap = false;
     ++m_stats.timers_fired;
@@ -280,7 +258,7 @@ void EventLoop::fire_due_timers() {
 std::optional<double> EventLoop::next_deadline() {
   heap_clean_top();
   if (m_heap.empty()) return std::nullopt;
-  return m_heap.front().deadline;
+  return m_heap.top().deadline;
 }
 
 // ---- the iteration -------------------------------------------------------------------------
@@ -326,7 +304,7 @@ bool EventLoop::iterate() {
     timeout = 0;
   } else {
     heap_clean_top();
-    if (!m_heap.empty()) timeout = std::max(0.0, m_heap.front().deadline - time());
+    if (!m_heap.empty()) timeout = std::max(0.0, m_heap.top().deadline - time());
   }
   poll(timeout);
   trace_phase(LoopPhase::timers);
@@ -364,6 +342,7 @@ bool EventLoop::iterate() {
       case NodeKind::sleep_timer: detail::wake_sleeper(*static_cast<detail::SleepTimer*>(n)); break;
       case NodeKind::internal: static_cast<detail::LabelledNode*>(n)->m_run(n); break;
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
+      case NodeKind::watch_child: detail::Watch::run_child(n); break;
     }
   }
   trace_phase(LoopPhase::idle);
@@ -683,6 +662,7 @@ StringId EventLoop::intern_ready_label(const ReadyNode& n) {
     case NodeKind::internal: return m_trace->intern_static(static_cast<const detail::LabelledNode&>(n).m_label);
     case NodeKind::internal_timer:
       return m_trace->intern_static(static_cast<const detail::LabelledTimer&>(n).m_label);
+    case NodeKind::watch_child: return m_trace->intern_static(detail::Watch::child_label_of(n));
     default: return intern(ready_label(n));
   }
 }
@@ -698,6 +678,7 @@ std::string EventLoop::ready_label(const ReadyNode& n) const {
       return "sleep timer: wake " + static_cast<const detail::SleepTimer&>(n).m_task->name();
     case NodeKind::internal: return static_cast<const detail::LabelledNode&>(n).m_label;
     case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_label;
+    case NodeKind::watch_child: return detail::Watch::child_label_of(n);
   }
   return {};
 }
@@ -747,9 +728,7 @@ LoopSnapshot EventLoop::snapshot() const {
   std::vector<HeapEntry> live;
   for (const auto& e : m_heap)
     if (heap_entry_live(e)) live.push_back(e);
-  std::sort(live.begin(), live.end(), [](const HeapEntry& a, const HeapEntry& b) {
-    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq);
-  });
+  std::sort(live.begin(), live.end());
   for (const auto& e : live) s.timers.push_back(TimerSnapshot{e.node->m_handle, e.deadline, timer_owner(*e.node)});
   s.output = m_output;
   return s;

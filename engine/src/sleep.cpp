@@ -6,8 +6,6 @@
 
 namespace loopscope {
 
-void SleepAwaiter::yield(detail::TaskCore& t) { t.m_loop->schedule_task(t); }
-
 void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
   detail::TaskCore& t = detail::current_task_core();
   t.m_resume = h;

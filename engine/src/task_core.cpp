@@ -99,15 +99,13 @@ void TaskCore::run_node(ReadyNode* n) { static_cast<TaskCore*>(n)->step(); }
 
 void TaskCore::step() {
   m_state = TaskState::running;
-  if (!m_started && m_must_cancel) [[unlikely]] {
-    // Cancelled before it ever ran: the body never starts (asyncio throws into a fresh coroutine).
+  if (!m_started) [[unlikely]] {
     m_started = true;
-    m_must_cancel = false;
-    m_exception = std::make_exception_ptr(CancelledError(m_extras ? m_extras->cancel_message : std::string()));
-    complete();
-    return;
+    if (m_must_cancel) {
+      finish_cancelled_before_start();
+      return;
+    }
   }
-  m_started = true;
   TaskCore* prev = tls.task;
   tls.task = this;
   std::coroutine_handle<> h = m_resume;
@@ -121,13 +119,23 @@ void TaskCore::step() {
     complete();
     return;
   }
-  if (m_must_cancel && m_state == TaskState::suspended && m_awaiting) [[unlikely]] {
-    // cancel() was called while the task ran: apply it to what it now waits on.
-    switch (m_awaiting->on_cancel(*this)) {
-      case CancelAction::forwarded: m_must_cancel = false; break;
-      case CancelAction::detached: m_loop->schedule_task(*this); break;
-      case CancelAction::refused: break;
-    }
+  if (m_must_cancel) [[unlikely]] apply_cancel_after_step();
+}
+
+// Cancelled before it ever ran: the body never starts (asyncio throws into a fresh coroutine).
+void TaskCore::finish_cancelled_before_start() {
+  m_must_cancel = false;
+  m_exception = std::make_exception_ptr(CancelledError(m_extras ? m_extras->cancel_message : std::string()));
+  complete();
+}
+
+// cancel() was called while the task ran: apply it to what it now waits on.
+void TaskCore::apply_cancel_after_step() {
+  if (m_state != TaskState::suspended || !m_awaiting) return;
+  switch (m_awaiting->on_cancel(*this)) {
+    case CancelAction::forwarded: m_must_cancel = false; break;
+    case CancelAction::detached: m_loop->schedule_task(*this); break;
+    case CancelAction::refused: break;
   }
 }
 

@@ -8,12 +8,7 @@ Watch::Watch(AwaitKind kind, WatchMode mode, std::vector<TaskCore*> tasks, std::
              const char* what)
     : m_kind(kind), m_mode(mode), m_tasks(std::move(tasks)), m_nodes(m_tasks.size()), m_timeout(timeout),
       m_what(what) {
-  for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-    m_nodes[i].owner = this;
-    m_nodes[i].index = i;
-    m_nodes[i].m_run = &Watch::run_child;
-    m_nodes[i].m_label = kind == AwaitKind::gather ? "gather: child done" : "wait: child done";
-  }
+  for (auto& n : m_nodes) n.owner = this;
   m_timer.owner = this;
   m_timer.m_run = &Watch::run_timer;
   m_timer.m_label = "timeout";
@@ -34,10 +29,8 @@ void Watch::await_suspend(std::coroutine_handle<> h) {
   if (!m_id) m_id = loop.next_primitive_id();
   if (!m_attached) {
     m_attached = true;
-    for (auto& n : m_nodes) {
-      n.attached = true;
-      m_tasks[n.index]->add_waiter(n);  // a finished task schedules the node at once
-    }
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+      m_tasks[i]->add_waiter(m_nodes[i]);  // a finished task schedules the node at once
     if (m_timeout) {
       m_timer.m_owner = t.m_id;
       loop.arm_timer(m_timer, loop.time() + (*m_timeout > 0 ? *m_timeout : 0));
@@ -56,8 +49,16 @@ void Watch::await_resume() {
 
 void Watch::run_child(ReadyNode* n) {
   auto* node = static_cast<Node*>(n);
-  node->attached = false;
-  node->owner->child_done(node->index);
+  Watch* w = node->owner;
+  w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()));
+}
+
+const char* Watch::child_label() const noexcept {
+  return m_kind == AwaitKind::gather ? "gather: child done" : "wait: child done";
+}
+
+const char* Watch::child_label_of(const ReadyNode& n) noexcept {
+  return static_cast<const Node&>(n).owner->child_label();
 }
 
 void Watch::run_timer(ReadyNode* n) {
@@ -68,6 +69,7 @@ void Watch::run_timer(ReadyNode* n) {
 
 void Watch::child_done(std::size_t i) {
   ++m_done;
+  if (m_retrieve_outcomes) m_tasks[i]->m_retrieved = true;
   if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
   const TaskState s = m_tasks[i]->state();
   const bool all = m_done == m_tasks.size();
@@ -100,20 +102,22 @@ void Watch::wake() {
 void Watch::detach() noexcept {
   EventLoop* loop = m_loop;
   if (!loop) return;
-  for (auto& n : m_nodes) {
-    if (!n.attached) continue;
-    n.attached = false;
-    if (n.m_queued) {
-      loop->unqueue_node(n);
-    } else {
-      m_tasks[n.index]->remove_waiter(n);
+  // A node that has not run yet is either in the ready queue or, while its task is not done,
+  // in the task's done-callback list. Once every node has run there is nothing to unhook.
+  if (m_attached && !m_unhooked && m_done < m_nodes.size()) {
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+      Node& n = m_nodes[i];
+      if (n.m_queued) loop->unqueue_node(n);
+      else if (!m_tasks[i]->done()) m_tasks[i]->remove_waiter(n);
     }
   }
+  m_unhooked = m_attached;
   if (m_timer.m_in_heap) loop->cancel_timer(m_timer);
   if (m_timer.m_queued) loop->unqueue_node(m_timer);
 }
 
 void Watch::retrieve_remaining() noexcept {
+  if (m_done == m_tasks.size()) return;  // every completion was seen
   for (auto* t : m_tasks)
     if (!t->done()) t->m_retrieved = true;
 }

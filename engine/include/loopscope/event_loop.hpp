@@ -24,6 +24,7 @@
 #include <loopscope/detail/io_wait.hpp>
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/task_core.hpp>
+#include <loopscope/detail/timer_heap.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>
@@ -192,11 +193,7 @@ public:
   bool tracing() const noexcept { return m_trace != nullptr; }
 
 private:
-  struct HeapEntry {
-    double deadline;
-    std::uint64_t seq;
-    detail::TimerNode* node;
-  };
+  using HeapEntry = detail::TimerEntry;
   struct FdState {
     detail::IoWait* reader = nullptr;
     detail::IoWait* writer = nullptr;
@@ -214,8 +211,6 @@ private:
   void job_completed(detail::ExecutorJobBase& job);
   void update_fd(int fd);
   void fire_due_timers();
-  void heap_push(HeapEntry e);
-  void heap_pop();
   void heap_clean_top();
   void heap_rebuild();
   bool heap_entry_live(const HeapEntry& e) const noexcept;
@@ -250,7 +245,7 @@ private:
   std::size_t m_ready_count = 0;
   std::size_t m_batch_remaining = 0;
   // timers (lazy deletion: a cancelled timer's seq is remembered until its entry is popped)
-  std::vector<HeapEntry> m_heap;
+  detail::TimerHeap m_heap;
   std::unordered_set<std::uint64_t> m_heap_cancelled;
   // tasks
   detail::TaskCore* m_frames = nullptr;   // every live task frame

@@ -51,22 +51,22 @@ template <class T> std::vector<TaskCore*> cores_of(const std::vector<Task<T>>& t
 // Results in argument order; rethrows the first failure. Task<void> gives Coro<void>.
 template <class T> auto gather(std::vector<Task<T>> tasks)
     -> Coro<std::conditional_t<std::is_void_v<T>, void, std::vector<T>>> {
-  std::vector<detail::TaskCore*> cores = detail::cores_of(tasks);
-  if (!cores.empty()) {
-    detail::Watch w(AwaitKind::gather, detail::WatchMode::first_error, cores, std::nullopt, "gather");
+  if (!tasks.empty()) {
+    detail::Watch w(AwaitKind::gather, detail::WatchMode::first_error, detail::cores_of(tasks), std::nullopt,
+                    "gather");
     w.set_forward_cancel(true);
+    w.set_retrieve_outcomes(true);
     co_await w;
     w.retrieve_remaining();
     if (w.first_error() != detail::Watch::npos) {
-      detail::TaskCore* bad = cores[w.first_error()];
+      detail::TaskCore* bad = w.task(w.first_error());
       bad->m_retrieved = true;
       std::rethrow_exception(bad->m_exception);
     }
     if (w.cancel_requested()) throw CancelledError();
   }
   if constexpr (std::is_void_v<T>) {
-    for (auto& t : tasks) t.core()->m_retrieved = true;
-    co_return;
+    co_return;  // every task is done and its outcome was marked retrieved as it finished
   } else {
     std::vector<T> out;
     out.reserve(tasks.size());
@@ -78,16 +78,16 @@ template <class T> auto gather(std::vector<Task<T>> tasks)
 // Every outcome in argument order. With ReturnExceptions::no the first failure is rethrown.
 template <class T>
 Coro<std::vector<Outcome<T>>> gather(std::vector<Task<T>> tasks, ReturnExceptions re) {
-  std::vector<detail::TaskCore*> cores = detail::cores_of(tasks);
-  if (!cores.empty()) {
+  if (!tasks.empty()) {
     detail::Watch w(AwaitKind::gather,
-                    re == ReturnExceptions::yes ? detail::WatchMode::all : detail::WatchMode::first_error, cores,
-                    std::nullopt, "gather");
+                    re == ReturnExceptions::yes ? detail::WatchMode::all : detail::WatchMode::first_error,
+                    detail::cores_of(tasks), std::nullopt, "gather");
     w.set_forward_cancel(true);
+    w.set_retrieve_outcomes(true);
     co_await w;
     w.retrieve_remaining();
     if (re == ReturnExceptions::no && w.first_error() != detail::Watch::npos) {
-      detail::TaskCore* bad = cores[w.first_error()];
+      detail::TaskCore* bad = w.task(w.first_error());
       bad->m_retrieved = true;
       std::rethrow_exception(bad->m_exception);
     }
@@ -105,13 +105,13 @@ Coro<std::vector<Outcome<T>>> gather(std::vector<Task<T>> tasks, ReturnException
 
 // gather(a, b, c) for tasks of (possibly) different non-void types: a tuple of results.
 template <class... Ts> Coro<std::tuple<Ts...>> gather(Task<Ts>... tasks) {
-  std::vector<detail::TaskCore*> cores{tasks.core()...};
-  detail::Watch w(AwaitKind::gather, detail::WatchMode::first_error, cores, std::nullopt, "gather");
+  detail::Watch w(AwaitKind::gather, detail::WatchMode::first_error, {tasks.core()...}, std::nullopt, "gather");
   w.set_forward_cancel(true);
+  w.set_retrieve_outcomes(true);
   co_await w;
   w.retrieve_remaining();
   if (w.first_error() != detail::Watch::npos) {
-    detail::TaskCore* bad = cores[w.first_error()];
+    detail::TaskCore* bad = w.task(w.first_error());
     bad->m_retrieved = true;
     std::rethrow_exception(bad->m_exception);
   }

@@ -7,6 +7,7 @@
 // bare yield: no timer; the task goes straight to the back of the ready queue.
 // Cancellation removes the timer and raises CancelledError at the co_await.
 #include <loopscope/detail/task_core.hpp>
+#include <loopscope/event_loop.hpp>
 
 #include <new>
 #include <type_traits>
@@ -22,7 +23,7 @@ public:
     detail::TaskCore* t = detail::tls.task;
     if (m_delay <= 0 && t) [[likely]] {  // bare yield: back of the ready queue, no timer
       t->m_resume = h;
-      yield(*t);
+      t->m_loop->schedule_task(*t);
       return;
     }
     suspend_on_timer(h);
@@ -33,7 +34,6 @@ public:
   double delay() const noexcept { return m_delay; }
 
 private:
-  static void yield(detail::TaskCore& t);
   void suspend_on_timer(std::coroutine_handle<> h);
   detail::SleepTimer& timer() noexcept { return *std::launder(reinterpret_cast<detail::SleepTimer*>(m_storage)); }
   const detail::SleepTimer& timer() const noexcept {

@@ -16,11 +16,12 @@ enum class NodeKind : std::uint8_t {
   sleep_timer,  // the timer of a sleep(): running it wakes the sleeping task
   internal,        // engine bookkeeping node: a LabelledNode (gather/wait/group callbacks)
   internal_timer,  // engine bookkeeping timer: a LabelledTimer (timeouts, executor jobs)
+  watch_child,     // a Watch's node for one watched task: "gather: child done" / "wait: child done"
 };
 
 // What the loop does when it pops a node is decided by m_kind (a switch, no pointer per node):
 // task -> TaskCore::step, callback -> Handle::run_node, sleep_timer -> wake_sleeper,
-// internal / internal_timer -> the node's own m_run.
+// internal / internal_timer -> the node's own m_run, watch_child -> Watch::run_child.
 struct ReadyNode {
   ReadyNode* m_next = nullptr;
   HandleId m_handle = 0;                 // trace id of the current scheduling

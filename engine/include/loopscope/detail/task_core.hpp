@@ -92,6 +92,8 @@ public:
   static void run_node(ReadyNode* n);
   void step();
   void complete();
+  [[gnu::cold, gnu::noinline]] void finish_cancelled_before_start();
+  [[gnu::cold, gnu::noinline]] void apply_cancel_after_step();
   void destroy_frame() noexcept;
   // A fresh frame that was never run: never-awaited warning when named.
   void warn_never_awaited() noexcept;

@@ -62,6 +62,10 @@ public:
   std::size_t next_completed() noexcept { return m_consumed < m_order.size() ? m_order[m_consumed++] : npos; }
   bool has_unconsumed() const noexcept { return m_consumed < m_order.size(); }
   std::size_t size() const noexcept { return m_tasks.size(); }
+  TaskCore* task(std::size_t i) const noexcept { return m_tasks[i]; }
+  // Gather: each task's outcome counts as retrieved when its completion is seen (asyncio's
+  // gather calls fut.exception() in its done callback), so nothing is reported as unretrieved.
+  void set_retrieve_outcomes(bool on) noexcept { m_retrieve_outcomes = on; }
   // Unhooks every node and the timer.
   void detach() noexcept;
   // Marks the exceptions of tasks that finish later as retrieved (gather leaves them running).
@@ -70,16 +74,22 @@ public:
   AwaitTarget describe() const override;
   CancelAction on_cancel(TaskCore& task) override;
 
+  // The loop runs a watch_child node through this.
+  static void run_child(ReadyNode* n);
+  // The ready-queue label of this watch's child nodes (a string literal).
+  const char* child_label() const noexcept;
+  static const char* child_label_of(const ReadyNode& n) noexcept;
+
 private:
-  struct Node : LabelledNode {
+  // One per watched task, in its done-callback list until the task finishes, then in the ready
+  // queue until it runs. Its index is its position in m_nodes (the vector never grows).
+  struct Node : ReadyNode {
+    Node() noexcept { m_kind = NodeKind::watch_child; }
     Watch* owner = nullptr;
-    std::size_t index = 0;
-    bool attached = false;
   };
   struct Timer : LabelledTimer {
     Watch* owner = nullptr;
   };
-  static void run_child(ReadyNode* n);
   static void run_timer(ReadyNode* n);
   void child_done(std::size_t i);
   void wake();
@@ -102,8 +112,10 @@ private:
   bool m_timed_out = false;
   bool m_forward_cancel = false;
   bool m_cancel_requested = false;
-  bool m_attached = false;
+  bool m_attached = false;   // the nodes were hooked to their tasks (once, at the first suspend)
+  bool m_unhooked = false;   // detach() unhooked the nodes that had not run
   bool m_suspended = false;
+  bool m_retrieve_outcomes = false;
 };
 
 }  // namespace loopscope::detail
