@@ -1,6 +1,7 @@
 // window.cpp — GLFW window, glad-loaded GL 3.3 core context, ImGui backends.
 #include "platform/window.hpp"
 
+#include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -100,6 +101,7 @@ void Window::set_title(const std::string& title) { glfwSetWindowTitle(m_window, 
 void Window::begin_frame(double max_wait_seconds) {
   if (max_wait_seconds > 0) glfwWaitEventsTimeout(max_wait_seconds);
   else glfwPollEvents();
+  detail::begin_backdrops();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -113,6 +115,7 @@ void Window::end_frame() {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+  detail::paint_backdrops(*ImGui::GetDrawData(), h);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (m_visibility == Visibility::shown) glfwSwapBuffers(m_window);
   else glFinish();

@@ -5,6 +5,7 @@
 #include "ui/app.hpp"
 
 #include "lesson/loader.hpp"
+#include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "ui/browser_panel.hpp"
 #include "ui/catalog.hpp"
@@ -236,11 +237,18 @@ static void apply_panel(App::State& m, const PanelAction& a) {
 }
 
 // ---- top bar ---------------------------------------------------------------------------------
+// The current child window's background, painted as a backdrop (a clear, not a blended fill:
+// see platform/backdrop.hpp). The window itself draws no background.
+static void paint_window_backdrop() {
+  const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  platform::add_backdrop(p, {p.x + size.x, p.y + size.y}, palette::panel, ImGui::GetStyle().ChildRounding);
+}
+
 static void draw_top_bar(App::State& m) {
   const auto& f = platform::fonts();
   const float h = f.base_size * 3.0f;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(palette::panel));
-  ImGui::BeginChild("topbar", {0, h}, false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("topbar", {0, h}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  paint_window_backdrop();
   ImGui::SetCursorPos({14, (h - ImGui::GetFrameHeight()) * 0.5f});
   if (ImGui::Button("‹  Lessons")) {
     m.screen = Screen::browser;
@@ -294,14 +302,17 @@ static void draw_top_bar(App::State& m) {
   if (ImGui::ArrowButton("next", ImGuiDir_Right)) open_step(m, step + 1);
   ImGui::EndDisabled();
   ImGui::EndChild();
-  ImGui::PopStyleColor();
 }
 
 // ---- lesson screen ---------------------------------------------------------------------------
 static void begin_card(const char* id, ImVec2 size, float pad = 14.0f) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {pad, pad - 2});
+  // A transparent ChildBg, not ImGuiWindowFlags_NoBackground, which would also drop the border.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  paint_window_backdrop();
 }
 
 enum class SplitAxis { x, y };
@@ -470,10 +481,12 @@ void App::frame(float dt) {
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  // No background: Window::end_frame clears the framebuffer to WindowBg, which is the same
+  // picture without a full-window blended fill.
   ImGui::Begin("##root", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   ImGui::PopStyleVar();
   if (m->screen == Screen::lesson && m->session) {
     draw_lesson_screen(*m, dt);

@@ -48,8 +48,9 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
   std::map<int, std::vector<const LineMarker*>> by_line;
   for (const auto& m : markers) by_line[m.line].push_back(&m);
 
+  // No background: the card under it has the same colour (a second fill only costs pixels).
   ImGui::BeginChild(lang == Language::python ? "py" : "cpp", {0, 0}, false,
-                    ImGuiWindowFlags_HorizontalScrollbar);
+                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gutter = f.mono->CalcTextSizeA(size, FLT_MAX, 0, "000").x + 26.0f;
