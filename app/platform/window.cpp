@@ -112,10 +112,8 @@ void Window::end_frame() {
   int w = 0, h = 0;
   glfwGetFramebufferSize(m_window, &w, &h);
   glViewport(0, 0, w, h);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  detail::paint_backdrops(*ImGui::GetDrawData(), h);
+  // The clear, in WindowBg and the panels' backdrops (platform/backdrop.hpp).
+  detail::paint_backdrops(*ImGui::GetDrawData(), w, h, ImGui::GetColorU32(ImGuiCol_WindowBg));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (m_visibility == Visibility::shown) glfwSwapBuffers(m_window);
   else glFinish();
