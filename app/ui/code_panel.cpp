@@ -105,9 +105,14 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
         const ImVec2 a{x, y + 3};
         float dx = x + 9;
         std::string names;
+        // Dots outside the clip rectangle are not drawn (1,000 tasks on one line are 1,000 dots,
+        // nearly all off to the right); they still take their place.
+        const float clip_x0 = dl->GetClipRectMin().x - 8, clip_x1 = dl->GetClipRectMax().x + 8;
         for (const LineMarker* m : it->second) {
-          dl->AddCircleFilled({dx, y + line_h * 0.5f}, 4.0f, palette::task_colour(m->task));
-          if (view.selected_task == m->task) dl->AddCircle({dx, y + line_h * 0.5f}, 6.5f, palette::text);
+          if (dx >= clip_x0 && dx <= clip_x1) {
+            dl->AddCircleFilled({dx, y + line_h * 0.5f}, 4.0f, palette::task_colour(m->task));
+            if (view.selected_task == m->task) dl->AddCircle({dx, y + line_h * 0.5f}, 6.5f, palette::text);
+          }
           dx += 11;
           names += (names.empty() ? "" : ", ") + m->name;
         }

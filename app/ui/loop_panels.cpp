@@ -165,6 +165,7 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const float cw = text_width(f.body, size, g.label.c_str()) + 30;
     const float rise = (1.0f - std::max(0.0f, g.alpha)) * 10.0f;
     const ImVec2 a{origin.x + g.x, origin.y + 6 - rise}, b{a.x + cw, a.y + h};
+    if (b.x < origin.x || a.x > origin.x + w) continue;
     dl->AddRectFilled(a, b, with_alpha(palette::task_colour(g.task), 0.25f * std::max(0.0f, g.alpha)), h * 0.5f);
   }
   std::erase_if(anim.leaving, [](const QueueAnimation::Ghost& g) { return g.alpha <= 0; });
@@ -174,6 +175,7 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const auto& chip = anim.chips[it.handle];
     const ImU32 c = it.task ? palette::task_colour(it.task) : palette::text_dim;
     const ImVec2 a{origin.x + chip.x, origin.y + 6}, b{a.x + widths[i], a.y + h};
+    if (b.x < origin.x || a.x > origin.x + w) continue;  // clipped away: 1,000 ready tasks are a long row
     const bool selected = it.task != 0 && it.task == view.selected_task;
     dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.45f : 0.22f) * chip.alpha), h * 0.5f);
     dl->AddRect(a, b, with_alpha(c, chip.alpha), h * 0.5f, 0, selected ? 2.0f : 1.0f);
@@ -217,9 +219,14 @@ PanelAction draw_suspended(const ViewState& view) {
     return action;
   }
   const float arrow_lane = 26.0f;
+  // Only rows within the clip rectangle are drawn (the card scrolls; a gather over 1,000 tasks
+  // lists 1,000 rows), but every row has its place for the arrows.
+  const float clip_y0 = dl->GetClipRectMin().y, clip_y1 = dl->GetClipRectMax().y;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const SuspendedItem& it = items[i];
     const float y = origin.y + i * (row_h + 4);
+    row_y[it.task] = y + row_h * 0.5f;
+    if (y + row_h < clip_y0 || y > clip_y1) continue;
     const ImVec2 a{origin.x, y}, b{origin.x + w - arrow_lane, y + row_h};
     const ImU32 c = palette::task_colour(it.task);
     const ImU32 kc = await_colour(it.kind);
@@ -242,7 +249,6 @@ PanelAction draw_suspended(const ViewState& view) {
       ImGui::SetTooltip("%s is suspended: it awaits %s", it.name.c_str(), it.what.c_str());
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
     }
-    row_y[it.task] = y + row_h * 0.5f;
   }
   // Arrows from a task to the task it awaits, in the lane on the right.
   int lane = 0;
@@ -251,6 +257,10 @@ PanelAction draw_suspended(const ViewState& view) {
     auto from = row_y.find(it.task);
     auto to = row_y.find(it.awaits_task);
     if (from == row_y.end() || to == row_y.end()) continue;
+    if (std::max(from->second, to->second) + 4 < clip_y0 || std::min(from->second, to->second) - 4 > clip_y1) {
+      ++lane;  // off screen; the lanes of the others stay where they were
+      continue;
+    }
     const float x0 = origin.x + w - arrow_lane;
     const float bend = x0 + 8 + (lane++ % 3) * 6;
     const ImU32 c = palette::task_colour(it.task);
