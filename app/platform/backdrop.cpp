@@ -19,6 +19,7 @@ struct Backdrop {
   ImVec2 min, max;
   ImU32 colour;
   float rounding;
+  ImVec2 clip_min, clip_max;
 };
 
 std::vector<Backdrop> g_backdrops;  // this frame's, in the order added
@@ -39,18 +40,29 @@ PixelRect to_pixels(const ImDrawData& dd, ImVec2 min, ImVec2 max) {
           px((max.x - dd.DisplayPos.x) * sx), px((max.y - dd.DisplayPos.y) * sy)};
 }
 
+PixelRect intersection(const PixelRect& a, const PixelRect& b) {
+  return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+}
+
 // The opaque part of a backdrop as up to three rectangles (a cross), its corner squares left out
-// for the anti-aliased corners ImGui draws.
+// for the anti-aliased corners ImGui draws, cut to its clip rectangle.
 int cross_of(const ImDrawData& dd, const Backdrop& b, PixelRect out[3]) {
   const float r = b.rounding;
+  int n = 1;
   if (r < 1.0f) {
     out[0] = to_pixels(dd, b.min, b.max);
-    return 1;
+  } else {
+    out[0] = to_pixels(dd, {b.min.x + r, b.min.y}, {b.max.x - r, b.max.y});
+    out[1] = to_pixels(dd, {b.min.x, b.min.y + r}, {b.min.x + r, b.max.y - r});
+    out[2] = to_pixels(dd, {b.max.x - r, b.min.y + r}, {b.max.x, b.max.y - r});
+    n = 3;
   }
-  out[0] = to_pixels(dd, {b.min.x + r, b.min.y}, {b.max.x - r, b.max.y});
-  out[1] = to_pixels(dd, {b.min.x, b.min.y + r}, {b.min.x + r, b.max.y - r});
-  out[2] = to_pixels(dd, {b.max.x - r, b.min.y + r}, {b.max.x, b.max.y - r});
-  return 3;
+  const ImVec2 lo{std::max(b.clip_min.x, dd.DisplayPos.x), std::max(b.clip_min.y, dd.DisplayPos.y)};
+  const ImVec2 hi{std::min(b.clip_max.x, dd.DisplayPos.x + dd.DisplaySize.x),
+                  std::min(b.clip_max.y, dd.DisplayPos.y + dd.DisplaySize.y)};
+  const PixelRect clip = to_pixels(dd, lo, hi);
+  for (int i = 0; i < n; ++i) out[i] = intersection(out[i], clip);
+  return n;
 }
 
 // ---- the uncovered region --------------------------------------------------------------------
@@ -119,12 +131,13 @@ bool overlap(const PixelRect& a, const PixelRect& b) {
 
 }  // namespace
 
-void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
+void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding, ImVec2 clip_min, ImVec2 clip_max) {
   if (max.x <= min.x || max.y <= min.y) return;
+  if (max.x <= clip_min.x || min.x >= clip_max.x || max.y <= clip_min.y || min.y >= clip_max.y) return;
   colour |= IM_COL32_A_MASK;
   rounding = std::max(0.0f, std::min({rounding, (max.x - min.x) * 0.5f, (max.y - min.y) * 0.5f}));
   rounding = std::floor(rounding);
-  g_backdrops.push_back({min, max, colour, rounding});
+  g_backdrops.push_back({min, max, colour, rounding, clip_min, clip_max});
   if (rounding < 1.0f) return;
   // The four corners, as PathRect builds them for AddRectFilled (12 steps per circle), each a
   // quarter disc filled with ImGui's anti-aliased edge over the window colour.
@@ -136,11 +149,13 @@ void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
       {{max.x - r, max.y - r}, 0, 3},   // bottom right
       {{min.x + r, max.y - r}, 3, 6},   // bottom left
   };
+  dl->PushClipRect(clip_min, clip_max, true);
   for (const auto& c : corners) {
     dl->PathLineTo(c.centre);
     dl->PathArcToFast(c.centre, r, c.a0, c.a1);
     dl->PathFillConvex(colour);
   }
+  dl->PopClipRect();
 }
 
 namespace detail {
@@ -157,9 +172,7 @@ void paint_backdrops(const ImDrawData& dd, int fb_width, int fb_height, ImU32 wi
     PixelRect cross[3];
     const int n = cross_of(dd, b, cross);
     for (int i = 0; i < n; ++i) {
-      PixelRect r = cross[i];
-      r.x0 = std::max(r.x0, 0), r.y0 = std::max(r.y0, 0);
-      r.x1 = std::min(r.x1, fb_width), r.y1 = std::min(r.y1, fb_height);
+      const PixelRect r = intersection(cross[i], frame);
       if (r.empty()) continue;
       parts.push_back(r);
       colours.push_back(b.colour);

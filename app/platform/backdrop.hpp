@@ -20,8 +20,10 @@
 namespace loopscope::platform {
 
 // A solid rectangle [min, max) in ImGui screen coordinates (whole pixels) with corners rounded
-// by `rounding`, painted under this frame's ImGui drawing. The alpha of `colour` is ignored.
-void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding);
+// by `rounding`, painted under this frame's ImGui drawing and cut to the clip rectangle
+// [clip_min, clip_max) (e.g. the scrolling window it lies in). The alpha of `colour` is ignored.
+void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding,
+                  ImVec2 clip_min = {-1e30f, -1e30f}, ImVec2 clip_max = {1e30f, 1e30f});
 
 namespace detail {
 // Called by Window: forget the last frame's backdrops.

@@ -1,6 +1,7 @@
 // browser_panel.cpp — the lesson browser: a column of lesson cards.
 #include "ui/browser_panel.hpp"
 
+#include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -82,7 +83,9 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
   const bool clicked = ImGui::InvisibleButton("card", {width, bottom - top.y}) && !broken;
   const bool hovered = ImGui::IsItemHovered();
   dl->ChannelsSetCurrent(0);
-  dl->AddRectFilled(top, br, hovered && !broken ? palette::panel_raised : palette::panel, 10.0f);
+  // The card's fill is a backdrop (platform/backdrop.hpp): the lowest layer, drawn by a clear.
+  platform::add_backdrop(top, br, hovered && !broken ? palette::panel_raised : palette::panel, 10.0f,
+                         dl->GetClipRectMin(), dl->GetClipRectMax());
   dl->AddRect(top, br, broken ? palette::rgb(0xE5484D, 140) : palette::border, 10.0f);
   if (!broken && e.steps > 0 && e.steps_done > 0) {  // progress bar along the bottom edge
     const float frac = float(e.steps_done) / float(e.steps);
