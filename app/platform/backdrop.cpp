@@ -1,14 +1,14 @@
 // backdrop.cpp — the window and panel backgrounds as clears, with ImGui-drawn rounded corners.
 //
-// Sections: state · rectangles in framebuffer pixels · the uncovered region · painting
+// Sections: state · rectangles in framebuffer pixels · painting
 #include "platform/backdrop.hpp"
+
+#include "platform/pixel_region.hpp"
 
 #include <glad/gl.h>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <utility>
 #include <vector>
 
 namespace loopscope::platform {
@@ -25,23 +25,12 @@ struct Backdrop {
 std::vector<Backdrop> g_backdrops;  // this frame's, in the order added
 
 // ---- rectangles in framebuffer pixels --------------------------------------------------------
-// [x0, x1) x [y0, y1), rows counted from the top.
-struct PixelRect {
-  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool empty() const { return x1 <= x0 || y1 <= y0; }
-  long area() const { return empty() ? 0 : static_cast<long>(x1 - x0) * (y1 - y0); }
-};
-
 // The pixels whose centres lie in [min, max), as for ImGui's own rectangles.
 PixelRect to_pixels(const ImDrawData& dd, ImVec2 min, ImVec2 max) {
   const float sx = dd.FramebufferScale.x, sy = dd.FramebufferScale.y;
   auto px = [](float v) { return static_cast<int>(std::ceil(v - 0.5f)); };
   return {px((min.x - dd.DisplayPos.x) * sx), px((min.y - dd.DisplayPos.y) * sy),
           px((max.x - dd.DisplayPos.x) * sx), px((max.y - dd.DisplayPos.y) * sy)};
-}
-
-PixelRect intersection(const PixelRect& a, const PixelRect& b) {
-  return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
 }
 
 // The opaque part of a backdrop as up to three rectangles (a cross), its corner squares left out
@@ -65,54 +54,6 @@ int cross_of(const ImDrawData& dd, const Backdrop& b, PixelRect out[3]) {
   return n;
 }
 
-// ---- the uncovered region --------------------------------------------------------------------
-// The part of `frame` not covered by `covered`, as rectangles: bands between consecutive
-// horizontal edges, each split at the covered intervals; equal strips of adjacent bands are
-// merged, so a vertical gap between two panels is one rectangle.
-std::vector<PixelRect> uncovered(const PixelRect& frame, const std::vector<PixelRect>& covered) {
-  std::vector<int> ys{frame.y0, frame.y1};
-  for (const PixelRect& r : covered) {
-    ys.push_back(std::clamp(r.y0, frame.y0, frame.y1));
-    ys.push_back(std::clamp(r.y1, frame.y0, frame.y1));
-  }
-  std::sort(ys.begin(), ys.end());
-  ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
-  std::vector<PixelRect> done;
-  std::map<std::pair<int, int>, PixelRect> open;  // by [x0, x1): strips reaching the band's top
-  for (std::size_t i = 0; i + 1 < ys.size(); ++i) {
-    const int ya = ys[i], yb = ys[i + 1];
-    std::vector<std::pair<int, int>> spans;
-    for (const PixelRect& r : covered)
-      if (r.y0 <= ya && r.y1 >= yb && r.x1 > r.x0) spans.push_back({r.x0, r.x1});
-    std::sort(spans.begin(), spans.end());
-    std::map<std::pair<int, int>, PixelRect> next;
-    auto gap = [&](int x0, int x1) {
-      x0 = std::max(x0, frame.x0);
-      x1 = std::min(x1, frame.x1);
-      if (x1 <= x0) return;
-      auto it = open.find({x0, x1});
-      if (it != open.end() && it->second.y1 == ya) {
-        PixelRect grown = it->second;
-        grown.y1 = yb;
-        open.erase(it);
-        next[{x0, x1}] = grown;
-      } else {
-        next[{x0, x1}] = {x0, ya, x1, yb};
-      }
-    };
-    int x = frame.x0;
-    for (const auto& [s0, s1] : spans) {
-      if (s0 > x) gap(x, s0);
-      x = std::max(x, s1);
-    }
-    gap(x, frame.x1);
-    for (auto& [key, rect] : open) done.push_back(rect);  // strips that stop above this band
-    open = std::move(next);
-  }
-  for (auto& [key, rect] : open) done.push_back(rect);
-  return done;
-}
-
 // ---- painting --------------------------------------------------------------------------------
 void set_clear_colour(ImU32 colour) {
   const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
@@ -123,10 +64,6 @@ void clear_rect(const PixelRect& r, int fb_height) {
   if (r.empty()) return;
   glScissor(r.x0, fb_height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
   glClear(GL_COLOR_BUFFER_BIT);
-}
-
-bool overlap(const PixelRect& a, const PixelRect& b) {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 }  // namespace
@@ -163,57 +100,22 @@ namespace detail {
 void begin_backdrops() { g_backdrops.clear(); }
 
 void paint_backdrops(const ImDrawData& dd, int fb_width, int fb_height, ImU32 window_colour) {
-  window_colour |= IM_COL32_A_MASK;
   const PixelRect frame{0, 0, fb_width, fb_height};
-  // Each backdrop's opaque cross, clipped to the framebuffer.
-  std::vector<PixelRect> parts;
-  std::vector<ImU32> colours;
+  std::vector<Fill> fills;  // each backdrop's opaque cross
   for (const Backdrop& b : g_backdrops) {
     PixelRect cross[3];
     const int n = cross_of(dd, b, cross);
-    for (int i = 0; i < n; ++i) {
-      const PixelRect r = intersection(cross[i], frame);
-      if (r.empty()) continue;
-      parts.push_back(r);
-      colours.push_back(b.colour);
-    }
+    for (int i = 0; i < n; ++i) fills.push_back({cross[i], b.colour});
   }
-  bool disjoint = true;
-  for (std::size_t i = 0; i < parts.size() && disjoint; ++i)
-    for (std::size_t j = i + 1; j < parts.size() && disjoint; ++j) disjoint = !overlap(parts[i], parts[j]);
-
-  // The whole-frame clear takes the colour of the largest area, when that is a panel colour
-  // and the parts are disjoint (so painting order does not matter); else the window colour.
-  std::map<ImU32, long> area;
-  long covered = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    area[colours[i]] += parts[i].area();
-    covered += parts[i].area();
-  }
-  ImU32 base = window_colour;
-  if (disjoint) {
-    long best = frame.area() - covered;
-    for (const auto& [colour, a] : area)
-      if (a > best) best = a, base = colour;
-  }
-  set_clear_colour(base);
+  const PaintPlan plan = plan_paint(frame, window_colour | IM_COL32_A_MASK, fills);
+  set_clear_colour(plan.base);
   glDisable(GL_SCISSOR_TEST);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (parts.empty()) return;
-
+  if (plan.fills.empty()) return;
   glEnable(GL_SCISSOR_TEST);
-  if (base != window_colour) {
-    // Everything outside the base-coloured parts is window colour (or another panel's, below).
-    std::vector<PixelRect> base_parts;
-    for (std::size_t i = 0; i < parts.size(); ++i)
-      if (colours[i] == base) base_parts.push_back(parts[i]);
-    set_clear_colour(window_colour);
-    for (const PixelRect& r : uncovered(frame, base_parts)) clear_rect(r, fb_height);
-  }
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (colours[i] == base) continue;
-    set_clear_colour(colours[i]);
-    clear_rect(parts[i], fb_height);
+  for (const Fill& f : plan.fills) {
+    set_clear_colour(f.colour);
+    clear_rect(f.rect, fb_height);
   }
   glDisable(GL_SCISSOR_TEST);
 }
