@@ -82,15 +82,24 @@ int open(Args args) {
   ui::App app(options);
   auto last = std::chrono::steady_clock::now();
   double wait = 0;
+  std::string title;
   while (!window->should_close()) {
     window->begin_frame(wait);
     const auto now = std::chrono::steady_clock::now();
     const float dt = std::chrono::duration<float>(now - last).count();
     last = now;
     app.frame(dt);
-    window->end_frame();
-    window->set_title(app.window_title());
+    // An unchanged frame is not repainted; the loop then waits for input for up to a display
+    // refresh (there is no vsync wait without a swap) or as long as the app says it may.
+    const bool drawn = window->end_frame(platform::Redraw::when_changed);
+    // Only a new title is set: setting one is a window-system event, which would wake the wait
+    // below at once, and an idle app would spin.
+    if (std::string t = app.window_title(); t != title) {
+      title = std::move(t);
+      window->set_title(title);
+    }
     wait = app.idle_wait();
+    if (!drawn) wait = std::max(wait, 1.0 / 60.0);
   }
   app.remember_window_size(window->window_width(), window->window_height());
   app.save_settings();

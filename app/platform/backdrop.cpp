@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace loopscope::platform {
@@ -98,6 +99,21 @@ void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding, ImVec2 c
 namespace detail {
 
 void begin_backdrops() { g_backdrops.clear(); }
+
+std::uint64_t backdrops_hash() {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  for (const Backdrop& b : g_backdrops) {
+    const float fields[] = {b.min.x, b.min.y, b.max.x, b.max.y, b.rounding,
+                            b.clip_min.x, b.clip_min.y, b.clip_max.x, b.clip_max.y};
+    for (float f : fields) {
+      std::uint32_t v;
+      std::memcpy(&v, &f, sizeof v);
+      h = (h ^ v) * 0x100000001B3ull;
+    }
+    h = (h ^ b.colour) * 0x100000001B3ull;
+  }
+  return h;
+}
 
 void paint_backdrops(const ImDrawData& dd, int fb_width, int fb_height, ImU32 window_colour) {
   const PixelRect frame{0, 0, fb_width, fb_height};

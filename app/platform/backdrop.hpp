@@ -17,6 +17,8 @@
 // AddRectFilled on the window background.
 #include <imgui.h>
 
+#include <cstdint>
+
 namespace loopscope::platform {
 
 // A solid rectangle [min, max) in ImGui screen coordinates (whole pixels) with corners rounded
@@ -31,6 +33,8 @@ void begin_backdrops();
 // Called by Window with the GL context current: paints the framebuffer (fb_width x fb_height
 // pixels) with `window_colour` and this frame's backdrops over it.
 void paint_backdrops(const ImDrawData& draw_data, int fb_width, int fb_height, ImU32 window_colour);
+// A hash of this frame's backdrops: equal for frames whose backdrops are the same.
+std::uint64_t backdrops_hash();
 }  // namespace detail
 
 }  // namespace loopscope::platform

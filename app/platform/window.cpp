@@ -11,13 +11,51 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace loopscope::platform {
 namespace {
 
 std::string g_last_glfw_error;
+bool g_damaged = true;  // the window system asked for a redraw (exposed, resized)
+
+void on_refresh(GLFWwindow* /*window*/) { g_damaged = true; }
+
+// A 64-bit hash of everything the frame draws: two frames with equal hashes look the same.
+std::uint64_t draw_data_hash(const ImDrawData& dd, int fb_width, int fb_height) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  auto mix = [&h](const void* data, std::size_t bytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      h = (h ^ v) * 0x100000001B3ull;
+      h ^= h >> 29;
+    }
+    for (; i < bytes; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
+  };
+  const int size[2] = {fb_width, fb_height};
+  mix(size, sizeof size);
+  const std::uint64_t backdrops = detail::backdrops_hash();
+  mix(&backdrops, sizeof backdrops);
+  for (int n = 0; n < dd.CmdListsCount; ++n) {
+    const ImDrawList* list = dd.CmdLists[n];
+    mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      const auto texture = reinterpret_cast<std::uintptr_t>(cmd.TextureId);
+      const unsigned range[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
+      mix(&texture, sizeof texture);
+      mix(range, sizeof range);
+    }
+  }
+  return h;
+}
 
 void on_glfw_error(int /*code*/, const char* description) {
   g_last_glfw_error = description ? description : "unknown GLFW error";
@@ -76,12 +114,15 @@ std::optional<Window> Window::open(const WindowOptions& options, WindowError& er
   ui::apply_theme(scale);
   load_fonts(scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetWindowRefreshCallback(window, on_refresh);  // ImGui's backend does not use this one
+  g_damaged = true;
   ImGui_ImplOpenGL3_Init("#version 330 core");
   return Window(window, scale, options.visibility);
 }
 
 Window::Window(Window&& other) noexcept
-    : m_window(other.m_window), m_scale(other.m_scale), m_visibility(other.m_visibility) {
+    : m_window(other.m_window), m_scale(other.m_scale), m_visibility(other.m_visibility),
+      m_last_hash(other.m_last_hash) {
   other.m_window = nullptr;
 }
 
@@ -107,16 +148,24 @@ void Window::begin_frame(double max_wait_seconds) {
   ImGui::NewFrame();
 }
 
-void Window::end_frame() {
+bool Window::end_frame(Redraw redraw) {
   ImGui::Render();
   int w = 0, h = 0;
   glfwGetFramebufferSize(m_window, &w, &h);
+  if (m_visibility == Visibility::shown && redraw == Redraw::when_changed) {
+    // An unchanged frame is not drawn again: the last one stays on screen.
+    const std::uint64_t hash = draw_data_hash(*ImGui::GetDrawData(), w, h);
+    if (hash == m_last_hash && !g_damaged) return false;
+    m_last_hash = hash;
+  }
+  g_damaged = false;
   glViewport(0, 0, w, h);
   // The clear, in WindowBg and the panels' backdrops (platform/backdrop.hpp).
   detail::paint_backdrops(*ImGui::GetDrawData(), w, h, ImGui::GetColorU32(ImGuiCol_WindowBg));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (m_visibility == Visibility::shown) glfwSwapBuffers(m_window);
   else glFinish();
+  return true;
 }
 
 int Window::framebuffer_width() const {

@@ -4,6 +4,7 @@
 //
 // Invariants: at most one Window exists; while it exists, ImGui has a current context whose
 // fonts are built; frames are begun and ended in pairs (begin_frame / end_frame).
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,11 @@ struct GLFWwindow;
 namespace loopscope::platform {
 
 enum class Visibility { shown, hidden };  // hidden: off-screen rendering for `loopscope shot`
+
+// Whether end_frame draws a frame that looks exactly like the last one drawn.
+//   always: draw every frame (hidden windows always do: screenshots and the frame benchmark);
+//   when_changed: skip drawing and presenting it unless the window system asked for a redraw.
+enum class Redraw { always, when_changed };
 
 struct WindowOptions {
   int width = 1280;
@@ -38,8 +44,9 @@ public:
   void request_close();
   // Polls events (waiting up to `max_wait_seconds` when the app is idle) and starts an ImGui frame.
   void begin_frame(double max_wait_seconds = 0.0);
-  // Renders the ImGui frame; presents it unless the window is hidden.
-  void end_frame();
+  // Renders the ImGui frame and presents it (unless the window is hidden); returns false when
+  // `redraw` let it skip an unchanged frame.
+  bool end_frame(Redraw redraw = Redraw::always);
   float content_scale() const { return m_scale; }
   int framebuffer_width() const;
   int framebuffer_height() const;
@@ -54,6 +61,7 @@ private:
   GLFWwindow* m_window = nullptr;
   float m_scale = 1.0f;
   Visibility m_visibility = Visibility::shown;
+  std::uint64_t m_last_hash = 0;  // of the last frame drawn (Redraw::when_changed)
 };
 
 }  // namespace loopscope::platform
