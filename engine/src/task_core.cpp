@@ -2,6 +2,7 @@
 //
 // Sections: names · cancellation · waiters · step and completion · lifetime · awaiting a task ·
 // AnyTask · spawning
+#include <loopscope/detail/watch.hpp>
 #include <loopscope/event_loop.hpp>
 #include <loopscope/task.hpp>
 
@@ -73,10 +74,20 @@ std::exception_ptr TaskCore::take_exception() noexcept {
 }
 
 // ---- waiters -------------------------------------------------------------------------------
+// A waiter of this finished task enters the ready queue: a task directly, any other node as a
+// handle (a gather/wait node first learns the outcome).
+void TaskCore::wake_waiter(ReadyNode& node) {
+  if (node.m_kind == NodeKind::task) {
+    m_loop->schedule_task(static_cast<TaskCore&>(node));
+    return;
+  }
+  if (node.m_kind == NodeKind::watch_child) Watch::note_outcome(node, *this);
+  m_loop->schedule_node(node);
+}
+
 void TaskCore::add_waiter(ReadyNode& node) {
   if (done()) {
-    if (node.m_kind == NodeKind::task) m_loop->schedule_task(static_cast<TaskCore&>(node));
-    else m_loop->schedule_node(node);
+    wake_waiter(node);
     return;
   }
   node.m_next = m_waiters;
@@ -158,8 +169,7 @@ void TaskCore::complete() {
   m_waiters = nullptr;
   while (list) {
     ReadyNode* next = list->m_next;
-    if (list->m_kind == NodeKind::task) loop->schedule_task(static_cast<TaskCore&>(*list));
-    else loop->schedule_node(*list);
+    wake_waiter(*list);
     list = next;
   }
   loop->forget_trace_time();  // releasing may run user code (destructors, exception handler)

@@ -50,7 +50,13 @@ void Watch::await_resume() {
 void Watch::run_child(ReadyNode* n) {
   auto* node = static_cast<Node*>(n);
   Watch* w = node->owner;
-  w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()));
+  w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()), node->outcome);
+}
+
+void Watch::note_outcome(ReadyNode& n, TaskCore& task) noexcept {
+  auto& node = static_cast<Node&>(n);
+  node.outcome = task.state();
+  if (node.owner->m_retrieve_outcomes) task.m_retrieved = true;
 }
 
 const char* Watch::child_label() const noexcept {
@@ -67,11 +73,9 @@ void Watch::run_timer(ReadyNode* n) {
   w->wake();
 }
 
-void Watch::child_done(std::size_t i) {
+void Watch::child_done(std::size_t i, TaskState s) {
   ++m_done;
-  if (m_retrieve_outcomes) m_tasks[i]->m_retrieved = true;
   if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
-  const TaskState s = m_tasks[i]->state();
   const bool all = m_done == m_tasks.size();
   if (s != TaskState::done && m_first_error == npos) m_first_error = i;
   if (m_satisfied && m_mode != WatchMode::each) {

@@ -87,6 +87,7 @@ public:
   void add_waiter(ReadyNode& node);
   // Removes a waiter that has not fired yet; false if not found.
   bool remove_waiter(ReadyNode& node) noexcept;
+  void wake_waiter(ReadyNode& node);
 
   // ---- called by the loop and the awaiters
   static void run_node(ReadyNode* n);

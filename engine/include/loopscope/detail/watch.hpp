@@ -76,6 +76,9 @@ public:
 
   // The loop runs a watch_child node through this.
   static void run_child(ReadyNode* n);
+  // Called by a finishing task for each of its watch_child waiters, before the node is
+  // scheduled: the node keeps the outcome, so running it need not touch the task's frame again.
+  static void note_outcome(ReadyNode& n, TaskCore& task) noexcept;
   // The ready-queue label of this watch's child nodes (a string literal).
   const char* child_label() const noexcept;
   static const char* child_label_of(const ReadyNode& n) noexcept;
@@ -86,12 +89,13 @@ private:
   struct Node : ReadyNode {
     Node() noexcept { m_kind = NodeKind::watch_child; }
     Watch* owner = nullptr;
+    TaskState outcome = TaskState::pending;  // the task's final state, once it finished
   };
   struct Timer : LabelledTimer {
     Watch* owner = nullptr;
   };
   static void run_timer(ReadyNode* n);
-  void child_done(std::size_t i);
+  void child_done(std::size_t i, TaskState s);
   void wake();
 
   AwaitKind m_kind;
