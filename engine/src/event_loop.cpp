@@ -663,6 +663,15 @@ StringId EventLoop::intern_ready_label(const ReadyNode& n) {
     case NodeKind::internal_timer:
       return m_trace->intern_static(static_cast<const detail::LabelledTimer&>(n).m_label);
     case NodeKind::watch_child: return m_trace->intern_static(detail::Watch::child_label_of(n));
+    case NodeKind::sleep_timer: {
+      const TaskCore& t = *static_cast<const detail::SleepTimer&>(n).m_task;
+      if (t.has_default_name()) {  // as ready_label, without a temporary string
+        char buf[64] = "sleep timer: wake ";
+        char* end = t.write_default_name(buf + 18);
+        return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+      }
+      return intern(ready_label(n));
+    }
     default: return intern(ready_label(n));
   }
 }
@@ -721,7 +730,18 @@ LoopSnapshot EventLoop::snapshot() const {
     else r.label = ready_label(*n);
     s.ready.push_back(std::move(r));
   }
-  s.tasks.assign(m_finished_records.begin(), m_finished_records.end());
+  s.tasks.reserve(m_finished_records.size() + m_stats.tasks_alive);
+  for (const FinishedTask& f : m_finished_records) {
+    TaskSnapshot t;
+    t.id = f.id;
+    t.name = f.name_number ? "Task-" + std::to_string(f.name_number) : f.name;
+    t.state = f.state;
+    t.line_a = f.line_a;
+    t.line_b = f.line_b;
+    t.cancel_requested = f.cancel_requested;
+    t.error = f.error;
+    s.tasks.push_back(std::move(t));
+  }
   for (const TaskCore* t = m_frames; t; t = t->m_next_frame)
     if (!t->m_recorded) s.tasks.push_back(task_snapshot(*t));
   std::sort(s.tasks.begin(), s.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -861,10 +881,20 @@ void EventLoop::register_task(TaskCore& t, std::string_view name) {
     e.kind = TraceKind::task_created;
     e.task = t.m_id;
     e.target = loopscope::current_task_id();
-    e.text = intern(t.name());
+    e.text = intern_task_name(t);
     emit(e);
     reuse_trace_time();  // spawn() schedules the new task at once
   }
+}
+
+// The task's name, interned without building a temporary string for "Task-N".
+StringId EventLoop::intern_task_name(const TaskCore& t) {
+  if (t.has_default_name()) {
+    char buf[32];
+    char* end = t.write_default_name(buf);
+    return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+  }
+  return intern(t.name());
 }
 
 void EventLoop::task_finished(TaskCore& t) {
@@ -874,12 +904,24 @@ void EventLoop::task_finished(TaskCore& t) {
   else if (t.m_state == TaskState::failed) { ++m_stats.tasks_failed; k = TraceKind::task_failed; }
   else ++m_stats.tasks_done;
   if (m_trace) [[unlikely]] {
+    FinishedTask& f = m_finished_records.emplace_back();
+    f.id = t.m_id;
+    f.state = t.m_state;
+    f.cancel_requested = t.m_cancels > 0;
+    if (const auto* x = t.extras_if()) {
+      f.line_a = x->line_a;
+      f.line_b = x->line_b;
+    }
+    if (t.has_default_name()) f.name_number = t.m_name_number;
+    else f.name = t.name();
     TraceEvent e;
     e.kind = k;
     e.task = t.m_id;
-    if (k == TraceKind::task_failed) e.text = intern(describe_exception(t.m_exception));
+    if (k == TraceKind::task_failed) {
+      f.error = describe_exception(t.m_exception);
+      e.text = intern(f.error);
+    }
     emit(e);
-    m_finished_records.push_back(task_snapshot(t));
     t.m_recorded = true;
     reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
   }

@@ -2,7 +2,7 @@
 #include <loopscope/event_loop.hpp>
 #include <loopscope/sleep.hpp>
 
-#include <cstdio>
+#include <charconv>
 
 namespace loopscope {
 
@@ -27,9 +27,11 @@ AwaitTarget SleepAwaiter::describe() const {
   a.kind = AwaitKind::sleep;
   a.target = timer().m_handle;
   a.deadline = timer().m_deadline;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "sleep(%g)", m_delay);
-  a.label = buf;
+  // "sleep(%g)", without printf's cost (to_chars with a precision formats exactly as %.6g).
+  char buf[64] = "sleep(";
+  char* end = std::to_chars(buf + 6, buf + sizeof buf - 1, m_delay, std::chars_format::general, 6).ptr;
+  *end++ = ')';
+  a.label.assign(buf, end);
   return a;
 }
 

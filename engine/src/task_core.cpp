@@ -7,16 +7,21 @@
 #include <loopscope/task.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace loopscope::detail {
 
 // ---- names ---------------------------------------------------------------------------------
+char* TaskCore::write_default_name(char* out) const noexcept {
+  std::memcpy(out, "Task-", 5);
+  return std::to_chars(out + 5, out + 32, m_name_number).ptr;
+}
+
 std::string TaskCore::name() const {
   if (m_extras && !m_extras->task_name.empty()) return m_extras->task_name;
   if (m_name_number) {
-    char buf[32] = "Task-";
-    const auto r = std::to_chars(buf + 5, buf + sizeof buf, m_name_number);
-    return std::string(buf, r.ptr);
+    char buf[32];
+    return std::string(buf, write_default_name(buf));
   }
   if (m_extras && !m_extras->coro_name.empty()) return m_extras->coro_name;
   return "coroutine";

@@ -131,12 +131,15 @@ AwaitTarget Watch::describe() const {
   a.kind = m_kind;
   a.target = m_kind == AwaitKind::wait_for && !m_tasks.empty() ? m_tasks[0]->m_id : m_id;
   a.deadline = m_timeout ? m_timer.m_deadline : -1;  // fixed once armed
+  // The first names, then a count: a gather of 100k tasks gets a readable label, not 1 MB.
+  constexpr std::size_t shown = 8;
   std::string label = m_what;
   label += '(';
-  for (std::size_t i = 0; i < m_tasks.size(); ++i) {
+  for (std::size_t i = 0; i < m_tasks.size() && i < shown; ++i) {
     if (i) label += ", ";
     label += m_tasks[i]->name();
   }
+  if (m_tasks.size() > shown) label += ", … " + std::to_string(m_tasks.size() - shown) + " more";
   label += ')';
   a.label = std::move(label);
   return a;

@@ -176,6 +176,7 @@ public:
   void reuse_trace_time() noexcept { m_trace_time_reusable = true; }
   void forget_trace_time() noexcept { m_trace_time_reusable = false; }
   StringId intern(std::string_view s) { return m_trace->intern(s); }
+  StringId intern_task_name(const detail::TaskCore& t);
   void trace_cancel_request(detail::TaskCore& t, std::string_view msg);
   void trace_task_scheduled(detail::TaskCore& t);
   void trace_uncancel(detail::TaskCore& t);
@@ -251,7 +252,18 @@ private:
   detail::TaskCore* m_frames = nullptr;   // every live task frame
   TaskId m_task_counter = 0;
   std::uint32_t m_name_counter = 0;
-  std::deque<TaskSnapshot> m_finished_records;   // a deque: appending never moves records
+  // What snapshot() shows of a finished task once its frame may be gone (tracing only). Kept
+  // small and cheap to fill: names and snapshots are built only when snapshot() asks.
+  struct FinishedTask {
+    TaskId id = 0;
+    std::uint32_t name_number = 0;     // "Task-N" when no explicit name
+    TaskState state = TaskState::done;
+    bool cancel_requested = false;
+    std::int32_t line_a = 0, line_b = 0;
+    std::string name;                  // the explicit name, if any
+    std::string error;                 // failed tasks: "Type: message"
+  };
+  std::deque<FinishedTask> m_finished_records;   // a deque: appending never moves records
   // ids
   HandleId m_handle_counter = 0;
   std::uint64_t m_primitive_counter = 0;

@@ -66,6 +66,12 @@ public:
   // ---- identity and state
   TaskId id() const noexcept { return m_id; }
   std::string name() const;
+  // True when the task goes by its default name "Task-N" (no explicit name was given).
+  bool has_default_name() const noexcept {
+    return m_name_number && (!m_extras || m_extras->task_name.empty());
+  }
+  // Appends the default name "Task-N" at out (room for 32 bytes); returns the end.
+  char* write_default_name(char* out) const noexcept;
   TaskState state() const noexcept { return m_state; }
   bool done() const noexcept { return m_state >= TaskState::done; }
   bool is_task() const noexcept { return m_is_task; }
