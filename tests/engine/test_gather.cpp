@@ -90,3 +90,39 @@ TEST(Gather, VariadicFormReturnsATuple) {
   }());
   EXPECT_EQ(r, std::make_tuple(4, 5));
 }
+
+TEST(Gather, ALargeGatherIsLabelledWithEightNamesThenACount) {
+  EventLoop loop;
+  AwaitTarget seen;
+  loop.run_until_complete([](EventLoop& l, AwaitTarget& out) -> Coro<void> {
+    std::vector<Task<int>> ts;
+    for (int i = 0; i < 20; ++i) ts.push_back(create_task(after(1, i)));
+    Task<std::vector<int>> g = create_task(gather(std::move(ts)));
+    co_await sleep(0.5);
+    for (const auto& t : l.snapshot().tasks)
+      if (t.id == g.id()) out = t.awaiting;
+    co_await g;
+  }(loop, seen));
+  EXPECT_EQ(seen.kind, AwaitKind::gather);
+  EXPECT_EQ(seen.label, "gather(Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, Task-8, Task-9, … 12 more)");
+}
+
+TEST(Gather, AChildThatFailsAfterTheGatherRaisedIsNotReportedAsUnretrieved) {
+  // asyncio's gather marks the exceptions of late children retrieved in its done callback.
+  EventLoop loop;
+  int reports = 0;
+  loop.set_exception_handler([&](const ExceptionContext&) { ++reports; });
+  bool raised = false;
+  loop.run_until_complete([](bool& raised_out) -> Coro<void> {
+    std::vector<Task<int>> ts{create_task(fail_after(1)), create_task(fail_after(2))};
+    try {
+      co_await gather(std::move(ts));
+    } catch (const std::runtime_error&) {
+      raised_out = true;
+    }
+    co_await sleep(5);  // the second child fails while nobody awaits it
+  }(raised));
+  loop.close();
+  EXPECT_TRUE(raised);
+  EXPECT_EQ(reports, 0);
+}
