@@ -60,8 +60,8 @@ public:
     bool await_ready() noexcept { return false; }
     void await_suspend(handle_type h) noexcept {
       CoroPromise& p = h.promise();
-      if (p.m_continuation) tls.next = p.m_continuation;  // back to the awaiting frame
-      else p.m_finished = true;                            // a task root: the step completes it
+      if (p.m_is_task) p.m_finished = true;  // a task root: the step completes it
+      else tls.next = std::coroutine_handle<>::from_address(p.m_continuation);  // back to the awaiter
     }
     void await_resume() noexcept {}
   };
@@ -74,7 +74,6 @@ public:
     return this->take();
   }
 
-  std::coroutine_handle<> m_continuation;
 };
 
 }  // namespace detail
@@ -116,7 +115,7 @@ public:
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<> parent) noexcept {
       promise_type& p = m_h.promise();
-      p.m_continuation = parent;
+      p.m_continuation = parent.address();
       p.m_started = true;
       detail::tls.next = m_h;  // the trampoline resumes the child; the stack stays flat
     }

@@ -10,7 +10,8 @@
 //     is destroyed when it drops to zero (after reporting an exception nobody retrieved);
 //   - m_resume is the innermost suspended frame of the task (where it resumes);
 //   - m_awaiting is non-null exactly while m_state == suspended: what the task waits on;
-//   - a task is in at most one of: the ready queue, one waiter list, neither (running/done).
+//   - a task is in at most one of: the ready queue, one waiter list, neither (running/done);
+//   - m_waiters is used only by task roots, m_continuation only by frames awaited inline.
 //
 // Sections: Suspension · TaskExtras · TaskCore · SleepTimer
 #include <loopscope/detail/ready_node.hpp>
@@ -113,7 +114,12 @@ public:
   std::coroutine_handle<> m_root;
   std::coroutine_handle<> m_resume;
   Suspension* m_awaiting = nullptr;
-  ReadyNode* m_waiters = nullptr;         // LIFO; reversed when the task finishes
+  // A frame is either a task's root (m_is_task: others may wait for it to finish) or a coroutine
+  // awaited inline (it goes back to the frame that awaited it). Never both, so the two share.
+  union {
+    ReadyNode* m_waiters = nullptr;       // task root: LIFO; reversed when the task finishes
+    void* m_continuation;                 // inline frame: the awaiting frame's address
+  };
   std::unique_ptr<TaskExtras> m_extras;
   std::exception_ptr m_exception;
   std::uint32_t m_name_number = 0;        // N of the default name "Task-N"; 0 = named
