@@ -69,9 +69,11 @@ void clear_rect(const PixelRect& r, int fb_height) {
 
 }  // namespace
 
-void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding, ImVec2 clip_min, ImVec2 clip_max) {
+void add_backdrop(ImVec2 min, ImVec2 max, ImU32 colour, float rounding, ImVec2 clip_min,
+                  ImVec2 clip_max) {
   if (max.x <= min.x || max.y <= min.y) return;
-  if (max.x <= clip_min.x || min.x >= clip_max.x || max.y <= clip_min.y || min.y >= clip_max.y) return;
+  if (max.x <= clip_min.x || min.x >= clip_max.x || max.y <= clip_min.y || min.y >= clip_max.y)
+    return;
   colour |= IM_COL32_A_MASK;
   rounding = std::max(0.0f, std::min({rounding, (max.x - min.x) * 0.5f, (max.y - min.y) * 0.5f}));
   rounding = std::floor(rounding);

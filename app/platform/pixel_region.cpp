@@ -63,14 +63,15 @@ std::vector<PixelRect> uncovered(const PixelRect& frame, const std::vector<Pixel
   return done;
 }
 
-PaintPlan plan_paint(const PixelRect& frame, std::uint32_t background, const std::vector<Fill>& fills) {
+PaintPlan plan_paint(const PixelRect& frame, std::uint32_t background,
+                     const std::vector<Fill>& fills) {
   std::vector<Fill> parts;
   for (const Fill& f : fills) {
     const PixelRect r = intersection(f.rect, frame);
     if (!r.empty()) parts.push_back({r, f.colour});
   }
   // Colours that may be the base: none of their fills lies over an earlier fill of another colour.
-  std::map<std::uint32_t, long> area;  // the candidates' pixels (their fills are disjoint or nested)
+  std::map<std::uint32_t, long> area;  // pixels of each colour's fills (overlaps count twice)
   std::map<std::uint32_t, bool> eligible;
   long all = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -38,6 +38,7 @@ struct PaintPlan {
   std::uint32_t base = 0;
   std::vector<Fill> fills;
 };
-PaintPlan plan_paint(const PixelRect& frame, std::uint32_t background, const std::vector<Fill>& fills);
+PaintPlan plan_paint(const PixelRect& frame, std::uint32_t background,
+                     const std::vector<Fill>& fills);
 
 }  // namespace loopscope::platform

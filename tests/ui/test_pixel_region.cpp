@@ -19,7 +19,8 @@ void paint(Grid& g, int w, const PixelRect& r, std::uint32_t colour) {
 }
 
 // The frame as the painter's algorithm leaves it: background, then every fill in order.
-Grid painted_in_order(const PixelRect& frame, std::uint32_t background, const std::vector<Fill>& fills) {
+Grid painted_in_order(const PixelRect& frame, std::uint32_t background,
+                      const std::vector<Fill>& fills) {
   Grid g(static_cast<std::size_t>(frame.area()), background);
   for (const Fill& f : fills) paint(g, frame.x1, intersection(f.rect, frame), f.colour);
   return g;
