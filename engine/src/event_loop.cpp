@@ -867,24 +867,16 @@ void EventLoop::trace_uncancel(TaskCore& t) {
   emit(e);
 }
 
-void EventLoop::register_task(TaskCore& t, std::string_view name) {
-  t.m_id = ++m_task_counter;
-  if (name.empty()) t.m_name_number = ++m_name_counter;
-  else t.extras().task_name = std::string(name);
-  t.m_next_frame = m_frames;
-  if (m_frames) m_frames->m_prev_frame = &t;
-  m_frames = &t;
-  ++m_stats.tasks_created;
-  ++m_stats.tasks_alive;
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::task_created;
-    e.task = t.m_id;
-    e.target = loopscope::current_task_id();
-    e.text = intern_task_name(t);
-    emit(e);
-    reuse_trace_time();  // spawn() schedules the new task at once
-  }
+void EventLoop::name_task(TaskCore& t, std::string_view name) { t.extras().task_name = std::string(name); }
+
+void EventLoop::trace_task_created(TaskCore& t) {
+  TraceEvent e;
+  e.kind = TraceKind::task_created;
+  e.task = t.m_id;
+  e.target = loopscope::current_task_id();
+  e.text = intern_task_name(t);
+  emit(e);
+  reuse_trace_time();  // spawn() schedules the new task at once
 }
 
 // The task's name, interned without building a temporary string for "Task-N".
@@ -897,34 +889,30 @@ StringId EventLoop::intern_task_name(const TaskCore& t) {
   return intern(t.name());
 }
 
-void EventLoop::task_finished(TaskCore& t) {
-  --m_stats.tasks_alive;
-  TraceKind k = TraceKind::task_done;
-  if (t.m_state == TaskState::cancelled) { ++m_stats.tasks_cancelled; k = TraceKind::task_cancelled; }
-  else if (t.m_state == TaskState::failed) { ++m_stats.tasks_failed; k = TraceKind::task_failed; }
-  else ++m_stats.tasks_done;
-  if (m_trace) [[unlikely]] {
-    FinishedTask& f = m_finished_records.emplace_back();
-    f.id = t.m_id;
-    f.state = t.m_state;
-    f.cancel_requested = t.m_cancels > 0;
-    if (const auto* x = t.extras_if()) {
-      f.line_a = x->line_a;
-      f.line_b = x->line_b;
-    }
-    if (t.has_default_name()) f.name_number = t.m_name_number;
-    else f.name = t.name();
-    TraceEvent e;
-    e.kind = k;
-    e.task = t.m_id;
-    if (k == TraceKind::task_failed) {
-      f.error = describe_exception(t.m_exception);
-      e.text = intern(f.error);
-    }
-    emit(e);
-    t.m_recorded = true;
-    reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
+void EventLoop::trace_task_finished(TaskCore& t) {
+  const TraceKind k = t.m_state == TaskState::cancelled ? TraceKind::task_cancelled
+                      : t.m_state == TaskState::failed  ? TraceKind::task_failed
+                                                        : TraceKind::task_done;
+  FinishedTask& f = m_finished_records.emplace_back();
+  f.id = t.m_id;
+  f.state = t.m_state;
+  f.cancel_requested = t.m_cancels > 0;
+  if (const auto* x = t.extras_if()) {
+    f.line_a = x->line_a;
+    f.line_b = x->line_b;
   }
+  if (t.has_default_name()) f.name_number = t.m_name_number;
+  else f.name = t.name();
+  TraceEvent e;
+  e.kind = k;
+  e.task = t.m_id;
+  if (k == TraceKind::task_failed) {
+    f.error = describe_exception(t.m_exception);
+    e.text = intern(f.error);
+  }
+  emit(e);
+  t.m_recorded = true;
+  reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
 }
 
 void EventLoop::frame_destroyed(TaskCore& t) noexcept {

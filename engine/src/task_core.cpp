@@ -184,18 +184,20 @@ void TaskCore::complete() {
 // ---- lifetime ------------------------------------------------------------------------------
 void TaskCore::release() noexcept {
   if (--m_refs != 0) return;
-  if (m_is_task && m_state == TaskState::failed && !m_retrieved && m_loop) {
-    ExceptionContext ctx;
-    ctx.message = "Task exception was never retrieved";
-    ctx.task = m_id;
-    try {
-      ctx.task_name = name();
-      ctx.exception = m_exception;
-      m_loop->call_exception_handler(ctx);
-    } catch (...) {
-    }
-  }
+  if (m_is_task && m_state == TaskState::failed && !m_retrieved && m_loop) [[unlikely]] report_unretrieved();
   destroy_frame();
+}
+
+void TaskCore::report_unretrieved() noexcept {
+  ExceptionContext ctx;
+  ctx.message = "Task exception was never retrieved";
+  ctx.task = m_id;
+  try {
+    ctx.task_name = name();
+    ctx.exception = m_exception;
+    m_loop->call_exception_handler(ctx);
+  } catch (...) {
+  }
 }
 
 void TaskCore::destroy_frame() noexcept {
@@ -244,11 +246,18 @@ CancelAction TaskWaitAwaiter::on_cancel(TaskCore& task) {
 }
 
 // ---- spawning ------------------------------------------------------------------------------
-void spawn(TaskCore& core, EventLoop* loop, std::string_view name) {
-  EventLoop* l = loop ? loop : tls.loop;
+namespace {
+// The errors of spawn(), out of line so that the hot path builds no exception objects.
+[[gnu::cold, gnu::noinline]] void spawn_error(const EventLoop* l) {
   if (!l) throw RuntimeError("no current event loop");
   if (l->is_closed()) throw RuntimeError("Event loop is closed");
-  if (core.m_is_task || core.m_started) throw InvalidStateError("coroutine already started");
+  throw InvalidStateError("coroutine already started");
+}
+}  // namespace
+
+void spawn(TaskCore& core, EventLoop* loop, std::string_view name) {
+  EventLoop* l = loop ? loop : tls.loop;
+  if (!l || l->is_closed() || core.m_is_task || core.m_started) [[unlikely]] spawn_error(l);
   core.m_is_task = true;
   core.m_loop = l;
   core.add_ref();  // the loop's reference, dropped when the task finishes

@@ -165,8 +165,8 @@ public:
   void arm_timer(detail::TimerNode& n, double when);
   void cancel_timer(detail::TimerNode& n) noexcept;
   void suspend_task(detail::TaskCore& t, detail::Suspension& s);
-  void register_task(detail::TaskCore& t, std::string_view name);
-  void task_finished(detail::TaskCore& t);
+  inline void register_task(detail::TaskCore& t, std::string_view name);
+  inline void task_finished(detail::TaskCore& t);
   void frame_destroyed(detail::TaskCore& t) noexcept;
   // Stamps e with the loop time and records it. The time is read from the clock unless the
   // previous event was stamped with nothing but engine code run since (see reuse_trace_time).
@@ -232,6 +232,10 @@ private:
     return n;
   }
   TaskSnapshot task_snapshot(const detail::TaskCore& t) const;
+  // The out-of-line parts of register_task / task_finished.
+  void name_task(detail::TaskCore& t, std::string_view name);
+  void trace_task_created(detail::TaskCore& t);
+  void trace_task_finished(detail::TaskCore& t);
   void trace_phase(LoopPhase p, double value = 0);
 
   friend class detail::Executor;
@@ -311,6 +315,28 @@ inline void EventLoop::schedule_task(detail::TaskCore& t) {
   t.m_handle = ++m_handle_counter;
   push_ready(t);
   if (m_trace) [[unlikely]] trace_task_scheduled(t);
+}
+
+// A new task gets its id, its default name number and a place in the list of live frames.
+inline void EventLoop::register_task(detail::TaskCore& t, std::string_view name) {
+  t.m_id = ++m_task_counter;
+  if (name.empty()) t.m_name_number = ++m_name_counter;
+  else name_task(t, name);
+  t.m_next_frame = m_frames;
+  if (m_frames) m_frames->m_prev_frame = &t;
+  m_frames = &t;
+  ++m_stats.tasks_created;
+  ++m_stats.tasks_alive;
+  if (m_trace) [[unlikely]] trace_task_created(t);
+}
+
+// Called by TaskCore::complete once the task's final state is set.
+inline void EventLoop::task_finished(detail::TaskCore& t) {
+  --m_stats.tasks_alive;
+  if (t.m_state == TaskState::done) [[likely]] ++m_stats.tasks_done;
+  else if (t.m_state == TaskState::cancelled) ++m_stats.tasks_cancelled;
+  else ++m_stats.tasks_failed;
+  if (m_trace) [[unlikely]] trace_task_finished(t);
 }
 
 namespace detail {

@@ -102,6 +102,7 @@ public:
   void complete();
   [[gnu::cold, gnu::noinline]] void finish_cancelled_before_start();
   [[gnu::cold, gnu::noinline]] void apply_cancel_after_step();
+  [[gnu::cold, gnu::noinline]] void report_unretrieved() noexcept;
   void destroy_frame() noexcept;
   // A fresh frame that was never run: never-awaited warning when named.
   void warn_never_awaited() noexcept;
