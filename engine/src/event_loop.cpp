@@ -288,7 +288,7 @@ void EventLoop::trace_phase(LoopPhase p, double value) {
 }
 
 bool EventLoop::iterate() {
-  drain_threadsafe();
+  drain_threadsafe(m_virtual ? Drain::callbacks : Drain::everything);
   if (!has_pending_work()) return false;
   ++m_iteration;
   ++m_stats.iterations;
@@ -353,36 +353,65 @@ bool EventLoop::iterate() {
 void EventLoop::poll(double timeout) {
   m_poll_timeout = timeout;
   trace_phase(LoopPhase::poll, timeout);
+  if (m_virtual) {
+    poll_virtual(timeout);
+    return;
+  }
   const bool io = m_io_waiters > 0 || m_jobs_unfinished > 0 ||
                   m_ts_pending.load(std::memory_order_acquire);
-  int wait_ms = 0;
-  if (m_virtual) {
-    if (timeout != 0) {
-      if (m_jobs_unfinished > 0) {
-        wait_ms = -1;  // never jump virtual time past a job still running on a worker
-      } else if (io) {
-        // Ask the selector first; jump only if nothing is reported.
-        epoll_event evs[64];
-        int n = ::epoll_wait(m_epoll_fd, evs, 64, 0);
-        ++m_stats.polls;
-        if (n > 0) { process_io_events_list(evs, n); return; }
-        if (timeout < 0) wait_ms = -1;
-        else { advance_virtual(timeout); return; }
-      } else {
-        if (timeout > 0) advance_virtual(timeout);
-        return;
-      }
-    } else if (!io) {
-      return;
-    }
-  } else {
-    if (timeout == 0 && !io) return;
-    wait_ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
-  }
+  if (timeout == 0 && !io) return;
+  const int wait_ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
   epoll_event evs[64];
   int n = ::epoll_wait(m_epoll_fd, evs, 64, wait_ms);
   ++m_stats.polls;
   if (n > 0) process_io_events_list(evs, n);
+}
+
+// The virtual clock's poll: executor jobs are settled at fixed points, sockets are asked without
+// waiting, and when nothing at all can happen before the next timer, time jumps to it.
+void EventLoop::poll_virtual(double timeout) {
+  settle_jobs();
+  epoll_event evs[64];
+  if (m_io_waiters > 0) {
+    int n = ::epoll_wait(m_epoll_fd, evs, 64, 0);
+    ++m_stats.polls;
+    if (n > 0) process_io_events_list(evs, n);
+  }
+  if (timeout == 0 || m_ready_count > 0) return;  // something is ready: no jump
+  if (timeout > 0) {
+    advance_virtual(timeout);
+    return;
+  }
+  // No timer: only a socket (or another thread) can wake the loop.
+  if (m_io_waiters == 0) return;
+  int n = ::epoll_wait(m_epoll_fd, evs, 64, -1);
+  ++m_stats.polls;
+  if (n > 0) process_io_events_list(evs, n);
+}
+
+void EventLoop::settle_jobs() {
+  if (m_plain_jobs_unfinished > 0) {
+    std::unique_lock<std::mutex> lock(m_ts_mutex);
+    m_ts_cv.wait(lock, [this] {
+      std::size_t posted = 0;
+      for (const auto* job : m_ts_completions)
+        if (!job->m_has_deadline) ++posted;
+      return posted >= m_plain_jobs_unfinished;
+    });
+  }
+  drain_threadsafe(Drain::everything);
+}
+
+void EventLoop::wait_job(detail::ExecutorJobBase& job) {
+  {
+    std::unique_lock<std::mutex> lock(m_ts_mutex);
+    m_ts_cv.wait(lock, [&] {
+      return std::find(m_ts_completions.begin(), m_ts_completions.end(), &job) != m_ts_completions.end();
+    });
+    m_ts_completions.erase(std::find(m_ts_completions.begin(), m_ts_completions.end(), &job));
+  }
+  --m_jobs_unfinished;
+  job.m_finished = true;
 }
 
 void EventLoop::advance_virtual(double d) {
@@ -522,19 +551,20 @@ void EventLoop::post_completion(detail::ExecutorJobBase* job) {
     m_ts_completions.push_back(job);
     m_ts_pending.store(true, std::memory_order_release);
   }
+  m_ts_cv.notify_all();
   std::uint64_t one = 1;
   [[maybe_unused]] auto r = ::write(m_wake_fd, &one, sizeof one);
 }
 
-void EventLoop::drain_threadsafe() {
+void EventLoop::drain_threadsafe(Drain what) {
   if (!m_ts_pending.load(std::memory_order_acquire)) return;
   std::vector<std::pair<std::function<void()>, std::string>> callbacks;
   std::vector<detail::ExecutorJobBase*> completions;
   {
     std::lock_guard<std::mutex> lock(m_ts_mutex);
     callbacks.swap(m_ts_callbacks);
-    completions.swap(m_ts_completions);
-    m_ts_pending.store(false, std::memory_order_release);
+    if (what == Drain::everything) completions.swap(m_ts_completions);
+    m_ts_pending.store(!m_ts_completions.empty(), std::memory_order_release);
   }
   for (auto& [fn, label] : callbacks) call_soon(std::move(fn), std::move(label));
   for (auto* job : completions) job_completed(*job);
@@ -628,6 +658,7 @@ void EventLoop::close() {
   m_io_waiters = 0;
   m_jobs_in_flight = 0;
   m_jobs_unfinished = 0;
+  m_plain_jobs_unfinished = 0;
   // 3. Destroy the frames that are left. Frames kept alive by Task handles stay until the last
   //    handle goes, detached from the loop.
   std::vector<TaskCore*> frames;
@@ -934,6 +965,7 @@ detail::Executor& EventLoop::executor() {
 
 void EventLoop::job_completed(detail::ExecutorJobBase& job) {
   --m_jobs_unfinished;
+  if (!job.m_has_deadline) --m_plain_jobs_unfinished;
   job.m_finished = true;
   if (job.m_abandoned) {
     --m_jobs_in_flight;

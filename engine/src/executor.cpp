@@ -45,7 +45,9 @@ void ExecutorJobBase::run_node(ReadyNode* n) {
   auto* job = static_cast<ExecutorJobBase*>(n);
   if (job->m_has_deadline && !job->m_deadline_reached) {
     job->m_deadline_reached = true;
-    if (!job->m_finished) return;  // the completion will schedule the node again
+    // The result is due now in virtual time: if the worker is still busy, wait for it for real
+    // (the trace must not depend on how long the worker takes).
+    if (!job->m_finished) job->m_loop->wait_job(*job);
   }
   job->m_delivered = true;
   job->m_loop->job_finished();
@@ -61,12 +63,9 @@ void ExecutorWaitBase::submit(ExecutorJobBase* job, std::coroutine_handle<> h, s
   job->m_job_id = loop.next_primitive_id();
   job->m_owner = t.m_id;
   m_job = job;
-  loop.job_started();
-  ++loop.jobs_unfinished();
-  if (vsecs && loop.clock_kind() == ClockKind::virtual_time) {
-    job->m_has_deadline = true;
-    loop.arm_timer(*job, loop.time() + *vsecs);
-  }
+  job->m_has_deadline = vsecs && loop.clock_kind() == ClockKind::virtual_time;
+  loop.job_started(job->m_has_deadline);
+  if (job->m_has_deadline) loop.arm_timer(*job, loop.time() + *vsecs);
   loop.suspend_task(t, *this);
   loop.executor().submit(job);
   loop.forget_trace_time();  // submitting may start the worker threads

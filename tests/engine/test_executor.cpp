@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <string>
+#include <vector>
 #include <thread>
 
 using namespace loopscope;
@@ -68,4 +71,47 @@ TEST(Executor, CancellingTheAwaiterAbandonsTheJobAndTheLoopStillFinishes) {
   EXPECT_FALSE(loop.has_pending_work());
   EXPECT_TRUE(ran.load());
   EXPECT_LT(loop.time(), 5.0);
+}
+
+namespace {
+// The worker takes `real_ms` of real time (busy, so the test never sleeps); the loop's trace must
+// not depend on it: on the virtual clock a plain job completes at the first poll after it was
+// submitted, and a job with virtual seconds exactly at its deadline.
+std::vector<std::string> trace_with_worker_taking(int real_ms) {
+  EventLoop loop;
+  TraceRecorder rec;
+  loop.set_trace(&rec);
+  auto job = [real_ms] {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(real_ms);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    return 1;
+  };
+  loop.create_task([](decltype(job) j) -> Coro<> {
+    co_await to_thread(j);
+    co_await to_thread(j, 0.5);
+    co_await to_thread(j);
+  }(job));
+  loop.create_task([]() -> Coro<> {
+    for (int i = 0; i < 6; ++i) co_await sleep(0.2);
+  }());
+  loop.create_task([]() -> Coro<> {
+    for (int i = 0; i < 20; ++i) co_await sleep(0);
+  }());
+  while (loop.run_once()) {
+  }
+  std::vector<std::string> out;
+  for (const TraceEvent& e : rec.events())
+    out.push_back(std::to_string(e.time) + " " + to_string(e.kind) + " task " + std::to_string(e.task) +
+                  " handle " + std::to_string(e.handle) + " " + std::string(rec.str(e.text)));
+  return out;
+}
+}  // namespace
+
+TEST(Executor, OnTheVirtualClockTheTraceDoesNotDependOnHowLongTheWorkerReallyTakes) {
+  const auto fast = trace_with_worker_taking(0);
+  const auto slow = trace_with_worker_taking(30);
+  ASSERT_GT(fast.size(), 100u);
+  for (std::size_t i = 0; i < std::min(fast.size(), slow.size()); ++i) ASSERT_EQ(fast[i], slow[i]) << "event " << i;
+  EXPECT_EQ(fast.size(), slow.size());
 }

@@ -48,6 +48,27 @@ TEST(StepRun, RunningAStepTwiceGivesTheSameTrace) {
   EXPECT_EQ(a.size(), b.size());
 }
 
+TEST(StepRun, RunningAStepWithToThreadFiveTimesGivesTheSameTrace) {
+  // Worker threads finish whenever they finish; the trace on the virtual clock must not care.
+  Lesson l = make_lesson(R"json({"coroutines": {
+    "ticker": {"body": [{"op": "for", "var": "i", "stop": 4, "body": [
+      {"op": "print", "text": "tick {i}"}, {"op": "sleep", "seconds": 0.5}]}]},
+    "main": {"body": [
+      {"op": "create_task", "coro": "ticker", "name": "ticker", "into": "t"},
+      {"op": "to_thread", "seconds": 1, "label": "read", "value": "'data'", "into": "d"},
+      {"op": "print", "text": "got {d}"},
+      {"op": "to_thread", "seconds": 0.25, "label": "write", "value": "'ok'", "into": "w"},
+      {"op": "print", "text": "wrote {w}"},
+      {"op": "await", "task": "t"}]}}})json");
+  const auto a = trace_of(l);
+  ASSERT_GT(a.size(), 40u);
+  for (int run = 0; run < 4; ++run) {
+    const auto b = trace_of(l);
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) ASSERT_EQ(a[i], b[i]) << "run " << run << ", event " << i;
+    EXPECT_EQ(a.size(), b.size());
+  }
+}
+
 TEST(StepRun, RunningAnHttpStepTwiceGivesTheSameTrace) {
   Lesson l = make_lesson(R"json({"server": {"routes": [{"path": "/a", "latency": 0.5, "body": "A"}, {"path": "/b", "latency": 1, "body": "B"}]},
     "coroutines": {

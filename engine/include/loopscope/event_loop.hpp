@@ -32,6 +32,7 @@
 #include <loopscope/trace.hpp>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <exception>
@@ -185,7 +186,13 @@ public:
   void io_register(detail::IoWait& w);
   void io_unregister(detail::IoWait& w) noexcept;
   detail::Executor& executor();
-  void job_started() noexcept { ++m_jobs_in_flight; ++m_stats.executor_jobs; }
+  // A job goes to a worker; `virtual_deadline`: it has virtual seconds (virtual clock only).
+  void job_started(bool virtual_deadline) noexcept {
+    ++m_jobs_in_flight;
+    ++m_jobs_unfinished;
+    if (!virtual_deadline) ++m_plain_jobs_unfinished;
+    ++m_stats.executor_jobs;
+  }
   void job_finished() noexcept { --m_jobs_in_flight; }
   void post_completion(detail::ExecutorJobBase* job);   // from a worker thread
   std::string ready_label(const detail::ReadyNode& n) const;
@@ -204,7 +211,17 @@ private:
   void run_until_done(AnyTask& task);
   bool iterate();
   void poll(double timeout);
-  void drain_threadsafe();
+  void poll_virtual(double timeout);
+  // What drain_threadsafe takes: on the virtual clock, executor completions are taken only in the
+  // poll phase, so that where they enter the ready queue does not depend on worker timing.
+  enum class Drain : std::uint8_t { callbacks, everything };
+  void drain_threadsafe(Drain what = Drain::everything);
+  // Virtual clock: waits (in real time) until every job without virtual seconds has finished on
+  // its worker, then takes the completions. Such a job completes at the first poll after it
+  // was submitted, however long its worker really takes.
+  void settle_jobs();
+  // Virtual clock: the job's virtual deadline has come but its worker is still busy: wait for it.
+  void wait_job(detail::ExecutorJobBase& job);
   void process_io_events_list(void* events, int n);
   void wake_io(detail::IoWait& w);
   void trace_io_wait(const detail::IoWait& w, TraceKind kind);
@@ -299,8 +316,10 @@ private:
   std::vector<std::pair<std::function<void()>, std::string>> m_ts_callbacks;
   std::vector<detail::ExecutorJobBase*> m_ts_completions;
   std::atomic<bool> m_ts_pending{false};
+  std::condition_variable m_ts_cv;         // notified when a worker posts a completion
   std::size_t m_jobs_in_flight = 0;        // submitted, result not yet delivered
   std::size_t m_jobs_unfinished = 0;       // still running on a worker (no completion seen)
+  std::size_t m_plain_jobs_unfinished = 0; // of those, the jobs without virtual seconds
   std::unique_ptr<detail::Executor> m_executor;
   friend struct detail::ExecutorJobBase;
 public:
