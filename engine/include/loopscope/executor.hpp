@@ -7,10 +7,11 @@
 // schedules the task — asyncio's two hops). The task is suspended with AwaitKind::executor,
 // target = the job id.
 //
-// Virtual clock: the loop never jumps virtual time while a job is still running on a worker; it
-// waits for it for real. So `to_thread(fn)` completes at the virtual instant it was submitted,
-// and `to_thread(fn, virtual_seconds)` completes exactly at submit time + virtual_seconds (a
-// timer the loop can jump to), however long fn really takes. Runs stay deterministic.
+// Virtual clock: `to_thread(fn)` completes at the first poll after it was submitted (the loop
+// waits there, in real time, for its worker), and `to_thread(fn, virtual_seconds)` completes
+// exactly at submit time + virtual_seconds (a timer the loop can jump to; if the worker is still
+// busy then, the loop waits for it). Completions are taken only in the poll phase, so the trace
+// is the same however long fn really takes: runs stay deterministic.
 // Cancelling the awaiting task abandons the job: the worker finishes it, the result is dropped.
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/task_core.hpp>
