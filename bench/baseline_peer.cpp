@@ -9,7 +9,7 @@
 // It does not use the engine.
 //
 // Sections: scheduler · jobs · workloads · main
-#include <time.h>
+#include "stopwatch.hpp"
 
 #include <chrono>
 #include <coroutine>
@@ -106,14 +106,6 @@ struct JoinAll {
 };
 
 // ---- workloads ---------------------------------------------------------------------------
-using steady = std::chrono::steady_clock;
-
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 Job child(int switches) {
   for (int i = 0; i < switches; ++i) co_await YieldNow{};
 }
@@ -123,8 +115,7 @@ Node* g_joiner_slot = nullptr;
 
 // Spawns `tasks` children doing `switches` yields each and joins them; reports the time.
 Job main_job(long tasks, int switches, double* seconds, double* cpu) {
-  auto t0 = steady::now();
-  double c0 = cpu_now();
+  loopscope::bench::Stopwatch sw;
   g_remaining = tasks;
   for (long i = 0; i < tasks; ++i) {
     Job j = child(switches);
@@ -134,8 +125,8 @@ Job main_job(long tasks, int switches, double* seconds, double* cpu) {
     g_sched.push(j.node);
   }
   co_await JoinAll{&g_remaining};
-  *seconds = std::chrono::duration<double>(steady::now() - t0).count();
-  *cpu = cpu_now() - c0;
+  *seconds = sw.wall_seconds();
+  *cpu = sw.cpu_seconds();
 }
 
 }  // namespace

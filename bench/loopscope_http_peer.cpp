@@ -12,6 +12,8 @@
 //   peer=loopscope workload=http n=10000 seconds=0.12 req_per_s=83000 cpu_seconds=0.11
 //
 // Sections: helpers · http (HttpServer + ClientSession) · http-streams · main
+#include "stopwatch.hpp"
+
 #include <loopscope/event_loop.hpp>
 #include <loopscope/gather.hpp>
 #include <loopscope/net/http_client.hpp>
@@ -20,7 +22,6 @@
 #include <loopscope/task.hpp>
 #include <loopscope/trace.hpp>
 
-#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -34,22 +35,12 @@
 namespace {
 
 using namespace loopscope;
-using steady = std::chrono::steady_clock;
 
 constexpr std::string_view body_text = "Hello, world!";
 constexpr int clients_n = 100;
 constexpr int requests_n = 100;
 
 // ---- helpers -----------------------------------------------------------------------------
-double seconds_since(steady::time_point t0) {
-  return std::chrono::duration<double>(steady::now() - t0).count();
-}
-
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
 
 std::string result_fields(double dt, double cpu) {
   char buf[160];
@@ -57,6 +48,17 @@ std::string result_fields(double dt, double cpu) {
   std::snprintf(buf, sizeof buf, "n=%.0f seconds=%.6g req_per_s=%.6g cpu_seconds=%.6g", n, dt,
                 n / dt, cpu);
   return buf;
+}
+
+// Runs clients_n clients (each made by make_client()) at once and times them, from before the
+// first is created to after the gather returns. Returns the result fields.
+template <class MakeClient> Coro<std::string> time_clients(MakeClient make_client) {
+  loopscope::bench::Stopwatch sw;
+  std::vector<Task<void>> clients;
+  clients.reserve(clients_n);
+  for (int i = 0; i < clients_n; ++i) clients.push_back(create_task(make_client()));
+  co_await gather(std::move(clients));
+  co_return result_fields(sw.wall_seconds(), sw.cpu_seconds());
 }
 
 // ---- http (HttpServer + ClientSession) ---------------------------------------------------
@@ -79,19 +81,10 @@ Coro<std::string> http_workload() {
   });
   co_await server.start();
   std::string url = server.url("/");
-
-  auto t0 = steady::now();
-  double c0 = cpu_now();
-  std::vector<Task<void>> clients;
-  clients.reserve(clients_n);
-  for (int i = 0; i < clients_n; ++i) clients.push_back(create_task(http_client(url)));
-  co_await gather(std::move(clients));
-  double dt = seconds_since(t0);
-  double cpu = cpu_now() - c0;
-
+  std::string result = co_await time_clients([&url] { return http_client(url); });
   server.close();
   co_await server.wait_closed();
-  co_return result_fields(dt, cpu);
+  co_return result;
 }
 
 // ---- http-streams ------------------------------------------------------------------------
@@ -149,19 +142,10 @@ Coro<void> raw_client(std::uint16_t port) {
 Coro<std::string> http_streams_workload() {
   net::Server server = co_await net::start_server(raw_server_conn, "127.0.0.1", 0);
   std::uint16_t port = server.port();
-
-  auto t0 = steady::now();
-  double c0 = cpu_now();
-  std::vector<Task<void>> clients;
-  clients.reserve(clients_n);
-  for (int i = 0; i < clients_n; ++i) clients.push_back(create_task(raw_client(port)));
-  co_await gather(std::move(clients));
-  double dt = seconds_since(t0);
-  double cpu = cpu_now() - c0;
-
+  std::string result = co_await time_clients([port] { return raw_client(port); });
   server.close();
   co_await server.wait_closed();
-  co_return result_fields(dt, cpu);
+  co_return result;
 }
 
 }  // namespace

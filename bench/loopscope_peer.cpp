@@ -19,8 +19,9 @@
 #include <loopscope/task.hpp>
 #include <loopscope/trace.hpp>
 
+#include "stopwatch.hpp"
+
 #include <malloc.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -37,19 +38,10 @@ namespace {
 
 using namespace loopscope;
 using steady = std::chrono::steady_clock;
+using loopscope::bench::seconds_since;
+using loopscope::bench::Stopwatch;
 
 // ---- helpers -----------------------------------------------------------------------------
-double seconds_since(steady::time_point t0) {
-  return std::chrono::duration<double>(steady::now() - t0).count();
-}
-
-// CPU seconds used by this process (all threads), for the cpu_seconds field.
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 // The timers workload's delays: x % 101 ms for the outputs of the LCG
 // state = (state * 1103515245 + 12345) mod 2^31, starting from state = 12345 (the seed itself
 // is not used as an output). Identical in every peer.
@@ -83,14 +75,13 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0, double
 Coro<void> spawn_child() { co_await sleep(0); }
 
 Coro<std::string> spawn(std::size_t n) {
-  auto t0 = steady::now();
-  double c0 = cpu_now();
+  Stopwatch sw;
   std::vector<Task<void>> tasks;
   tasks.reserve(n);
   for (std::size_t i = 0; i < n; ++i) tasks.push_back(create_task(spawn_child()));
   co_await gather(std::move(tasks));
-  double dt = seconds_since(t0);
-  double cpu = cpu_now() - c0;
+  double dt = sw.wall_seconds();
+  double cpu = sw.cpu_seconds();
   co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g cpu_seconds=%.6g", double(n), dt,
                 dt / double(n) * 1e9, cpu);
 }
@@ -102,14 +93,13 @@ Coro<void> switch_child(int switches) {
 }
 
 Coro<std::string> switch_workload(std::size_t tasks_n, int switches) {
-  auto t0 = steady::now();
-  double c0 = cpu_now();
+  Stopwatch sw;
   std::vector<Task<void>> tasks;
   tasks.reserve(tasks_n);
   for (std::size_t i = 0; i < tasks_n; ++i) tasks.push_back(create_task(switch_child(switches)));
   co_await gather(std::move(tasks));
-  double dt = seconds_since(t0);
-  double cpu = cpu_now() - c0;
+  double dt = sw.wall_seconds();
+  double cpu = sw.cpu_seconds();
   double n = double(tasks_n) * switches;
   co_return fmt("n=%.0f seconds=%.6g per_op_ns=%.4g cpu_seconds=%.6g", n, dt, dt / n * 1e9, cpu);
 }
@@ -133,15 +123,14 @@ Coro<void> timer_child(double delay, Lateness& late) {
 Coro<std::string> timers(std::size_t n) {
   auto delays = lcg_delays_ms(n);
   Lateness late;
-  auto t0 = steady::now();
-  double c0 = cpu_now();
+  Stopwatch sw;
   std::vector<Task<void>> tasks;
   tasks.reserve(n);
   for (std::size_t i = 0; i < n; ++i)
     tasks.push_back(create_task(timer_child(delays[i] / 1000.0, late)));
   co_await gather(std::move(tasks));
-  double dt = seconds_since(t0);
-  double cpu = cpu_now() - c0;
+  double dt = sw.wall_seconds();
+  double cpu = sw.cpu_seconds();
   co_return fmt("n=%.0f seconds=%.6g mean_late_ms=%.4g max_late_ms=%.4g cpu_seconds=%.6g",
                 double(n), dt, late.sum / double(n) * 1e3, late.max * 1e3, cpu);
 }

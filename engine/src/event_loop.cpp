@@ -405,10 +405,12 @@ void EventLoop::settle_jobs() {
 void EventLoop::wait_job(detail::ExecutorJobBase& job) {
   {
     std::unique_lock<std::mutex> lock(m_ts_mutex);
+    auto posted = m_ts_completions.end();
     m_ts_cv.wait(lock, [&] {
-      return std::find(m_ts_completions.begin(), m_ts_completions.end(), &job) != m_ts_completions.end();
+      posted = std::find(m_ts_completions.begin(), m_ts_completions.end(), &job);
+      return posted != m_ts_completions.end();
     });
-    m_ts_completions.erase(std::find(m_ts_completions.begin(), m_ts_completions.end(), &job));
+    m_ts_completions.erase(posted);
   }
   --m_jobs_unfinished;
   job.m_finished = true;
@@ -698,7 +700,7 @@ StringId EventLoop::intern_ready_label(const ReadyNode& n) {
       const TaskCore& t = *static_cast<const detail::SleepTimer&>(n).m_task;
       if (t.has_default_name()) {  // as ready_label, without a temporary string
         char buf[64] = "sleep timer: wake ";
-        char* end = t.write_default_name(buf + 18);
+        char* end = TaskCore::write_default_name(buf + 18, t.m_name_number);
         return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
       }
       return intern(ready_label(n));
@@ -765,7 +767,7 @@ LoopSnapshot EventLoop::snapshot() const {
   for (const FinishedTask& f : m_finished_records) {
     TaskSnapshot t;
     t.id = f.id;
-    t.name = f.name_number ? "Task-" + std::to_string(f.name_number) : f.name;
+    t.name = f.name_number ? TaskCore::default_name(f.name_number) : f.name;
     t.state = f.state;
     t.line_a = f.line_a;
     t.line_b = f.line_b;
@@ -914,7 +916,7 @@ void EventLoop::trace_task_created(TaskCore& t) {
 StringId EventLoop::intern_task_name(const TaskCore& t) {
   if (t.has_default_name()) {
     char buf[32];
-    char* end = t.write_default_name(buf);
+    char* end = TaskCore::write_default_name(buf, t.m_name_number);
     return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   return intern(t.name());

@@ -12,17 +12,19 @@
 namespace loopscope::detail {
 
 // ---- names ---------------------------------------------------------------------------------
-char* TaskCore::write_default_name(char* out) const noexcept {
+char* TaskCore::write_default_name(char* out, std::uint32_t n) noexcept {
   std::memcpy(out, "Task-", 5);
-  return std::to_chars(out + 5, out + 32, m_name_number).ptr;
+  return std::to_chars(out + 5, out + 32, n).ptr;
+}
+
+std::string TaskCore::default_name(std::uint32_t n) {
+  char buf[32];
+  return std::string(buf, write_default_name(buf, n));
 }
 
 std::string TaskCore::name() const {
   if (m_extras && !m_extras->task_name.empty()) return m_extras->task_name;
-  if (m_name_number) {
-    char buf[32];
-    return std::string(buf, write_default_name(buf));
-  }
+  if (m_name_number) return default_name(m_name_number);
   if (m_extras && !m_extras->coro_name.empty()) return m_extras->coro_name;
   return "coroutine";
 }

@@ -75,10 +75,6 @@ void Watch::run_timer(ReadyNode* n) {
 
 void Watch::child_done(std::size_t i, TaskState s) {
   ++m_done;
-  // The common case of a gather or wait: one more child done, more to come, nothing to decide.
-  if (s == TaskState::done && m_done < m_tasks.size() && m_mode != WatchMode::first_completed &&
-      m_mode != WatchMode::each)
-    return;
   if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
   const bool all = m_done == m_tasks.size();
   if (s != TaskState::done && m_first_error == npos) m_first_error = i;

@@ -71,8 +71,9 @@ public:
   bool has_default_name() const noexcept {
     return m_name_number && (!m_extras || m_extras->task_name.empty());
   }
-  // Appends the default name "Task-N" at out (room for 32 bytes); returns the end.
-  char* write_default_name(char* out) const noexcept;
+  // Writes the default name "Task-N" of task number n at out (room for 32 bytes); returns the end.
+  static char* write_default_name(char* out, std::uint32_t n) noexcept;
+  static std::string default_name(std::uint32_t n);
   TaskState state() const noexcept { return m_state; }
   bool done() const noexcept { return m_state >= TaskState::done; }
   bool is_task() const noexcept { return m_is_task; }
