@@ -46,13 +46,16 @@ bool Session::work_due() {
   return ::poll(&p, 1, 0) > 0;
 }
 
+// Runs the engine until event `index` has been recorded, then brings the decoded list up to
+// date (trace().events()), so that references to it taken earlier see the new events too.
 bool Session::ensure_event(std::size_t index) {
-  while (m_run->trace().size() <= index) {
-    if (m_run->finished()) return false;
-    if (real_clock() && !work_due()) return false;  // never wait in the selector on a frame
-    if (!m_run->run_once()) return m_run->trace().size() > index;
+  const TraceRecorder& trace = m_run->trace();
+  while (trace.size() <= index) {
+    if (m_run->finished()) break;
+    if (real_clock() && !work_due()) break;  // never wait in the selector on a frame
+    if (!m_run->run_once()) break;
   }
-  return true;
+  return trace.events().size() > index;
 }
 
 void Session::tick_real(double real_dt) {
@@ -218,6 +221,7 @@ void Session::seek_time(double t) {
   // Make sure the engine has run past t (or to its end); real time only as far as it has come.
   while (!m_run->finished() && (ev.empty() || ev.back().time <= t) && (!real_clock() || work_due())) {
     if (!m_run->run_once()) break;
+    m_run->trace().events();  // decode what the iteration recorded (ev sees it)
   }
   const auto it = std::upper_bound(ev.begin(), ev.end(), t + k_eps,
                                    [](double v, const TraceEvent& e) { return v < e.time; });

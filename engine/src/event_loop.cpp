@@ -296,7 +296,7 @@ bool EventLoop::iterate() {
     TraceEvent e;
     e.kind = TraceKind::loop_iteration;
     e.value = static_cast<double>(m_iteration);
-    emit(e);
+    emit_anchored(e);
     reuse_trace_time();  // the poll phase begins at once
   }
   double timeout = -1;
@@ -345,7 +345,12 @@ bool EventLoop::iterate() {
       case NodeKind::watch_child: detail::Watch::run_child(n); break;
     }
   }
-  trace_phase(LoopPhase::idle);
+  m_phase = LoopPhase::idle;
+  if (m_trace) [[unlikely]] {
+    TraceEvent e;
+    e.kind = TraceKind::loop_phase;  // phase idle
+    emit_anchored(e);  // every event of the iteration lies between two anchors
+  }
   return true;
 }
 
@@ -879,10 +884,26 @@ void EventLoop::warn(std::string_view text) {
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------
 void EventLoop::emit(TraceEvent& e) {
-  if (!m_trace_time_reusable) m_trace_time = time();
+  if (m_trace_time_reusable) {
+    m_trace_time_reusable = false;
+    m_trace->record_same_time(e);
+  } else if (m_virtual) {
+    e.time = m_vclock.now();
+    m_trace->record(e);
+  } else {
+    m_trace->record_ticks(e, detail::read_ticks());
+  }
+}
+
+void EventLoop::emit_anchored(TraceEvent& e) {
+  if (m_virtual) {
+    emit(e);
+    return;
+  }
   m_trace_time_reusable = false;
-  e.time = m_trace_time;
-  m_trace->record(e);
+  const std::uint64_t ticks = detail::read_ticks();
+  m_trace->anchor(ticks, m_rclock.now());
+  m_trace->record_ticks(e, ticks);
 }
 
 void EventLoop::trace_cancel_request(TaskCore& t, std::string_view msg) {
@@ -912,13 +933,9 @@ void EventLoop::trace_task_created(TaskCore& t) {
   reuse_trace_time();  // spawn() schedules the new task at once
 }
 
-// The task's name, interned without building a temporary string for "Task-N".
+// The task's name; "Task-N" is not interned here but made when the trace is read.
 StringId EventLoop::intern_task_name(const TaskCore& t) {
-  if (t.has_default_name()) {
-    char buf[32];
-    char* end = TaskCore::write_default_name(buf, t.m_name_number);
-    return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
-  }
+  if (t.has_default_name()) return TraceRecorder::lazy_task_name(t.m_name_number);
   return intern(t.name());
 }
 

@@ -120,9 +120,12 @@ public:
   bool has_pending_work() const noexcept;
   // Attach (or detach with nullptr) a recorder. While one is attached, finished tasks are kept
   // in snapshot().tasks, so that snapshot() equals replay() of the trace.
+  // On the real clock the recorder is given an anchor here and at each iteration's start and
+  // end; between anchors, events are stamped with the CPU's time-stamp counter.
   void set_trace(TraceRecorder* recorder) noexcept {
     m_trace = recorder;
     m_trace_time_reusable = false;
+    if (m_trace && !m_virtual) m_trace->anchor(detail::read_ticks(), m_rclock.now());
   }
   TraceRecorder* trace() const noexcept { return m_trace; }
   LoopSnapshot snapshot() const;
@@ -169,9 +172,11 @@ public:
   inline void register_task(detail::TaskCore& t, std::string_view name);
   inline void task_finished(detail::TaskCore& t);
   void frame_destroyed(detail::TaskCore& t) noexcept;
-  // Stamps e with the loop time and records it. The time is read from the clock unless the
-  // previous event was stamped with nothing but engine code run since (see reuse_trace_time).
+  // Records e at the loop time: the time of the previous event if only engine code ran since
+  // (see reuse_trace_time), else the virtual clock's time, else a time-stamp-counter reading.
   void emit(TraceEvent& e);
+  // emit(), and on the real clock also an anchor: the clock is read for this event.
+  void emit_anchored(TraceEvent& e);
   // The next event may take the time of the last one: the caller guarantees that only engine
   // bookkeeping (no user code, no wait) runs before it is emitted. Any emit consumes the promise.
   void reuse_trace_time() noexcept { m_trace_time_reusable = true; }
@@ -299,7 +304,6 @@ private:
   double m_poll_timeout = 0;
   LoopStatistics m_stats;
   TraceRecorder* m_trace = nullptr;
-  double m_trace_time = 0;               // the time of the last event emitted
   bool m_trace_time_reusable = false;    // see reuse_trace_time()
   std::vector<OutputLine> m_output;
   // handlers

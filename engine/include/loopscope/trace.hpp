@@ -2,7 +2,8 @@
 // trace.hpp — what the engine records as it runs.
 //
 // The loop and its tasks emit TraceEvents into a TraceRecorder when one is attached
-// (EventLoop::set_trace). When none is attached, emitting costs one predictable branch.
+// (EventLoop::set_trace). When none is attached, emitting costs one predictable branch; when
+// one is, a few bytes per event (see TraceRecorder).
 // The trace is the only thing the app reads: every panel is rebuilt from a prefix of it
 // (see snapshot.hpp, replay()). Invariants:
 //   - events are appended in the order things happen; `time` never decreases;
@@ -12,8 +13,13 @@
 //   - a task_suspended is always followed, for that task, by task_scheduled or a terminal event.
 //
 // Sections: ids and enums · TraceEvent · TraceRecorder
+#include <loopscope/detail/trace_codec.hpp>
+
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -112,12 +118,56 @@ struct TraceEvent {
   LoopPhase phase = LoopPhase::idle;
 };
 static_assert(sizeof(TraceEvent) == 64, "TraceEvent is meant to fill one cache line");
+static_assert(static_cast<unsigned>(TraceKind::task_uncancelled) < 32 &&
+                  static_cast<unsigned>(AwaitKind::task_group) < 16,
+              "the compact trace form keeps a kind in 5 bits and an await kind in 4");
 
 // ---- TraceRecorder -------------------------------------------------------------------------
 // Keeps every event and the strings they refer to. Attach with EventLoop::set_trace(&rec).
+//
+// Capture is separate from reading: recording appends a few bytes per event to a chain of
+// chunks (detail/trace_codec.hpp); events() decodes what is new into TraceEvents the first time
+// they are asked for and keeps them. Invariants:
+//   - events() is the list of every event recorded since the last clear(), in recording order;
+//   - size() counts events recorded, decoded or not;
+//   - a ticks stamp decodes to seconds by interpolating between the anchors around it (and past
+//     the last one, at the rate measured since the first), and never before the previous event;
+//   - strings and decoded events keep their addresses until clear() (str() views stay valid).
+// Record and read on one thread (the loop's).
 class TraceRecorder {
 public:
-  void record(const TraceEvent& e) { m_events.push_back(e); }
+  // A text id that stands for the default task name "Task-n"; the string is made when the event
+  // is decoded, so recording a task costs no string. Only valid in record*() arguments.
+  static constexpr StringId lazy_name_bit = 0x8000'0000u;
+  static constexpr StringId lazy_task_name(std::uint32_t n) noexcept { return lazy_name_bit | n; }
+
+  TraceRecorder() = default;
+  TraceRecorder(TraceRecorder&&) noexcept = default;
+  TraceRecorder& operator=(TraceRecorder&&) noexcept = default;
+  TraceRecorder(const TraceRecorder&) = delete;
+  TraceRecorder& operator=(const TraceRecorder&) = delete;
+
+  // ---- recording
+  // Records e at e.time.
+  void record(const TraceEvent& e) {
+    const std::uint64_t bits = detail::bits_of(e.time);
+    if (bits == m_last_seconds_bits) {
+      encode(e, detail::stamp_same, 0);
+    } else {
+      m_last_seconds_bits = bits;
+      encode(e, detail::stamp_seconds, bits);
+    }
+  }
+  // Records e at the time of the event recorded before it (e.time is ignored).
+  void record_same_time(const TraceEvent& e) { encode(e, detail::stamp_same, 0); }
+  // Records e at time-stamp-counter reading `ticks` (detail::read_ticks; e.time is ignored).
+  void record_ticks(const TraceEvent& e, std::uint64_t ticks) {
+    m_last_seconds_bits = no_seconds;
+    encode(e, detail::stamp_ticks, ticks);
+  }
+  // Counter reading `ticks` was loop time `seconds`. Anchors come in increasing order of both.
+  void anchor(std::uint64_t ticks, double seconds);
+
   StringId intern(std::string_view s) {
     m_strings.emplace_back(s);
     return static_cast<StringId>(m_strings.size() - 1);
@@ -136,28 +186,127 @@ public:
     if (slot.text != s) slot = StaticSlot{s, intern(s)};
     return slot.id;
   }
-  const std::vector<TraceEvent>& events() const noexcept { return m_events; }
+
+  // ---- reading
+  const std::vector<TraceEvent>& events() const {
+    if (m_decoded.size() < m_count) decode_new();
+    return m_decoded;
+  }
   std::string_view str(StringId id) const noexcept {
     return id == no_string || id >= m_strings.size() ? std::string_view{} : m_strings[id];
   }
-  std::size_t size() const noexcept { return m_events.size(); }
-  void clear() {
-    m_events.clear();
-    m_strings.clear();
-    for (auto& slot : m_static) slot = StaticSlot{};
-    m_repeat_id = no_string;
-  }
-  // Makes room for n more events and touches that memory once, so that recording into it later
-  // costs no page faults (value-initialised events are written and dropped again).
-  void reserve(std::size_t n) {
-    const std::size_t old = m_events.size();
-    m_events.resize(old + n);
-    m_events.resize(old);
-  }
+  std::size_t size() const noexcept { return m_count; }
+  // Bytes the recorded events take in their compact form.
+  std::size_t encoded_bytes() const noexcept;
+
+  void clear();
+  // Makes room for about n more events and touches that memory once, so that recording into it
+  // later costs no page faults.
+  void reserve(std::size_t n);
 
 private:
-  std::vector<TraceEvent> m_events;
-  std::vector<std::string> m_strings;
+  static constexpr std::uint64_t no_seconds = 0x7ff8'dead'beef'0001ull;  // a NaN: equals no time
+  static constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+  struct Chunk {
+    std::unique_ptr<std::uint8_t[]> bytes;
+    std::size_t used = 0;  // set when the writer moves on to the next chunk
+  };
+  struct Anchor {
+    std::uint64_t ticks;
+    double seconds;
+  };
+
+  void encode(const TraceEvent& e, std::uint8_t stamp, std::uint64_t stamp_value) {
+    using namespace detail;
+    if (static_cast<std::size_t>(m_end - m_cur) < max_encoded_event) [[unlikely]] next_chunk();
+    std::uint8_t* p = m_cur;
+    std::uint8_t* const head = p++;
+    if (stamp == stamp_seconds) {
+      std::memcpy(p, &stamp_value, 8);
+      p += 8;
+    } else if (stamp == stamp_ticks) {
+      p = put_varint(p, zigzag(static_cast<std::int64_t>(stamp_value - m_last_ticks)));
+      m_last_ticks = stamp_value;
+    }
+    std::uint8_t* const mask_at = p++;
+    std::uint8_t mask = 0;
+    if (e.task) {
+      mask |= field_task;
+      p = put_varint(p, zigzag(static_cast<std::int64_t>(e.task - m_last_task)));
+      m_last_task = e.task;
+    }
+    if (e.handle) {
+      mask |= field_handle;
+      p = put_varint(p, zigzag(static_cast<std::int64_t>(e.handle - m_last_handle)));
+      m_last_handle = e.handle;
+    }
+    if (e.target) {
+      mask |= field_target;
+      p = put_varint(p, e.target);
+    }
+    if (bits_of(e.deadline) != bits_of(-1.0)) {
+      mask |= field_deadline;
+      p = put_double(p, e.deadline);
+    }
+    if (bits_of(e.value) != 0) {
+      mask |= field_value;
+      p = put_double(p, e.value);
+    }
+    if (e.line_a | e.line_b) {
+      mask |= field_lines;
+      p = put_varint(p, zigzag(e.line_a));
+      p = put_varint(p, zigzag(e.line_b));
+    }
+    if (e.text != no_string) {
+      mask |= field_text;
+      const std::uint64_t t = e.text & lazy_name_bit
+                                  ? (std::uint64_t{e.text & ~lazy_name_bit} << 1) | 1u
+                                  : std::uint64_t{e.text} << 1;
+      p = put_varint(p, t);
+    }
+    const std::uint8_t enums = static_cast<std::uint8_t>(
+        static_cast<unsigned>(e.await_kind) | static_cast<unsigned>(e.direction) << 4 |
+        static_cast<unsigned>(e.phase) << 6);
+    if (enums) {
+      mask |= field_enums;
+      *p++ = enums;
+    }
+    if (mask) *mask_at = mask;
+    else p = mask_at;
+    *head = static_cast<std::uint8_t>(static_cast<unsigned>(e.kind) | unsigned{stamp} << 5 |
+                                      (mask ? 0x80u : 0u));
+    m_cur = p;
+    ++m_count;
+  }
+  [[gnu::cold, gnu::noinline]] void next_chunk();
+  [[gnu::noinline]] void decode_new() const;
+  double seconds_of(std::uint64_t ticks) const;
+  double ticks_per_second() const;
+
+  // writing
+  std::vector<Chunk> m_chunks;
+  std::size_t m_chunk = 0;           // the chunk being written (when m_cur is set)
+  std::uint8_t* m_cur = nullptr;
+  std::uint8_t* m_end = nullptr;
+  std::size_t m_count = 0;
+  std::uint64_t m_last_seconds_bits = no_seconds;
+  std::uint64_t m_last_ticks = 0;
+  TaskId m_last_task = 0;
+  HandleId m_last_handle = 0;
+  std::vector<Anchor> m_anchors;
+  std::uint64_t m_calibration_ticks = 0;  // the counter and the steady clock (ns) at the first
+  std::int64_t m_calibration_ns = 0;      // anchor, to measure the counter's rate
+  // reading (decoding is lazy, so its state is mutable)
+  mutable std::vector<TraceEvent> m_decoded;
+  mutable std::size_t m_read_chunk = 0;
+  mutable std::size_t m_read_offset = 0;
+  mutable double m_read_time = 0;
+  mutable std::uint64_t m_read_ticks = 0;
+  mutable TaskId m_read_task = 0;
+  mutable HandleId m_read_handle = 0;
+  mutable std::size_t m_read_anchor = 0;
+  // strings (a deque: interning never moves a string, so views stay valid)
+  mutable std::deque<std::string> m_strings;
   // A small direct-mapped cache of intern_static: literal pointer -> its id.
   struct StaticSlot {
     const char* text = nullptr;
