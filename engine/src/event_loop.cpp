@@ -1,7 +1,8 @@
 // event_loop.cpp — EventLoop: scheduling, the iteration, timers, the selector, introspection.
 //
-// Sections: construction · scheduling · timers · the iteration · the selector ·
-// thread-safe callbacks · running · close · introspection · program helpers · tracing
+// Sections: construction · tracing (the inlined emit) · scheduling · timers · the iteration ·
+// the selector · thread-safe callbacks · running · close · introspection · program helpers ·
+// tracing
 #include <loopscope/event_loop.hpp>
 #include <loopscope/detail/watch.hpp>
 #include <loopscope/executor.hpp>
@@ -55,13 +56,28 @@ const Clock& EventLoop::clock() const noexcept {
   return m_rclock;
 }
 
+// ---- tracing ------------------------------------------------------------------------------
+// emit(), inlined into the hottest trace sites so that the encoder sees which fields a site
+// leaves at their defaults and drops those checks at compile time.
+[[gnu::always_inline]] inline void EventLoop::emit_inline(TraceEvent& e) {
+  if (m_trace_time_reusable) {
+    m_trace_time_reusable = false;
+    m_trace->record_same_time(e);
+  } else if (m_virtual) {
+    e.time = m_vclock.now();
+    m_trace->record(e);
+  } else {
+    m_trace->record_ticks(e, detail::read_ticks());
+  }
+}
+
 // ---- scheduling ----------------------------------------------------------------------------
 void EventLoop::trace_task_scheduled(TaskCore& t) {
   TraceEvent e;
   e.kind = TraceKind::task_scheduled;
   e.task = t.m_id;
   e.handle = t.m_handle;
-  emit(e);
+  emit_inline(e);
   // The running task yielding (sleep(0)): its step ends here, so the next task_resumed /
   // handle_run follows with nothing but the loop's own code in between.
   if (&t == detail::tls.task) reuse_trace_time();
@@ -75,7 +91,7 @@ void EventLoop::schedule_node(ReadyNode& n) {
     e.kind = TraceKind::handle_scheduled;
     e.handle = n.m_handle;
     e.text = intern_ready_label(n);
-    emit(e);
+    emit_inline(e);
   }
 }
 
@@ -114,7 +130,7 @@ void EventLoop::suspend_task(TaskCore& t, detail::Suspension& s) {
     e.deadline = a.deadline;
     e.direction = a.direction;
     e.text = m_trace->intern_repeat(a.label);
-    emit(e);
+    emit_inline(e);
     // Suspending is the last thing the running task's step does (see trace_task_scheduled).
     if (&t == detail::tls.task) reuse_trace_time();
   }
@@ -200,7 +216,7 @@ void EventLoop::arm_timer(TimerNode& n, double when) {
     e.handle = n.m_handle;
     e.deadline = when;
     e.task = timer_owner(n);
-    emit(e);
+    emit_inline(e);
   }
 }
 
@@ -218,7 +234,7 @@ void EventLoop::cancel_timer(TimerNode& n) noexcept {
     TraceEvent e;
     e.kind = TraceKind::timer_cancelled;
     e.handle = n.m_handle;
-    emit(e);
+    emit_inline(e);
   }
 }
 
@@ -244,13 +260,13 @@ void EventLoop::fire_due_timers() {
       e.handle = n->m_handle;
       e.deadline = n->m_deadline;
       e.task = timer_owner(*n);
-      emit(e);
+      emit_inline(e);
       reuse_trace_time();  // the same instant: the timer moves to the ready queue
       e = TraceEvent{};
       e.kind = TraceKind::handle_scheduled;
       e.handle = n->m_handle;
       e.text = intern_ready_label(*n);
-      emit(e);
+      emit_inline(e);
     }
   }
 }
@@ -330,7 +346,7 @@ bool EventLoop::iterate() {
         e.kind = TraceKind::handle_run;
       }
       e.handle = n->m_handle;
-      emit(e);
+      emit_inline(e);
     }
     if (n->m_kind == NodeKind::task) [[likely]] {
       static_cast<TaskCore*>(n)->step();
@@ -772,12 +788,13 @@ LoopSnapshot EventLoop::snapshot() const {
   for (const FinishedTask& f : m_finished_records) {
     TaskSnapshot t;
     t.id = f.id;
-    t.name = f.name_number ? TaskCore::default_name(f.name_number) : f.name;
+    const FinishedTexts* x = f.texts ? &m_finished_texts[f.texts - 1] : nullptr;
+    t.name = f.name_number ? TaskCore::default_name(f.name_number) : x ? x->name : std::string();
     t.state = f.state;
     t.line_a = f.line_a;
     t.line_b = f.line_b;
     t.cancel_requested = f.cancel_requested;
-    t.error = f.error;
+    if (x) t.error = x->error;
     s.tasks.push_back(std::move(t));
   }
   for (const TaskCore* t = m_frames; t; t = t->m_next_frame)
@@ -883,17 +900,7 @@ void EventLoop::warn(std::string_view text) {
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------
-void EventLoop::emit(TraceEvent& e) {
-  if (m_trace_time_reusable) {
-    m_trace_time_reusable = false;
-    m_trace->record_same_time(e);
-  } else if (m_virtual) {
-    e.time = m_vclock.now();
-    m_trace->record(e);
-  } else {
-    m_trace->record_ticks(e, detail::read_ticks());
-  }
-}
+void EventLoop::emit(TraceEvent& e) { emit_inline(e); }
 
 void EventLoop::emit_anchored(TraceEvent& e) {
   if (m_virtual) {
@@ -929,7 +936,7 @@ void EventLoop::trace_task_created(TaskCore& t) {
   e.task = t.m_id;
   e.target = loopscope::current_task_id();
   e.text = intern_task_name(t);
-  emit(e);
+  emit_inline(e);
   reuse_trace_time();  // spawn() schedules the new task at once
 }
 
@@ -952,15 +959,19 @@ void EventLoop::trace_task_finished(TaskCore& t) {
     f.line_b = x->line_b;
   }
   if (t.has_default_name()) f.name_number = t.m_name_number;
-  else f.name = t.name();
   TraceEvent e;
   e.kind = k;
   e.task = t.m_id;
-  if (k == TraceKind::task_failed) {
-    f.error = describe_exception(t.m_exception);
-    e.text = intern(f.error);
+  if (!f.name_number || k == TraceKind::task_failed) [[unlikely]] {
+    FinishedTexts& x = m_finished_texts.emplace_back();
+    f.texts = static_cast<std::uint32_t>(m_finished_texts.size());
+    if (!f.name_number) x.name = t.name();
+    if (k == TraceKind::task_failed) {
+      x.error = describe_exception(t.m_exception);
+      e.text = intern(x.error);
+    }
   }
-  emit(e);
+  emit_inline(e);
   t.m_recorded = true;
   reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
 }

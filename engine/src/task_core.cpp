@@ -179,7 +179,10 @@ void TaskCore::complete() {
     wake_waiter(*list);
     list = next;
   }
-  loop->forget_trace_time();  // releasing may run user code (destructors, exception handler)
+  // Only the loop's own code runs until the next event, unless releasing the loop's reference
+  // destroys the frame (destructors, the exception handler: user code).
+  if (m_refs > 1) loop->reuse_trace_time();
+  else loop->forget_trace_time();
   release();  // the loop's reference
 }
 

@@ -175,6 +175,7 @@ public:
   // Records e at the loop time: the time of the previous event if only engine code ran since
   // (see reuse_trace_time), else the virtual clock's time, else a time-stamp-counter reading.
   void emit(TraceEvent& e);
+  inline void emit_inline(TraceEvent& e);  // the same, inlined (event_loop.cpp's hot sites)
   // emit(), and on the real clock also an anchor: the clock is read for this event.
   void emit_anchored(TraceEvent& e);
   // The next event may take the time of the last one: the caller guarantees that only engine
@@ -283,13 +284,17 @@ private:
   struct FinishedTask {
     TaskId id = 0;
     std::uint32_t name_number = 0;     // "Task-N" when no explicit name
+    std::uint32_t texts = 0;           // 1 + index in m_finished_texts (explicit name / error)
+    std::int32_t line_a = 0, line_b = 0;
     TaskState state = TaskState::done;
     bool cancel_requested = false;
-    std::int32_t line_a = 0, line_b = 0;
+  };
+  struct FinishedTexts {
     std::string name;                  // the explicit name, if any
     std::string error;                 // failed tasks: "Type: message"
   };
-  std::deque<FinishedTask> m_finished_records;   // a deque: appending never moves records
+  std::vector<FinishedTask> m_finished_records;  // 32 bytes a task
+  std::vector<FinishedTexts> m_finished_texts;   // only for named or failed tasks
   // ids
   HandleId m_handle_counter = 0;
   std::uint64_t m_primitive_counter = 0;

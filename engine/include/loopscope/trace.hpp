@@ -149,7 +149,7 @@ public:
 
   // ---- recording
   // Records e at e.time.
-  void record(const TraceEvent& e) {
+  [[gnu::always_inline]] void record(const TraceEvent& e) {
     const std::uint64_t bits = detail::bits_of(e.time);
     if (bits == m_last_seconds_bits) {
       encode(e, detail::stamp_same, 0);
@@ -159,9 +159,9 @@ public:
     }
   }
   // Records e at the time of the event recorded before it (e.time is ignored).
-  void record_same_time(const TraceEvent& e) { encode(e, detail::stamp_same, 0); }
+  [[gnu::always_inline]] void record_same_time(const TraceEvent& e) { encode(e, detail::stamp_same, 0); }
   // Records e at time-stamp-counter reading `ticks` (detail::read_ticks; e.time is ignored).
-  void record_ticks(const TraceEvent& e, std::uint64_t ticks) {
+  [[gnu::always_inline]] void record_ticks(const TraceEvent& e, std::uint64_t ticks) {
     m_last_seconds_bits = no_seconds;
     encode(e, detail::stamp_ticks, ticks);
   }
@@ -216,7 +216,8 @@ private:
     double seconds;
   };
 
-  void encode(const TraceEvent& e, std::uint8_t stamp, std::uint64_t stamp_value) {
+  [[gnu::always_inline]] void encode(const TraceEvent& e, std::uint8_t stamp,
+                                     std::uint64_t stamp_value) {
     using namespace detail;
     if (static_cast<std::size_t>(m_end - m_cur) < max_encoded_event) [[unlikely]] next_chunk();
     std::uint8_t* p = m_cur;
