@@ -121,7 +121,7 @@ void EventLoop::suspend_task(TaskCore& t, detail::Suspension& s) {
   t.m_state = TaskState::suspended;
   t.m_awaiting = &s;
   if (m_trace) [[unlikely]] {
-    AwaitTarget a = s.describe();
+    AwaitTarget a = s.describe(t);
     TraceEvent e;
     e.kind = TraceKind::task_suspended;
     e.task = t.m_id;
@@ -355,7 +355,7 @@ bool EventLoop::iterate() {
     switch (n->m_kind) {
       case NodeKind::task: break;
       case NodeKind::callback: detail::Handle::run_node(n); break;
-      case NodeKind::sleep_timer: detail::wake_sleeper(*static_cast<detail::SleepTimer*>(n)); break;
+      case NodeKind::sleep_timer: detail::wake_sleeper(*static_cast<TaskCore*>(n)); break;
       case NodeKind::internal: static_cast<detail::LabelledNode*>(n)->m_run(n); break;
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
       case NodeKind::watch_child: detail::Watch::run_child(n); break;
@@ -718,7 +718,7 @@ StringId EventLoop::intern_ready_label(const ReadyNode& n) {
       return m_trace->intern_static(static_cast<const detail::LabelledTimer&>(n).m_label);
     case NodeKind::watch_child: return m_trace->intern_static(detail::Watch::child_label_of(n));
     case NodeKind::sleep_timer: {
-      const TaskCore& t = *static_cast<const detail::SleepTimer&>(n).m_task;
+      const TaskCore& t = static_cast<const TaskCore&>(n);
       if (t.has_default_name()) {  // as ready_label, without a temporary string
         char buf[64] = "sleep timer: wake ";
         char* end = TaskCore::write_default_name(buf + 18, t.m_name_number);
@@ -738,7 +738,7 @@ std::string EventLoop::ready_label(const ReadyNode& n) const {
       return l.empty() ? std::string("callback") : l;
     }
     case NodeKind::sleep_timer:
-      return "sleep timer: wake " + static_cast<const detail::SleepTimer&>(n).m_task->name();
+      return "sleep timer: wake " + static_cast<const TaskCore&>(n).name();
     case NodeKind::internal: return static_cast<const detail::LabelledNode&>(n).m_label;
     case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_label;
     case NodeKind::watch_child: return detail::Watch::child_label_of(n);
@@ -748,7 +748,7 @@ std::string EventLoop::ready_label(const ReadyNode& n) const {
 
 TaskId EventLoop::timer_owner(const TimerNode& n) noexcept {
   switch (n.m_kind) {
-    case NodeKind::sleep_timer: return static_cast<const detail::SleepTimer&>(n).m_task->m_id;
+    case NodeKind::sleep_timer: return static_cast<const TaskCore&>(n).m_id;
     case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_owner;
     default: return 0;
   }
@@ -759,13 +759,13 @@ TaskSnapshot EventLoop::task_snapshot(const TaskCore& t) const {
   s.id = t.m_id;
   s.name = t.name();
   s.state = t.m_state;
-  if (t.m_state == TaskState::suspended && t.m_awaiting) s.awaiting = t.m_awaiting->describe();
+  if (t.m_state == TaskState::suspended && t.m_awaiting) s.awaiting = t.m_awaiting->describe(t);
   if (const auto* x = t.extras_if()) {
     s.line_a = x->line_a;
     s.line_b = x->line_b;
   }
   s.cancel_requested = t.m_cancels > 0;
-  if (t.m_state == TaskState::failed) s.error = describe_exception(t.m_exception);
+  if (t.m_state == TaskState::failed) s.error = describe_exception(t.exception());
   return s;
 }
 
@@ -967,7 +967,7 @@ void EventLoop::trace_task_finished(TaskCore& t) {
     f.texts = static_cast<std::uint32_t>(m_finished_texts.size());
     if (!f.name_number) x.name = t.name();
     if (k == TraceKind::task_failed) {
-      x.error = describe_exception(t.m_exception);
+      x.error = describe_exception(t.exception());
       e.text = intern(x.error);
     }
   }

@@ -71,7 +71,7 @@ void ExecutorWaitBase::submit(ExecutorJobBase* job, std::coroutine_handle<> h, s
   loop.forget_trace_time();  // submitting may start the worker threads
 }
 
-AwaitTarget ExecutorWaitBase::describe() const {
+AwaitTarget ExecutorWaitBase::describe(const detail::TaskCore&) const {
   AwaitTarget a;
   a.kind = AwaitKind::executor;
   a.target = m_job ? m_job->m_job_id : 0;

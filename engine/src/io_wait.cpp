@@ -11,7 +11,7 @@ void IoWait::await_suspend(std::coroutine_handle<> h) {
   m_loop->suspend_task(t, *this);
 }
 
-AwaitTarget IoWait::describe() const {
+AwaitTarget IoWait::describe(const detail::TaskCore&) const {
   AwaitTarget a;
   a.kind = AwaitKind::io;
   a.target = static_cast<std::uint64_t>(m_fd);

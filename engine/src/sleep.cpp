@@ -14,19 +14,17 @@ void SleepAwaiter::suspend_on_timer(std::coroutine_handle<> h) {
     loop.schedule_task(t);
     return;
   }
-  auto* timer = ::new (static_cast<void*>(m_storage)) detail::SleepTimer();
-  timer->m_kind = detail::NodeKind::sleep_timer;
-  timer->m_task = &t;
-  loop.arm_timer(*timer, loop.time() + m_delay);
+  t.m_kind = detail::NodeKind::sleep_timer;  // the task's node serves as the timer
+  loop.arm_timer(t, loop.time() + m_delay);
   if (loop.tracing()) loop.reuse_trace_time();  // armed and suspended at the same instant
   loop.suspend_task(t, *this);
 }
 
-AwaitTarget SleepAwaiter::describe() const {
+AwaitTarget SleepAwaiter::describe(const detail::TaskCore& task) const {
   AwaitTarget a;
   a.kind = AwaitKind::sleep;
-  a.target = timer().m_handle;
-  a.deadline = timer().m_deadline;
+  a.target = task.m_handle;  // the task's node is the timer
+  a.deadline = task.m_deadline;
   // "sleep(%g)", without printf's cost (to_chars with a precision formats exactly as %.6g).
   char buf[64] = "sleep(";
   char* end = std::to_chars(buf + 6, buf + sizeof buf - 1, m_delay, std::chars_format::general, 6).ptr;
@@ -37,9 +35,9 @@ AwaitTarget SleepAwaiter::describe() const {
 
 detail::CancelAction SleepAwaiter::on_cancel(detail::TaskCore& task) {
   EventLoop& loop = *task.m_loop;
-  detail::SleepTimer& t = timer();
-  if (t.m_in_heap) loop.cancel_timer(t);
-  else if (t.m_queued) loop.unqueue_node(t);
+  if (task.m_in_heap) loop.cancel_timer(task);
+  else if (task.m_queued) loop.unqueue_node(task);
+  task.m_kind = detail::NodeKind::task;  // the node is the task's own again
   return detail::CancelAction::detached;
 }
 

@@ -70,6 +70,8 @@ void throw_cancelled(TaskCore& t) {
   throw CancelledError(t.m_extras ? t.m_extras->cancel_message : std::string());
 }
 
+const std::exception_ptr no_exception;
+
 TaskCore& current_task_core() {
   if (!tls.task) throw RuntimeError("engine awaitables must be awaited inside a running task");
   return *tls.task;
@@ -77,7 +79,7 @@ TaskCore& current_task_core() {
 
 std::exception_ptr TaskCore::take_exception() noexcept {
   m_retrieved = true;
-  return m_exception;
+  return exception();
 }
 
 // ---- waiters -------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ void TaskCore::step() {
 // Cancelled before it ever ran: the body never starts (asyncio throws into a fresh coroutine).
 void TaskCore::finish_cancelled_before_start() {
   m_must_cancel = false;
-  m_exception = std::make_exception_ptr(CancelledError(m_extras ? m_extras->cancel_message : std::string()));
+  set_exception(std::make_exception_ptr(CancelledError(m_extras ? m_extras->cancel_message : std::string())));
   complete();
 }
 
@@ -160,8 +162,8 @@ void TaskCore::apply_cancel_after_step() {
 void TaskCore::complete() {
   EventLoop* loop = m_loop;
   m_finished = true;
-  if (!m_exception) m_state = TaskState::done;
-  else if (is_cancelled_error(m_exception)) m_state = TaskState::cancelled;
+  if (!exception()) m_state = TaskState::done;
+  else if (is_cancelled_error(exception())) m_state = TaskState::cancelled;
   else m_state = TaskState::failed;
   m_awaiting = nullptr;
   loop->task_finished(*this);
@@ -199,7 +201,7 @@ void TaskCore::report_unretrieved() noexcept {
   ctx.task = m_id;
   try {
     ctx.task_name = name();
-    ctx.exception = m_exception;
+    ctx.exception = exception();
     m_loop->call_exception_handler(ctx);
   } catch (...) {
   }
@@ -207,7 +209,7 @@ void TaskCore::report_unretrieved() noexcept {
 
 void TaskCore::destroy_frame() noexcept {
   if (m_loop && m_is_task) m_loop->frame_destroyed(*this);
-  m_root.destroy();
+  std::coroutine_handle<>::from_address(reinterpret_cast<char*>(this) - m_frame_offset).destroy();
 }
 
 void TaskCore::warn_never_awaited() noexcept {
@@ -235,7 +237,7 @@ void TaskWaitAwaiter::finish_resume() {
   m_target->m_retrieved = true;
 }
 
-AwaitTarget TaskWaitAwaiter::describe() const {
+AwaitTarget TaskWaitAwaiter::describe(const detail::TaskCore&) const {
   AwaitTarget a;
   a.kind = AwaitKind::task;
   a.target = m_target->m_id;
@@ -284,14 +286,14 @@ namespace loopscope {
 // ---- AnyTask -------------------------------------------------------------------------------
 std::exception_ptr AnyTask::exception() const {
   if (!m_core->done()) throw InvalidStateError("Exception is not set.");
-  if (m_core->state() == TaskState::cancelled) std::rethrow_exception(m_core->m_exception);
+  if (m_core->state() == TaskState::cancelled) std::rethrow_exception(m_core->exception());
   return m_core->take_exception();
 }
 
 void AnyTask::get() const {
   if (!m_core->done()) throw InvalidStateError("Result is not set.");
   m_core->m_retrieved = true;
-  if (m_core->m_exception) std::rethrow_exception(m_core->m_exception);
+  if (m_core->exception()) std::rethrow_exception(m_core->exception());
 }
 
 }  // namespace loopscope

@@ -18,7 +18,7 @@ public:
     m_group.m_join_waiter = nullptr;
     detail::resume_point();
   }
-  AwaitTarget describe() const override {
+  AwaitTarget describe(const detail::TaskCore&) const override {
     AwaitTarget a;
     a.kind = AwaitKind::task_group;
     a.target = m_group.m_id;

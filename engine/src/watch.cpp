@@ -126,7 +126,7 @@ void Watch::retrieve_remaining() noexcept {
     if (!t->done()) t->m_retrieved = true;
 }
 
-AwaitTarget Watch::describe() const {
+AwaitTarget Watch::describe(const detail::TaskCore&) const {
   AwaitTarget a;
   a.kind = m_kind;
   a.target = m_kind == AwaitKind::wait_for && !m_tasks.empty() ? m_tasks[0]->m_id : m_id;

@@ -48,8 +48,11 @@ public:
   using handle_type = std::coroutine_handle<CoroPromise>;
 
   CoroPromise() noexcept {
-    m_root = handle_type::from_promise(*this);
-    m_resume = m_root;
+    static_assert(alignof(CoroPromise) <= 64, "the frame offset must fit in a byte");
+    const auto root = handle_type::from_promise(*this);
+    m_frame_offset = static_cast<std::uint8_t>(reinterpret_cast<char*>(this) -
+                                               static_cast<char*>(root.address()));
+    m_resume = root;
   }
   static void* operator new(std::size_t n) { return frame_alloc(n); }
   static void operator delete(void* p, std::size_t n) noexcept { frame_free(p, n); }
@@ -66,11 +69,11 @@ public:
     void await_resume() noexcept {}
   };
   FinalAwaiter final_suspend() noexcept { return {}; }
-  void unhandled_exception() noexcept { m_exception = std::current_exception(); }
+  void unhandled_exception() { set_exception(std::current_exception()); }
 
   // The value (or rethrow the exception) of a finished frame.
   T result() {
-    if (m_exception) std::rethrow_exception(m_exception);
+    if (exception()) std::rethrow_exception(exception());
     return this->take();
   }
 

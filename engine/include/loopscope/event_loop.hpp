@@ -368,7 +368,10 @@ inline void EventLoop::task_finished(detail::TaskCore& t) {
 }
 
 namespace detail {
-inline void wake_sleeper(SleepTimer& t) { t.m_task->m_loop->schedule_task(*t.m_task); }
+inline void wake_sleeper(TaskCore& t) {
+  t.m_kind = NodeKind::task;  // the node is the task's own again
+  t.m_loop->schedule_task(t);
+}
 }  // namespace detail
 
 // asyncio.run(): a fresh loop runs the coroutine as its main task, then is closed.

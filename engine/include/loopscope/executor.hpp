@@ -85,7 +85,7 @@ private:
 
 class ExecutorWaitBase : public Suspension {
 public:
-  AwaitTarget describe() const override;
+  AwaitTarget describe(const detail::TaskCore& task) const override;
   CancelAction on_cancel(TaskCore& task) override;
 
 protected:

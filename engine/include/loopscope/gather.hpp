@@ -61,7 +61,7 @@ template <class T> auto gather(std::vector<Task<T>> tasks)
     if (w.first_error() != detail::Watch::npos) {
       detail::TaskCore* bad = w.task(w.first_error());
       bad->m_retrieved = true;
-      std::rethrow_exception(bad->m_exception);
+      std::rethrow_exception(bad->exception());
     }
     if (w.cancel_requested()) throw CancelledError();
   }
@@ -89,7 +89,7 @@ Coro<std::vector<Outcome<T>>> gather(std::vector<Task<T>> tasks, ReturnException
     if (re == ReturnExceptions::no && w.first_error() != detail::Watch::npos) {
       detail::TaskCore* bad = w.task(w.first_error());
       bad->m_retrieved = true;
-      std::rethrow_exception(bad->m_exception);
+      std::rethrow_exception(bad->exception());
     }
     if (w.cancel_requested()) throw CancelledError();
   }
@@ -97,7 +97,7 @@ Coro<std::vector<Outcome<T>>> gather(std::vector<Task<T>> tasks, ReturnException
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     detail::TaskCore* c = tasks[i].core();
     c->m_retrieved = true;
-    if (c->m_exception) out[i].error = c->m_exception;
+    if (c->exception()) out[i].error = c->exception();
     else if constexpr (!std::is_void_v<T>) out[i].value.emplace(tasks[i].result());
   }
   co_return out;
@@ -113,7 +113,7 @@ template <class... Ts> Coro<std::tuple<Ts...>> gather(Task<Ts>... tasks) {
   if (w.first_error() != detail::Watch::npos) {
     detail::TaskCore* bad = w.task(w.first_error());
     bad->m_retrieved = true;
-    std::rethrow_exception(bad->m_exception);
+    std::rethrow_exception(bad->exception());
   }
   if (w.cancel_requested()) throw CancelledError();
   co_return std::tuple<Ts...>(tasks.result()...);

@@ -5,7 +5,8 @@
 // When the timer fires it enters the ready queue as a handle; running that handle schedules the
 // task (two hops, like asyncio's call_later + future callback). sleep(0) (or any d <= 0) is a
 // bare yield: no timer; the task goes straight to the back of the ready queue.
-// Cancellation removes the timer and raises CancelledError at the co_await.
+// Cancellation removes the timer and raises CancelledError at the co_await. The timer is the
+// task's own node (see detail/task_core.hpp), so a sleep costs the frame 16 bytes.
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/event_loop.hpp>
 
@@ -29,20 +30,13 @@ public:
     suspend_on_timer(h);
   }
   void await_resume() { detail::resume_point(); }
-  AwaitTarget describe() const override;
+  AwaitTarget describe(const detail::TaskCore& task) const override;
   detail::CancelAction on_cancel(detail::TaskCore& task) override;
   double delay() const noexcept { return m_delay; }
 
 private:
   void suspend_on_timer(std::coroutine_handle<> h);
-  detail::SleepTimer& timer() noexcept { return *std::launder(reinterpret_cast<detail::SleepTimer*>(m_storage)); }
-  const detail::SleepTimer& timer() const noexcept {
-    return *std::launder(reinterpret_cast<const detail::SleepTimer*>(m_storage));
-  }
   double m_delay;
-  // The timer is constructed only when one is armed (sleep(0) pays nothing for it).
-  static_assert(std::is_trivially_destructible_v<detail::SleepTimer>);
-  alignas(detail::SleepTimer) unsigned char m_storage[sizeof(detail::SleepTimer)];
 };
 
 // Suspends the current task for `seconds` of loop time (a bare yield when seconds <= 0).

@@ -43,7 +43,7 @@ public:
   void await_suspend(std::coroutine_handle<> h);
   // After a suspension, delivers a pending cancellation; marks the exception retrieved.
   void finish_resume();
-  AwaitTarget describe() const override;
+  AwaitTarget describe(const detail::TaskCore& task) const override;
   CancelAction on_cancel(TaskCore& task) override;
 
 protected:
@@ -90,7 +90,7 @@ public:
     using TaskWaitAwaiter::TaskWaitAwaiter;
     void await_resume() {
       finish_resume();
-      if (m_target->m_exception) std::rethrow_exception(m_target->m_exception);
+      if (m_target->exception()) std::rethrow_exception(m_target->exception());
     }
   };
   Awaiter operator co_await() const noexcept { return Awaiter{m_core}; }
@@ -102,13 +102,13 @@ protected:
 namespace detail {
 template <class T> struct ResultCopy {
   static T get(CoroPromise<T>& p) {
-    if (p.m_exception) std::rethrow_exception(p.m_exception);
+    if (p.exception()) std::rethrow_exception(p.exception());
     return p.peek();
   }
 };
 template <> struct ResultCopy<void> {
   static void get(CoroPromise<void>& p) {
-    if (p.m_exception) std::rethrow_exception(p.m_exception);
+    if (p.exception()) std::rethrow_exception(p.exception());
   }
 };
 }  // namespace detail
@@ -131,7 +131,7 @@ public:
     T await_resume() {
       finish_resume();
       auto& p = static_cast<detail::CoroPromise<T>&>(*m_target);
-      if (p.m_exception) std::rethrow_exception(p.m_exception);
+      if (p.exception()) std::rethrow_exception(p.exception());
       if constexpr (!std::is_void_v<T>) return p.peek();
     }
   };

@@ -132,7 +132,8 @@ static_assert(static_cast<unsigned>(TraceKind::task_uncancelled) < 32 &&
 //   - size() counts events recorded, decoded or not;
 //   - a ticks stamp decodes to seconds by interpolating between the anchors around it (and past
 //     the last one, at the rate measured since the first), and never before the previous event;
-//   - strings and decoded events keep their addresses until clear() (str() views stay valid).
+//   - strings keep their addresses until clear() (str() views stay valid); events() is always
+//     the same vector, whose elements move like any vector's when decoding makes it grow.
 // Record and read on one thread (the loop's).
 class TraceRecorder {
 public:

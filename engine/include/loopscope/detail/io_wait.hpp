@@ -15,7 +15,7 @@ public:
   void await_suspend(std::coroutine_handle<> h);
   // Throws CancelledError when cancelled; otherwise the fd is (probably) ready.
   void await_resume() { resume_point(); }
-  AwaitTarget describe() const override;
+  AwaitTarget describe(const detail::TaskCore& task) const override;
   CancelAction on_cancel(TaskCore& task) override;
 
   EventLoop* m_loop;

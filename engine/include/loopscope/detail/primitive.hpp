@@ -82,7 +82,7 @@ public:
 class PrimitiveWait : public Suspension {
 public:
   PrimitiveWait(Primitive& p, WaitList& list, AwaitKind kind) noexcept : m_prim(&p), m_list(&list), m_kind(kind) {}
-  AwaitTarget describe() const override { return m_prim->describe_wait(m_kind); }
+  AwaitTarget describe(const detail::TaskCore&) const override { return m_prim->describe_wait(m_kind); }
   CancelAction on_cancel(TaskCore&) override {
     if (!m_waiter.woken) m_prim->note_cancelled(*m_list, m_waiter);
     return CancelAction::detached;

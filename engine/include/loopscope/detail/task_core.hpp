@@ -10,10 +10,11 @@
 //     is destroyed when it drops to zero (after reporting an exception nobody retrieved);
 //   - m_resume is the innermost suspended frame of the task (where it resumes);
 //   - m_awaiting is non-null exactly while m_state == suspended: what the task waits on;
-//   - a task is in at most one of: the ready queue, one waiter list, neither (running/done);
+//   - a task's node is in at most one of: the ready queue, one waiter list, the timer heap
+//     (as its sleep timer), none (running/done);
 //   - m_waiters is used only by task roots, m_continuation only by frames awaited inline.
 //
-// Sections: Suspension · TaskExtras · TaskCore · SleepTimer
+// Sections: Suspension · TaskExtras · TaskCore · sleep timers
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/thread_state.hpp>
 #include <loopscope/snapshot.hpp>
@@ -30,6 +31,7 @@ class EventLoop;
 namespace detail {
 
 class TaskCore;
+extern const std::exception_ptr no_exception;  // null
 
 // ---- Suspension ----------------------------------------------------------------------------
 // What a suspended task waits on; implemented by the engine's awaiters.
@@ -41,7 +43,8 @@ enum class CancelAction : std::uint8_t {
 
 class Suspension {
 public:
-  virtual AwaitTarget describe() const = 0;
+  // What `task` (the task suspended here) waits on.
+  virtual AwaitTarget describe(const TaskCore& task) const = 0;
   virtual CancelAction on_cancel(TaskCore& task) = 0;
 
 protected:
@@ -54,11 +57,12 @@ struct TaskExtras {
   std::string task_name;       // explicit task name ("" = default "Task-N")
   std::string coro_name;       // the coroutine's name, for "never awaited" warnings
   std::string cancel_message;
+  std::exception_ptr exception;  // how the frame finished, when it failed or was cancelled
   std::int32_t line_a = 0, line_b = 0;
 };
 
 // ---- TaskCore ------------------------------------------------------------------------------
-class TaskCore : public ReadyNode {
+class TaskCore : public TimerNode {
 public:
   TaskCore() noexcept { m_kind = NodeKind::task; }
   TaskCore(const TaskCore&) = delete;
@@ -78,6 +82,12 @@ public:
   bool done() const noexcept { return m_state >= TaskState::done; }
   bool is_task() const noexcept { return m_is_task; }
   EventLoop* loop() const noexcept { return m_loop; }
+  // The exception the frame finished with (null if none). It lives in the extras: most frames
+  // never fail, and the frame is smaller without it.
+  const std::exception_ptr& exception() const noexcept {
+    return m_extras ? m_extras->exception : no_exception;
+  }
+  void set_exception(std::exception_ptr e) { extras().exception = std::move(e); }
   TaskExtras& extras();
   const TaskExtras* extras_if() const noexcept { return m_extras.get(); }
 
@@ -113,7 +123,6 @@ public:
   EventLoop* m_loop = nullptr;
   TaskCore* m_prev_frame = nullptr;       // the loop's list of live task frames
   TaskCore* m_next_frame = nullptr;
-  std::coroutine_handle<> m_root;
   std::coroutine_handle<> m_resume;
   Suspension* m_awaiting = nullptr;
   // A frame is either a task's root (m_is_task: others may wait for it to finish) or a coroutine
@@ -123,10 +132,10 @@ public:
     void* m_continuation;                 // inline frame: the awaiting frame's address
   };
   std::unique_ptr<TaskExtras> m_extras;
-  std::exception_ptr m_exception;
   std::uint32_t m_name_number = 0;        // N of the default name "Task-N"; 0 = named
   TaskState m_state = TaskState::pending;
   std::uint8_t m_cancels = 0;             // asyncio's cancelling() counter (saturating)
+  std::uint8_t m_frame_offset = 0;        // this - the coroutine frame's address (destroy_frame)
   // (m_refs lives in ReadyNode's spare word; flags are bits to keep frames small)
   bool m_is_task : 1 = false;
   bool m_started : 1 = false;             // the frame has run at least once
@@ -147,14 +156,12 @@ inline void resume_point() {
 // The running task, or throw a clear error when an engine awaitable is used outside one.
 TaskCore& current_task_core();
 
-// ---- SleepTimer ----------------------------------------------------------------------------
-// The timer of a sleep(): when it fires it enters the ready queue as a handle, and running it
-// schedules the sleeping task (two hops, exactly as asyncio's call_later + future callback).
-struct SleepTimer : TimerNode {
-  TaskCore* m_task = nullptr;
-};
-// Running a fired SleepTimer: schedules its task.
-inline void wake_sleeper(SleepTimer& t);
+// ---- sleep timers --------------------------------------------------------------------------
+// A sleeping task's own node is its sleep() timer (NodeKind::sleep_timer while it serves as
+// one): it is free then, since a suspended task is in neither the ready queue nor a waiter list.
+// When the timer fires the node enters the ready queue as a handle, and running that handle
+// schedules the task (two hops, exactly as asyncio's call_later + future callback).
+inline void wake_sleeper(TaskCore& t);
 
 }  // namespace detail
 }  // namespace loopscope

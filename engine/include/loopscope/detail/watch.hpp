@@ -71,7 +71,7 @@ public:
   // Marks the exceptions of tasks that finish later as retrieved (gather leaves them running).
   void retrieve_remaining() noexcept;
 
-  AwaitTarget describe() const override;
+  AwaitTarget describe(const detail::TaskCore& task) const override;
   CancelAction on_cancel(TaskCore& task) override;
 
   // The loop runs a watch_child node through this.
