@@ -942,7 +942,8 @@ void EventLoop::trace_task_created(TaskCore& t) {
 
 // The task's name; "Task-N" is not interned here but made when the trace is read.
 StringId EventLoop::intern_task_name(const TaskCore& t) {
-  if (t.has_default_name()) return TraceRecorder::lazy_task_name(t.m_name_number);
+  if (t.has_default_name() && t.m_name_number < TraceRecorder::lazy_name_limit)
+    return TraceRecorder::lazy_task_name(t.m_name_number);
   return intern(t.name());
 }
 

@@ -41,6 +41,33 @@ std::size_t TraceRecorder::encoded_bytes() const noexcept {
   return n;
 }
 
+void TraceRecorder::swap(TraceRecorder& o) noexcept {
+  using std::swap;
+  swap(m_chunks, o.m_chunks);
+  swap(m_chunk, o.m_chunk);
+  swap(m_cur, o.m_cur);
+  swap(m_end, o.m_end);
+  swap(m_count, o.m_count);
+  swap(m_last_seconds_bits, o.m_last_seconds_bits);
+  swap(m_last_ticks, o.m_last_ticks);
+  swap(m_last_task, o.m_last_task);
+  swap(m_last_handle, o.m_last_handle);
+  swap(m_anchors, o.m_anchors);
+  swap(m_calibration_ticks, o.m_calibration_ticks);
+  swap(m_calibration_ns, o.m_calibration_ns);
+  swap(m_decoded, o.m_decoded);
+  swap(m_read_chunk, o.m_read_chunk);
+  swap(m_read_offset, o.m_read_offset);
+  swap(m_read_time, o.m_read_time);
+  swap(m_read_ticks, o.m_read_ticks);
+  swap(m_read_task, o.m_read_task);
+  swap(m_read_handle, o.m_read_handle);
+  swap(m_read_anchor, o.m_read_anchor);
+  swap(m_strings, o.m_strings);
+  swap(m_static, o.m_static);
+  swap(m_repeat_id, o.m_repeat_id);
+}
+
 void TraceRecorder::clear() {
   for (auto& c : m_chunks) c.used = 0;
   m_chunk = 0;

@@ -140,11 +140,21 @@ public:
   // A text id that stands for the default task name "Task-n"; the string is made when the event
   // is decoded, so recording a task costs no string. Only valid in record*() arguments.
   static constexpr StringId lazy_name_bit = 0x8000'0000u;
+  // n < lazy_name_limit (larger numbers are interned as strings).
+  static constexpr std::uint32_t lazy_name_limit = lazy_name_bit - 1;
   static constexpr StringId lazy_task_name(std::uint32_t n) noexcept { return lazy_name_bit | n; }
 
   TraceRecorder() = default;
-  TraceRecorder(TraceRecorder&&) noexcept = default;
-  TraceRecorder& operator=(TraceRecorder&&) noexcept = default;
+  // A moved-from recorder is empty and can record again.
+  TraceRecorder(TraceRecorder&& o) noexcept { swap(o); }
+  TraceRecorder& operator=(TraceRecorder&& o) noexcept {
+    if (this != &o) {
+      swap(o);
+      o.clear();
+    }
+    return *this;
+  }
+  void swap(TraceRecorder& o) noexcept;
   TraceRecorder(const TraceRecorder&) = delete;
   TraceRecorder& operator=(const TraceRecorder&) = delete;
 
