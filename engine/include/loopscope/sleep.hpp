@@ -10,9 +10,6 @@
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/event_loop.hpp>
 
-#include <new>
-#include <type_traits>
-
 namespace loopscope {
 
 class SleepAwaiter final : public detail::Suspension {
