@@ -93,13 +93,15 @@ void TraceRecorder::clear() {
 }
 
 void TraceRecorder::reserve(std::size_t n) {
+  if (n == 0) return;
   // 16 bytes is a generous average: a task switch takes two events of about 5 bytes.
   const std::size_t want = n * 16 / chunk_bytes + 1;
   const std::size_t first_spare = m_cur ? m_chunk + 1 : m_chunk;
-  while (m_chunks.size() < first_spare + want)
+  // Spare chunks were touched when they were first written; only new ones need touching.
+  while (m_chunks.size() < first_spare + want) {
     m_chunks.push_back(Chunk{std::make_unique_for_overwrite<std::uint8_t[]>(chunk_bytes), 0});
-  for (std::size_t c = first_spare; c < m_chunks.size(); ++c)
-    std::memset(m_chunks[c].bytes.get(), 0, chunk_bytes);
+    std::memset(m_chunks.back().bytes.get(), 0, chunk_bytes);
+  }
 }
 
 // ---- anchors and ticks ---------------------------------------------------------------------

@@ -13,7 +13,8 @@ namespace loopscope::detail {
 enum class NodeKind : std::uint8_t {
   task,         // a TaskCore: running it resumes the task (trace: task_scheduled/task_resumed)
   callback,     // a Handle from call_soon/call_later/add_done_callback
-  sleep_timer,  // the timer of a sleep(): running it wakes the sleeping task
+  sleep_timer,  // a sleeping task's own node, serving as its sleep() timer: running it wakes
+                // the task (the node is a TaskCore; it is `task` again once scheduled)
   internal,        // engine bookkeeping node: a LabelledNode (gather/wait/group callbacks)
   internal_timer,  // engine bookkeeping timer: a LabelledTimer (timeouts, executor jobs)
   watch_child,     // a Watch's node for one watched task: "gather: child done" / "wait: child done"
