@@ -50,6 +50,15 @@ void Watch::await_resume() {
 void Watch::run_child(ReadyNode* n) {
   auto* node = static_cast<Node*>(n);
   Watch* w = node->owner;
+  // The common case of a gather or wait(ALL_COMPLETED / FIRST_EXCEPTION): a child that
+  // succeeded, and not the last one, only counts (exactly what child_done would do).
+  const bool counts_only = node->outcome == TaskState::done && !w->m_satisfied &&
+                           (w->m_mode == WatchMode::all || w->m_mode == WatchMode::first_error ||
+                            w->m_mode == WatchMode::first_exception);
+  if (counts_only && w->m_done + 1 < w->m_tasks.size()) [[likely]] {
+    ++w->m_done;
+    return;
+  }
   w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()), node->outcome);
 }
 
