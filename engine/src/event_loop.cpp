@@ -1,8 +1,7 @@
 // event_loop.cpp — EventLoop: scheduling, the iteration, timers, the selector, introspection.
 //
-// Sections: construction · tracing (the inlined emit) · scheduling · timers · the iteration ·
-// the selector · thread-safe callbacks · running · close · introspection · program helpers ·
-// tracing
+// Sections: construction · emit, inlined · scheduling · timers · the iteration · the selector ·
+// thread-safe callbacks · running · close · introspection · program helpers · tracing
 #include <loopscope/event_loop.hpp>
 #include <loopscope/detail/watch.hpp>
 #include <loopscope/executor.hpp>
@@ -56,7 +55,7 @@ const Clock& EventLoop::clock() const noexcept {
   return m_rclock;
 }
 
-// ---- tracing ------------------------------------------------------------------------------
+// ---- emit, inlined ------------------------------------------------------------------------
 // emit(), inlined into the hottest trace sites so that the encoder sees which fields a site
 // leaves at their defaults and drops those checks at compile time.
 [[gnu::always_inline]] inline void EventLoop::emit_inline(TraceEvent& e) {
@@ -299,7 +298,10 @@ void EventLoop::trace_phase(LoopPhase p, double value) {
     e.kind = TraceKind::loop_phase;
     e.phase = p;
     e.value = value;
-    emit(e);
+    // Idle ends an iteration: anchored, so that every event of the iteration lies between two
+    // anchors (its loop_iteration event is the other one).
+    if (p == LoopPhase::idle) emit_anchored(e);
+    else emit(e);
   }
 }
 
@@ -361,12 +363,7 @@ bool EventLoop::iterate() {
       case NodeKind::watch_child: detail::Watch::run_child(n); break;
     }
   }
-  m_phase = LoopPhase::idle;
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::loop_phase;  // phase idle
-    emit_anchored(e);  // every event of the iteration lies between two anchors
-  }
+  trace_phase(LoopPhase::idle);
   return true;
 }
 
@@ -711,6 +708,10 @@ void EventLoop::close() {
 }
 
 // ---- introspection -------------------------------------------------------------------------
+namespace {
+constexpr std::string_view sleep_wake_prefix = "sleep timer: wake ";  // + the task's name
+}  // namespace
+
 StringId EventLoop::intern_ready_label(const ReadyNode& n) {
   switch (n.m_kind) {
     case NodeKind::internal: return m_trace->intern_static(static_cast<const detail::LabelledNode&>(n).m_label);
@@ -720,8 +721,9 @@ StringId EventLoop::intern_ready_label(const ReadyNode& n) {
     case NodeKind::sleep_timer: {
       const TaskCore& t = static_cast<const TaskCore&>(n);
       if (t.has_default_name()) {  // as ready_label, without a temporary string
-        char buf[64] = "sleep timer: wake ";
-        char* end = TaskCore::write_default_name(buf + 18, t.m_name_number);
+        char buf[64];
+        std::memcpy(buf, sleep_wake_prefix.data(), sleep_wake_prefix.size());
+        char* end = TaskCore::write_default_name(buf + sleep_wake_prefix.size(), t.m_name_number);
         return intern(std::string_view(buf, static_cast<std::size_t>(end - buf)));
       }
       return intern(ready_label(n));
@@ -738,7 +740,7 @@ std::string EventLoop::ready_label(const ReadyNode& n) const {
       return l.empty() ? std::string("callback") : l;
     }
     case NodeKind::sleep_timer:
-      return "sleep timer: wake " + static_cast<const TaskCore&>(n).name();
+      return std::string(sleep_wake_prefix) + static_cast<const TaskCore&>(n).name();
     case NodeKind::internal: return static_cast<const detail::LabelledNode&>(n).m_label;
     case NodeKind::internal_timer: return static_cast<const detail::LabelledTimer&>(n).m_label;
     case NodeKind::watch_child: return detail::Watch::child_label_of(n);
@@ -974,7 +976,7 @@ void EventLoop::trace_task_finished(TaskCore& t) {
   }
   emit_inline(e);
   t.m_recorded = true;
-  reuse_trace_time();  // complete() wakes the waiters at once (it forgets this before release)
+  reuse_trace_time();  // complete() wakes the waiters at once (see complete() for after that)
 }
 
 void EventLoop::frame_destroyed(TaskCore& t) noexcept {
@@ -992,6 +994,13 @@ detail::Executor& EventLoop::executor() {
     m_executor = std::make_unique<detail::Executor>(n);
   }
   return *m_executor;
+}
+
+void EventLoop::job_started(const detail::ExecutorJobBase& job) noexcept {
+  ++m_jobs_in_flight;
+  ++m_jobs_unfinished;
+  if (!job.m_has_deadline) ++m_plain_jobs_unfinished;
+  ++m_stats.executor_jobs;
 }
 
 void EventLoop::job_completed(detail::ExecutorJobBase& job) {

@@ -64,7 +64,7 @@ void ExecutorWaitBase::submit(ExecutorJobBase* job, std::coroutine_handle<> h, s
   job->m_owner = t.m_id;
   m_job = job;
   job->m_has_deadline = vsecs && loop.clock_kind() == ClockKind::virtual_time;
-  loop.job_started(job->m_has_deadline);
+  loop.job_started(*job);
   if (job->m_has_deadline) loop.arm_timer(*job, loop.time() + *vsecs);
   loop.suspend_task(t, *this);
   loop.executor().submit(job);

@@ -50,16 +50,14 @@ void Watch::await_resume() {
 void Watch::run_child(ReadyNode* n) {
   auto* node = static_cast<Node*>(n);
   Watch* w = node->owner;
-  // The common case of a gather or wait(ALL_COMPLETED / FIRST_EXCEPTION): a child that
-  // succeeded, and not the last one, only counts (exactly what child_done would do).
-  const bool counts_only = node->outcome == TaskState::done && !w->m_satisfied &&
-                           (w->m_mode == WatchMode::all || w->m_mode == WatchMode::first_error ||
-                            w->m_mode == WatchMode::first_exception);
-  if (counts_only && w->m_done + 1 < w->m_tasks.size()) [[likely]] {
-    ++w->m_done;
-    return;
-  }
   w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()), node->outcome);
+}
+
+void Watch::rethrow_first_error() const {
+  if (m_first_error == npos) return;
+  TaskCore* bad = m_tasks[m_first_error];
+  bad->m_retrieved = true;
+  std::rethrow_exception(bad->exception());
 }
 
 void Watch::note_outcome(ReadyNode& n, TaskCore& task) noexcept {
@@ -84,8 +82,20 @@ void Watch::run_timer(ReadyNode* n) {
 
 void Watch::child_done(std::size_t i, TaskState s) {
   ++m_done;
-  if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
   const bool all = m_done == m_tasks.size();
+  // The common case: a child that succeeded, not the last one, of a watch that waits for all
+  // of them or for a failure (gather, wait ALL_COMPLETED / FIRST_EXCEPTION) only counts.
+  if (s == TaskState::done && !all &&
+      (m_mode == WatchMode::all || m_mode == WatchMode::first_error ||
+       m_mode == WatchMode::first_exception)) [[likely]]
+    return;
+  settle_child(i, s, all);
+}
+
+// A child whose outcome is remembered or may wake the waiter (out of line: keeps child_done's
+// common case free of saving registers).
+void Watch::settle_child(std::size_t i, TaskState s, bool all) {
+  if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
   if (s != TaskState::done && m_first_error == npos) m_first_error = i;
   if (m_satisfied && m_mode != WatchMode::each) {
     if (s == TaskState::failed) m_tasks[i]->m_retrieved = true;  // gather's late children

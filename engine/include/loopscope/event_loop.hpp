@@ -191,13 +191,8 @@ public:
   void io_register(detail::IoWait& w);
   void io_unregister(detail::IoWait& w) noexcept;
   detail::Executor& executor();
-  // A job goes to a worker; `virtual_deadline`: it has virtual seconds (virtual clock only).
-  void job_started(bool virtual_deadline) noexcept {
-    ++m_jobs_in_flight;
-    ++m_jobs_unfinished;
-    if (!virtual_deadline) ++m_plain_jobs_unfinished;
-    ++m_stats.executor_jobs;
-  }
+  // The job goes to a worker (its m_has_deadline is set).
+  void job_started(const detail::ExecutorJobBase& job) noexcept;
   void job_finished() noexcept { --m_jobs_in_flight; }
   void post_completion(detail::ExecutorJobBase* job);   // from a worker thread
   std::string ready_label(const detail::ReadyNode& n) const;

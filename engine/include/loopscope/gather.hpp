@@ -58,11 +58,7 @@ template <class T> auto gather(std::vector<Task<T>> tasks)
     w.set_retrieve_outcomes(true);
     co_await w;
     w.retrieve_remaining();
-    if (w.first_error() != detail::Watch::npos) {
-      detail::TaskCore* bad = w.task(w.first_error());
-      bad->m_retrieved = true;
-      std::rethrow_exception(bad->exception());
-    }
+    w.rethrow_first_error();
     if (w.cancel_requested()) throw CancelledError();
   }
   if constexpr (std::is_void_v<T>) {
@@ -86,11 +82,7 @@ Coro<std::vector<Outcome<T>>> gather(std::vector<Task<T>> tasks, ReturnException
     w.set_retrieve_outcomes(true);
     co_await w;
     w.retrieve_remaining();
-    if (re == ReturnExceptions::no && w.first_error() != detail::Watch::npos) {
-      detail::TaskCore* bad = w.task(w.first_error());
-      bad->m_retrieved = true;
-      std::rethrow_exception(bad->exception());
-    }
+    if (re == ReturnExceptions::no) w.rethrow_first_error();
     if (w.cancel_requested()) throw CancelledError();
   }
   std::vector<Outcome<T>> out(tasks.size());
@@ -110,11 +102,7 @@ template <class... Ts> Coro<std::tuple<Ts...>> gather(Task<Ts>... tasks) {
   w.set_retrieve_outcomes(true);
   co_await w;
   w.retrieve_remaining();
-  if (w.first_error() != detail::Watch::npos) {
-    detail::TaskCore* bad = w.task(w.first_error());
-    bad->m_retrieved = true;
-    std::rethrow_exception(bad->exception());
-  }
+  w.rethrow_first_error();
   if (w.cancel_requested()) throw CancelledError();
   co_return std::tuple<Ts...>(tasks.result()...);
 }

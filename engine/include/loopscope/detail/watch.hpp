@@ -56,13 +56,13 @@ public:
   void set_forward_cancel(bool on) noexcept { m_forward_cancel = on; }
   bool cancel_requested() const noexcept { return m_cancel_requested; }
   bool timed_out() const noexcept { return m_timed_out; }
-  std::size_t first_error() const noexcept { return m_first_error; }
   std::size_t done_count() const noexcept { return m_done; }
   // Mode each: completions in the order their callbacks ran; next_completed() consumes them.
   std::size_t next_completed() noexcept { return m_consumed < m_order.size() ? m_order[m_consumed++] : npos; }
   bool has_unconsumed() const noexcept { return m_consumed < m_order.size(); }
   std::size_t size() const noexcept { return m_tasks.size(); }
-  TaskCore* task(std::size_t i) const noexcept { return m_tasks[i]; }
+  // If a child failed or was cancelled: marks the first one's exception retrieved and rethrows it.
+  void rethrow_first_error() const;
   // Gather: each task's outcome counts as retrieved when its completion is seen (asyncio's
   // gather calls fut.exception() in its done callback), so nothing is reported as unretrieved.
   void set_retrieve_outcomes(bool on) noexcept { m_retrieve_outcomes = on; }
@@ -96,6 +96,7 @@ private:
   };
   static void run_timer(ReadyNode* n);
   void child_done(std::size_t i, TaskState s);
+  [[gnu::noinline]] void settle_child(std::size_t i, TaskState s, bool all);
   void wake();
 
   AwaitKind m_kind;
