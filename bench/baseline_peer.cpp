@@ -8,11 +8,12 @@
 // baseline with those figures tells how much every other number of the run is inflated.
 // It does not use the engine.
 //
-// Sections: scheduler · jobs · workloads · main
+// Sections: scheduler · frames · jobs · workloads · main
 #include "stopwatch.hpp"
 
 #include <chrono>
 #include <coroutine>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -51,6 +52,32 @@ struct Scheduler {
 
 Scheduler g_sched;
 
+// ---- frames ------------------------------------------------------------------------------
+// Frames come from a free list (one size class: every child frame has the same size), as the
+// engine's frame pool does; without it the yardstick would mostly measure malloc.
+struct FreeFrame { FreeFrame* next; };
+FreeFrame* g_free_frames = nullptr;
+std::size_t g_free_size = 0;
+
+void* frame_new(std::size_t n) {
+  if (n == g_free_size && g_free_frames) {
+    FreeFrame* f = g_free_frames;
+    g_free_frames = f->next;
+    return f;
+  }
+  return ::operator new(n);
+}
+void frame_delete(void* p, std::size_t n) noexcept {
+  if (g_free_size == 0) g_free_size = n;
+  if (n != g_free_size) {
+    ::operator delete(p);
+    return;
+  }
+  auto* f = static_cast<FreeFrame*>(p);
+  f->next = g_free_frames;
+  g_free_frames = f;
+}
+
 // ---- jobs --------------------------------------------------------------------------------
 // A fire-and-forget coroutine scheduled on g_sched. When it finishes it decrements *remaining
 // and, at zero, schedules *joiner; then its frame is destroyed.
@@ -60,6 +87,8 @@ struct Job {
     long* remaining = nullptr;
     Node* joiner = nullptr;
 
+    static void* operator new(std::size_t n) { return frame_new(n); }
+    static void operator delete(void* p, std::size_t n) noexcept { frame_delete(p, n); }
     Job get_return_object() noexcept {
       node.handle = std::coroutine_handle<promise_type>::from_promise(*this);
       return Job{&node};
