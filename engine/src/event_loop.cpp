@@ -82,16 +82,12 @@ void EventLoop::trace_task_scheduled(TaskCore& t) {
   if (&t == detail::tls.task) reuse_trace_time();
 }
 
-void EventLoop::schedule_node(ReadyNode& n) {
-  n.m_handle = ++m_handle_counter;
-  push_ready(n);
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::handle_scheduled;
-    e.handle = n.m_handle;
-    e.text = intern_ready_label(n);
-    emit_inline(e);
-  }
+void EventLoop::trace_node_scheduled(ReadyNode& n) {
+  TraceEvent e;
+  e.kind = TraceKind::handle_scheduled;
+  e.handle = n.m_handle;
+  e.text = intern_ready_label(n);
+  emit_inline(e);
 }
 
 void EventLoop::unqueue_node(ReadyNode& n) {
@@ -977,13 +973,6 @@ void EventLoop::trace_task_finished(TaskCore& t) {
   emit_inline(e);
   t.m_recorded = true;
   reuse_trace_time();  // complete() wakes the waiters at once (see complete() for after that)
-}
-
-void EventLoop::frame_destroyed(TaskCore& t) noexcept {
-  if (t.m_prev_frame) t.m_prev_frame->m_next_frame = t.m_next_frame;
-  else if (m_frames == &t) m_frames = t.m_next_frame;
-  if (t.m_next_frame) t.m_next_frame->m_prev_frame = t.m_prev_frame;
-  t.m_prev_frame = t.m_next_frame = nullptr;
 }
 
 // ---- executor plumbing ---------------------------------------------------------------------

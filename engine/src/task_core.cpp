@@ -167,15 +167,19 @@ void TaskCore::complete() {
   else m_state = TaskState::failed;
   m_awaiting = nullptr;
   loop->task_finished(*this);
-  // Wake the waiters in registration order.
-  ReadyNode* list = nullptr;
-  for (ReadyNode* p = m_waiters; p;) {
-    ReadyNode* next = p->m_next;
-    p->m_next = list;
-    list = p;
-    p = next;
-  }
+  // Wake the waiters in registration order (the list is LIFO; most tasks have one waiter).
+  ReadyNode* list = m_waiters;
   m_waiters = nullptr;
+  if (list && list->m_next) [[unlikely]] {
+    ReadyNode* reversed = nullptr;
+    while (list) {
+      ReadyNode* next = list->m_next;
+      list->m_next = reversed;
+      reversed = list;
+      list = next;
+    }
+    list = reversed;
+  }
   while (list) {
     ReadyNode* next = list->m_next;
     wake_waiter(*list);
@@ -189,8 +193,7 @@ void TaskCore::complete() {
 }
 
 // ---- lifetime ------------------------------------------------------------------------------
-void TaskCore::release() noexcept {
-  if (--m_refs != 0) return;
+void TaskCore::last_release() noexcept {
   if (m_is_task && m_state == TaskState::failed && !m_retrieved && m_loop) [[unlikely]] report_unretrieved();
   destroy_frame();
 }

@@ -60,12 +60,6 @@ void Watch::rethrow_first_error() const {
   std::rethrow_exception(bad->exception());
 }
 
-void Watch::note_outcome(ReadyNode& n, TaskCore& task) noexcept {
-  auto& node = static_cast<Node&>(n);
-  node.outcome = task.state();
-  if (node.owner->m_retrieve_outcomes) task.m_retrieved = true;
-}
-
 const char* Watch::child_label() const noexcept {
   return m_kind == AwaitKind::gather ? "gather: child done" : "wait: child done";
 }

@@ -163,14 +163,14 @@ public:
 
   // ---- internals: used by the engine's own awaiters and primitives, not an API ----------------
   void schedule_task(detail::TaskCore& t);
-  void schedule_node(detail::ReadyNode& n);   // a non-task node enters the ready queue
+  inline void schedule_node(detail::ReadyNode& n);  // a non-task node enters the ready queue
   void unqueue_node(detail::ReadyNode& n);    // removes a node from the ready queue (O(n))
   void arm_timer(detail::TimerNode& n, double when);
   void cancel_timer(detail::TimerNode& n) noexcept;
   void suspend_task(detail::TaskCore& t, detail::Suspension& s);
   inline void register_task(detail::TaskCore& t, std::string_view name);
   inline void task_finished(detail::TaskCore& t);
-  void frame_destroyed(detail::TaskCore& t) noexcept;
+  inline void frame_destroyed(detail::TaskCore& t) noexcept;
   // Records e at the loop time: the time of the previous event if only engine code ran since
   // (see reuse_trace_time), else the virtual clock's time, else a time-stamp-counter reading.
   void emit(TraceEvent& e);
@@ -249,6 +249,7 @@ private:
     return n;
   }
   TaskSnapshot task_snapshot(const detail::TaskCore& t) const;
+  void trace_node_scheduled(detail::ReadyNode& n);
   // The out-of-line parts of register_task / task_finished.
   void name_task(detail::TaskCore& t, std::string_view name);
   void trace_task_created(detail::TaskCore& t);
@@ -339,6 +340,12 @@ inline void EventLoop::schedule_task(detail::TaskCore& t) {
   if (m_trace) [[unlikely]] trace_task_scheduled(t);
 }
 
+inline void EventLoop::schedule_node(detail::ReadyNode& n) {
+  n.m_handle = ++m_handle_counter;
+  push_ready(n);
+  if (m_trace) [[unlikely]] trace_node_scheduled(n);
+}
+
 // A new task gets its id, its default name number and a place in the list of live frames.
 inline void EventLoop::register_task(detail::TaskCore& t, std::string_view name) {
   t.m_id = ++m_task_counter;
@@ -359,6 +366,14 @@ inline void EventLoop::task_finished(detail::TaskCore& t) {
   else if (t.m_state == TaskState::cancelled) ++m_stats.tasks_cancelled;
   else ++m_stats.tasks_failed;
   if (m_trace) [[unlikely]] trace_task_finished(t);
+}
+
+// A task frame leaves the list of live frames.
+inline void EventLoop::frame_destroyed(detail::TaskCore& t) noexcept {
+  if (t.m_prev_frame) t.m_prev_frame->m_next_frame = t.m_next_frame;
+  else if (m_frames == &t) m_frames = t.m_next_frame;
+  if (t.m_next_frame) t.m_next_frame->m_prev_frame = t.m_prev_frame;
+  t.m_prev_frame = t.m_next_frame = nullptr;
 }
 
 namespace detail {

@@ -98,7 +98,10 @@ public:
   // Marks the exception as retrieved and returns it (null if none / not failed).
   std::exception_ptr take_exception() noexcept;
   void add_ref() noexcept { ++m_refs; }
-  void release() noexcept;
+  // Drops one reference; the last one reports an unretrieved exception and destroys the frame.
+  void release() noexcept {
+    if (--m_refs == 0) last_release();
+  }
 
   // Done callbacks: `node` goes to the back of the ready queue when the task finishes (at once
   // if it already has). Tasks are woken directly (task_scheduled), other nodes as handles.
@@ -114,6 +117,7 @@ public:
   [[gnu::cold, gnu::noinline]] void finish_cancelled_before_start();
   [[gnu::cold, gnu::noinline]] void apply_cancel_after_step();
   [[gnu::cold, gnu::noinline]] void report_unretrieved() noexcept;
+  void last_release() noexcept;
   void destroy_frame() noexcept;
   // A fresh frame that was never run: never-awaited warning when named.
   void warn_never_awaited() noexcept;

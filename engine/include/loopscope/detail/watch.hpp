@@ -78,7 +78,7 @@ public:
   static void run_child(ReadyNode* n);
   // Called by a finishing task for each of its watch_child waiters, before the node is
   // scheduled: the node keeps the outcome, so running it need not touch the task's frame again.
-  static void note_outcome(ReadyNode& n, TaskCore& task) noexcept;
+  static inline void note_outcome(ReadyNode& n, TaskCore& task) noexcept;
   // The ready-queue label of this watch's child nodes (a string literal).
   const char* child_label() const noexcept;
   static const char* child_label_of(const ReadyNode& n) noexcept;
@@ -122,5 +122,11 @@ private:
   bool m_suspended = false;
   bool m_retrieve_outcomes = false;
 };
+
+inline void Watch::note_outcome(ReadyNode& n, TaskCore& task) noexcept {
+  auto& node = static_cast<Node&>(n);
+  node.outcome = task.state();
+  if (node.owner->m_retrieve_outcomes) task.m_retrieved = true;
+}
 
 }  // namespace loopscope::detail
