@@ -74,7 +74,9 @@ std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now) {
         break;
     }
     if (item.remaining && a.kind != AwaitKind::sleep && item.what.find("timeout") == std::string::npos)
-      item.what.append(" (timeout ").append(seconds(*item.remaining)).append(")");
+      // The time left, not the timeout given: "wait_for … (timeout 1.5 s)" would read as a
+      // timeout of 1.5 s when the program passed 2.
+      item.what.append(" (times out in ").append(seconds(*item.remaining)).append(")");
     out.push_back(std::move(item));
   }
   return out;

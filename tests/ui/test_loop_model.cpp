@@ -49,6 +49,17 @@ TEST(LoopModel, SuspendedItemsSayWhatEachTaskAwaits) {
   EXPECT_EQ(items[3].what, "Lock#9");
 }
 
+TEST(LoopModel, AWaitForSaysWhenItTimesOutNotTheTimeoutItWasGiven) {
+  LoopSnapshot s;
+  s.time = 0.5;
+  s.tasks.push_back(task(1, "main", TaskState::suspended, awaits(AwaitKind::wait_for, 2, 2.0, "")));
+  s.tasks.push_back(task(2, "query", TaskState::suspended, awaits(AwaitKind::sleep, 40, 2.5, "sleep(2.5)")));
+  const auto items = suspended_items(s, 0.5);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].what, "wait_for query (times out in 1.5 s)");
+  EXPECT_EQ(items[1].what, "sleep(2.5)");
+}
+
 TEST(LoopModel, PhaseExplanationNamesThePollTimeout) {
   LoopSnapshot s;
   s.phase = LoopPhase::poll;
