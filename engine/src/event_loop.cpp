@@ -347,12 +347,16 @@ bool EventLoop::iterate() {
       emit_inline(e);
     }
     if (n->m_kind == NodeKind::task) [[likely]] {
+      ++m_stats.task_steps;
       static_cast<TaskCore*>(n)->step();
       continue;
     }
     switch (n->m_kind) {
       case NodeKind::task: break;
-      case NodeKind::callback: detail::Handle::run_node(n); break;
+      case NodeKind::callback:
+        ++m_stats.callbacks_run;
+        detail::Handle::run_node(n);
+        break;
       case NodeKind::sleep_timer: detail::wake_sleeper(*static_cast<TaskCore*>(n)); break;
       case NodeKind::internal: static_cast<detail::LabelledNode*>(n)->m_run(n); break;
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;

@@ -27,6 +27,29 @@ TEST(Statistics, CountIterationsHandlesTasksAndTimers) {
   EXPECT_DOUBLE_EQ(s.virtual_time_skipped, 1.0);
 }
 
+TEST(Statistics, CountTaskStepsAndCallbacksApartFromOtherHandles) {
+  EventLoop loop;
+  auto a = loop.create_task([]() -> Coro<> { co_await sleep(0); }());  // 2 steps
+  auto b = loop.create_task([]() -> Coro<> { co_await sleep(0.5); }());  // 2 steps, 1 timer handle
+  auto waiter = [](Task<void> x, Task<void> y) -> Coro<> {
+    std::vector<Task<void>> both;
+    both.push_back(x);
+    both.push_back(y);
+    co_await gather(std::move(both));  // 2 steps, 2 "gather: child done" handles
+  };
+  auto g = loop.create_task(waiter(a, b));
+  loop.call_soon([] {});
+  loop.call_later(0.25, [] {});
+  loop.run_until_complete(g);
+  auto s = loop.statistics();
+  EXPECT_EQ(s.task_steps, 6u);
+  // call_soon, call_later, and run_until_complete's done callback that stops the loop (asyncio's
+  // _run_until_complete_cb).
+  EXPECT_EQ(s.callbacks_run, 3u);
+  // Every handle run is a step, a callback, b's sleep timer or a gather child callback.
+  EXPECT_EQ(s.handles_run, 6u + 3u + 1u + 2u);
+}
+
 TEST(Statistics, PrimitivesCountWaitsAndWaiters) {
   EventLoop loop;
   Lock lock;
