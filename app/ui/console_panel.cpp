@@ -2,6 +2,7 @@
 #include "ui/console_panel.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -14,24 +15,6 @@
 #include <string_view>
 
 namespace loopscope::ui {
-namespace {
-
-// `text` cut to fit max_w with an ellipsis, in one pass that stops at max_w (a printed line can
-// be very long).
-std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
-  const char* begin = text.c_str();
-  const char* end = begin + text.size();
-  const char* rest = nullptr;
-  font->CalcTextSizeA(size, max_w, 0, begin, end, &rest);
-  if (rest == end) return text;
-  const char* ell = "\xE2\x80\xA6";
-  const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
-  if (max_w <= ell_w) return {};
-  font->CalcTextSizeA(size, max_w - ell_w, 0, begin, end, &rest);
-  return std::string(begin, rest) + ell;
-}
-
-}  // namespace
 
 PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
   PanelAction action;
@@ -100,13 +83,13 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         std::snprintf(stamp, sizeof stamp, "[%6.3fs]", line.time);
         dl->AddText({x, ty}, palette::text_faint, stamp);
         x += stamp_w + gap;
-        const std::string name = fit_text(f.mono, size, model.task_name(line.task), name_w);
+        const std::string name = ellipsised(f.mono, size, model.task_name(line.task), name_w);
         dl->AddText({x, ty}, line.task == 0 ? palette::text_dim : palette::task_colour(line.task),
                     name.c_str());
         x += name_w + gap;
         const float text_w = p.x + width - x - 4 * s;
         const ImU32 colour = error ? palette::failed : warning ? palette::sleeping : palette::text;
-        const std::string text = fit_text(f.mono, size, line.text, std::max(text_w, 10.0f));
+        const std::string text = ellipsised(f.mono, size, line.text, std::max(text_w, 10.0f));
         dl->AddText({x, ty}, colour, text.c_str());
         if (hovered) {
           if (text.size() != line.text.size()) {

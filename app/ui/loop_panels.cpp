@@ -5,6 +5,7 @@
 
 #include "platform/fonts.hpp"
 #include "ui/loop_model.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -236,15 +237,19 @@ PanelAction draw_suspended(const ViewState& view) {
     const float ty = y + (row_h - f.base_size) * 0.5f;
     dl->AddText(f.bold, f.base_size * 0.95f, {a.x + 12, ty}, palette::text, it.name.c_str());
     const float name_w = std::max(text_width(f.bold, f.base_size * 0.95f, it.name.c_str()), 70.0f);
-    std::string what = "awaits ";
-    what += it.what;
-    dl->AddText(f.body, f.base_size * 0.9f, {a.x + 24 + name_w, ty + 1}, kc, what.c_str());
+    // "awaits …" gets what the row has left between the name and the time left, cut with an
+    // ellipsis (the tooltip has it whole).
+    float what_end = b.x - 10;
     if (it.remaining && it.kind == AwaitKind::sleep) {
       char left[32];
       std::snprintf(left, sizeof left, "%.2f s left", *it.remaining);
       const float lw = text_width(f.mono, f.mono->FontSize, left);
       dl->AddText(f.mono, f.mono->FontSize, {b.x - lw - 10, ty + 1}, palette::text_dim, left);
+      what_end = b.x - lw - 22;
     }
+    const float what_x = a.x + 24 + name_w;
+    const std::string what = ellipsised(f.body, f.base_size * 0.9f, "awaits " + it.what, what_end - what_x);
+    dl->AddText(f.body, f.base_size * 0.9f, {what_x, ty + 1}, kc, what.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
       ImGui::SetTooltip("%s is suspended: it awaits %s", it.name.c_str(), it.what.c_str());
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;

@@ -5,6 +5,7 @@
 #include "ui/timeline_panel.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -182,21 +183,6 @@ void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
 }
 
 // ---- text helpers --------------------------------------------------------------------------
-// `text` cut to fit max_w with an ellipsis. One pass that stops at max_w, so a label of
-// thousands of characters (gather over 1,000 tasks) costs what fits, not what it holds.
-std::string ellipsised(ImFont* font, float size, std::string_view text, float max_w) {
-  const char* begin = text.data();
-  const char* end = begin + text.size();
-  const char* rest = nullptr;
-  font->CalcTextSizeA(size, max_w, 0, begin, end, &rest);
-  if (rest == end) return std::string(text);
-  const char* ell = "\xE2\x80\xA6";  // …
-  const float ell_w = font->CalcTextSizeA(size, FLT_MAX, 0, ell).x;
-  if (max_w <= ell_w) return {};
-  font->CalcTextSizeA(size, max_w - ell_w, 0, begin, end, &rest);
-  return std::string(begin, rest) + ell;
-}
-
 // At most n bytes of `text` (cut at a UTF-8 boundary), with an ellipsis if cut.
 std::string capped(std::string text, std::size_t n) {
   if (text.size() <= n) return text;
