@@ -52,6 +52,7 @@ void TraceRecorder::swap(TraceRecorder& o) noexcept {
   swap(m_last_ticks, o.m_last_ticks);
   swap(m_last_task, o.m_last_task);
   swap(m_last_handle, o.m_last_handle);
+  swap(m_last_new_handle, o.m_last_new_handle);
   swap(m_anchors, o.m_anchors);
   swap(m_calibration_ticks, o.m_calibration_ticks);
   swap(m_calibration_ns, o.m_calibration_ns);
@@ -62,6 +63,7 @@ void TraceRecorder::swap(TraceRecorder& o) noexcept {
   swap(m_read_ticks, o.m_read_ticks);
   swap(m_read_task, o.m_read_task);
   swap(m_read_handle, o.m_read_handle);
+  swap(m_read_new_handle, o.m_read_new_handle);
   swap(m_read_anchor, o.m_read_anchor);
   swap(m_strings, o.m_strings);
   swap(m_static, o.m_static);
@@ -77,6 +79,7 @@ void TraceRecorder::clear() {
   m_last_ticks = 0;
   m_last_task = 0;
   m_last_handle = 0;
+  m_last_new_handle = 0;
   m_anchors.clear();
   m_calibration_ticks = 0;
   m_calibration_ns = 0;
@@ -86,6 +89,7 @@ void TraceRecorder::clear() {
   m_read_ticks = 0;
   m_read_task = 0;
   m_read_handle = 0;
+  m_read_new_handle = 0;
   m_read_anchor = 0;
   m_strings.clear();
   for (auto& slot : m_static) slot = StaticSlot{};
@@ -185,8 +189,9 @@ void TraceRecorder::decode_new() const {
         }
         if (mask & field_handle) {
           p = get_varint(p, v);
-          m_read_handle += static_cast<std::uint64_t>(unzigzag(v));
-          e.handle = m_read_handle;
+          HandleId& last = schedules_a_handle(e.kind) ? m_read_new_handle : m_read_handle;
+          last += static_cast<std::uint64_t>(unzigzag(v));
+          e.handle = last;
         }
         if (mask & field_target) p = get_varint(p, e.target);
         if (mask & field_deadline) p = get_double(p, e.deadline);

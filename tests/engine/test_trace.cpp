@@ -685,6 +685,34 @@ TEST(TraceRecorder, EventsTakeAFewBytesEach) {
   EXPECT_LE(rec.encoded_bytes() - before, 32u);
 }
 
+TEST(TraceRecorder, RoundRobinStepsOfManyTasksWriteEachHandleInOneByte) {
+  // 1,000 tasks yielding in turn: task i is resumed as handle h and scheduled again as handle
+  // h + 1,000. Handles are deltas within their class (scheduling events, the rest), so both
+  // deltas are +1, not +1,000 and -999 as with one shared base.
+  constexpr std::uint64_t n = 1000;
+  TraceRecorder rec;
+  std::vector<TraceEvent> want;
+  for (std::uint64_t round = 0; round < 3; ++round) {
+    for (std::uint64_t i = 0; i < n; ++i) {
+      TraceEvent r = kind_event(TraceKind::task_resumed);
+      r.task = i + 1;
+      r.handle = round * n + i + 1;
+      TraceEvent sch = kind_event(TraceKind::task_scheduled);
+      sch.task = i + 1;
+      sch.handle = (round + 1) * n + i + 1;
+      for (const TraceEvent& e : {r, sch}) {
+        rec.record_same_time(e);
+        want.push_back(e);
+      }
+    }
+  }
+  // header, mask, task, handle: 4 bytes each (the first of each class may take more).
+  EXPECT_LE(rec.encoded_bytes(), want.size() * 4 + 8);
+  ASSERT_EQ(rec.events().size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i)
+    ASSERT_TRUE(same_event(rec.events()[i], want[i], i));
+}
+
 // ---- the real clock ------------------------------------------------------------------------
 Coro<> yields_then_sleeps(int rounds) {
   for (int i = 0; i < rounds; ++i) co_await sleep(0);

@@ -10,7 +10,8 @@
 //            stamp_seconds: the time, 8 bytes of a double
 //            stamp_ticks: zigzag varint of (ticks - ticks of the previous ticks stamp)
 //   fields   if has_fields: a mask byte (FieldBit), then the present fields in bit order:
-//            task and handle as zigzag varints of the difference to the last one written,
+//            task and handle as zigzag varints of the difference to the last one written
+//            (for handles, the last one of the same class: TraceRecorder::schedules_a_handle),
 //            target as a varint, deadline and value as 8-byte doubles, line_a and line_b as
 //            zigzag varints, text as a varint of (id << 1) or (n << 1 | 1) for the default task
 //            name "Task-n", and await_kind | direction << 4 | phase << 6 in one byte.
