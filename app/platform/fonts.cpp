@@ -64,6 +64,8 @@ void load_fonts(float scale) {
   if (!semibold) semibold = find_font("Inter", "Bold");
   auto italic = find_font("Inter", "Italic");
   auto mono = find_font("JetBrains Mono", "Regular");
+  FcFini();  // the lookups are done: release fontconfig's configuration and caches (FcInit
+             // builds them again if fonts are looked up later)
   if (!regular)
     std::fprintf(stderr, "loopscope: warning: font 'Inter' not found through fontconfig "
                          "(install fonts-inter); using ImGui's built-in font\n");
