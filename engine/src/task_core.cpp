@@ -115,8 +115,6 @@ bool TaskCore::remove_waiter(ReadyNode& node) noexcept {
 }
 
 // ---- step and completion -------------------------------------------------------------------
-void TaskCore::run_node(ReadyNode* n) { static_cast<TaskCore*>(n)->step(); }
-
 void TaskCore::step() {
   m_state = TaskState::running;
   if (!m_started) [[unlikely]] {
@@ -296,7 +294,7 @@ std::exception_ptr AnyTask::exception() const {
 void AnyTask::get() const {
   if (!m_core->done()) throw InvalidStateError("Result is not set.");
   m_core->m_retrieved = true;
-  if (m_core->exception()) std::rethrow_exception(m_core->exception());
+  m_core->rethrow_if_exception();
 }
 
 }  // namespace loopscope

@@ -71,29 +71,11 @@ void TraceRecorder::swap(TraceRecorder& o) noexcept {
 }
 
 void TraceRecorder::clear() {
-  for (auto& c : m_chunks) c.used = 0;
-  m_chunk = 0;
-  m_cur = m_end = nullptr;
-  m_count = 0;
-  m_last_seconds_bits = no_seconds;
-  m_last_ticks = 0;
-  m_last_task = 0;
-  m_last_handle = 0;
-  m_last_new_handle = 0;
-  m_anchors.clear();
-  m_calibration_ticks = 0;
-  m_calibration_ns = 0;
-  m_decoded.clear();
-  m_read_chunk = m_read_offset = 0;
-  m_read_time = 0;
-  m_read_ticks = 0;
-  m_read_task = 0;
-  m_read_handle = 0;
-  m_read_new_handle = 0;
-  m_read_anchor = 0;
-  m_strings.clear();
-  for (auto& slot : m_static) slot = StaticSlot{};
-  m_repeat_id = no_string;
+  // Everything back to a new recorder's state, except the chunks: they stay, as spare room.
+  TraceRecorder fresh;
+  fresh.m_chunks = std::move(m_chunks);
+  for (auto& c : fresh.m_chunks) c.used = 0;
+  swap(fresh);
 }
 
 void TraceRecorder::reserve(std::size_t n) {

@@ -73,7 +73,7 @@ public:
 
   // The value (or rethrow the exception) of a finished frame.
   T result() {
-    if (exception()) std::rethrow_exception(exception());
+    rethrow_if_exception();
     return this->take();
   }
 

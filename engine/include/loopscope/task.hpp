@@ -90,7 +90,7 @@ public:
     using TaskWaitAwaiter::TaskWaitAwaiter;
     void await_resume() {
       finish_resume();
-      if (m_target->exception()) std::rethrow_exception(m_target->exception());
+      m_target->rethrow_if_exception();
     }
   };
   Awaiter operator co_await() const noexcept { return Awaiter{m_core}; }
@@ -102,13 +102,13 @@ protected:
 namespace detail {
 template <class T> struct ResultCopy {
   static T get(CoroPromise<T>& p) {
-    if (p.exception()) std::rethrow_exception(p.exception());
+    p.rethrow_if_exception();
     return p.peek();
   }
 };
 template <> struct ResultCopy<void> {
   static void get(CoroPromise<void>& p) {
-    if (p.exception()) std::rethrow_exception(p.exception());
+    p.rethrow_if_exception();
   }
 };
 }  // namespace detail
@@ -131,7 +131,7 @@ public:
     T await_resume() {
       finish_resume();
       auto& p = static_cast<detail::CoroPromise<T>&>(*m_target);
-      if (p.exception()) std::rethrow_exception(p.exception());
+      p.rethrow_if_exception();
       if constexpr (!std::is_void_v<T>) return p.peek();
     }
   };

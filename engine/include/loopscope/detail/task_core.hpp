@@ -88,6 +88,10 @@ public:
     return m_extras ? m_extras->exception : no_exception;
   }
   void set_exception(std::exception_ptr e) { extras().exception = std::move(e); }
+  // Rethrows the exception the frame finished with, if any.
+  void rethrow_if_exception() const {
+    if (m_extras && m_extras->exception) std::rethrow_exception(m_extras->exception);
+  }
   TaskExtras& extras();
   const TaskExtras* extras_if() const noexcept { return m_extras.get(); }
 
@@ -111,7 +115,6 @@ public:
   void wake_waiter(ReadyNode& node);
 
   // ---- called by the loop and the awaiters
-  static void run_node(ReadyNode* n);
   void step();
   void complete();
   [[gnu::cold, gnu::noinline]] void finish_cancelled_before_start();
