@@ -1,10 +1,12 @@
 // gui.cpp — the window commands: `loopscope [open LESSON [--step N]]` and `loopscope shot`.
 #include "cli/commands.hpp"
 
+#include "lesson/loader.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
 #include "ui/app.hpp"
 #include "ui/settings.hpp"
+#include "ui/theme.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -51,6 +53,31 @@ int no_display(const std::string& message) {
   return 1;
 }
 
+// Says on stderr why the lesson named by `options` (and its --step) cannot be shown. Returns 0
+// when it can, else an exit code: 1 no such lesson or it does not load, 2 the step is out of
+// range. `shot` exits with it before a window opens; `open` goes on and shows the errors.
+int check_lesson(const ui::AppOptions& options) {
+  if (!options.lesson) return 0;
+  const auto path = lesson::find_lesson(*options.lesson);
+  if (!path) {
+    std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in %s, not a file)\n", options.lesson->c_str(),
+                 lesson::lessons_dir().string().c_str());
+    return 1;
+  }
+  const lesson::LoadResult loaded = lesson::load_lesson_file(*path);
+  if (!loaded.lesson) {
+    for (const auto& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    return 1;
+  }
+  const std::size_t steps = loaded.lesson->steps.size();
+  if (options.step > static_cast<int>(steps)) {
+    std::fprintf(stderr, "loopscope: --step %d: lesson '%s' has %zu step(s)\n", options.step,
+                 loaded.lesson->id.c_str(), steps);
+    return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int open(Args args) {
@@ -70,8 +97,10 @@ int open(Args args) {
       return usage_error("open takes one lesson");
     }
   }
+  check_lesson(options);  // the app shows the same problems
   platform::WindowError error;
   platform::WindowOptions wopts;
+  wopts.style = ui::apply_theme;
   {  // the window opens at the size the learner last left it
     const ui::Settings remembered = ui::load_settings();
     wopts.width = remembered.window_width;
@@ -92,6 +121,7 @@ int open(Args args) {
     // An unchanged frame is not repainted; the loop then waits for input for up to a display
     // refresh (there is no vsync wait without a swap) or as long as the app says it may.
     const bool drawn = window->end_frame(platform::Redraw::when_changed);
+    app.after_frame(ms_since(now));
     // Only a new title is set: setting one is a window-system event, which would wake the wait
     // below at once, and an idle app would spin.
     if (std::string t = app.window_title(); t != title) {
@@ -154,9 +184,11 @@ int shot(Args args) {
   }
   if (out.empty()) return usage_error("shot needs --out FILE.png");
   if (options.at && options.at_end) return usage_error("use --at SECS or --end, not both");
+  if (const int code = check_lesson(options); code != 0) return code;
 
   platform::WindowError error;
   platform::WindowOptions wopts;
+  wopts.style = ui::apply_theme;
   wopts.width = width;
   wopts.height = height;
   wopts.visibility = platform::Visibility::hidden;
@@ -169,6 +201,7 @@ int shot(Args args) {
     window->begin_frame();
     app.frame(frame == 0 ? 0.0f : 1.0f);
     window->end_frame();
+    app.after_frame(0);
     if (frame == 0) first_frame_ms = ms_since(g_process_start);
   }
   if (bench_frames > 0) {

@@ -4,7 +4,6 @@
 #include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "platform/frame_hash.hpp"
-#include "ui/theme.hpp"
 
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
@@ -80,7 +79,7 @@ std::optional<Window> Window::open(const WindowOptions& options, WindowError& er
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is persisted by the app itself (ui/settings)
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ui::apply_theme(scale);
+  if (options.style) options.style(scale);
   load_fonts(scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   glfwSetWindowRefreshCallback(window, on_refresh);  // ImGui's backend does not use this one

@@ -6,6 +6,7 @@
 // fonts are built; frames are begun and ended in pairs (begin_frame / end_frame).
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 
 struct GLFWwindow;
@@ -24,6 +25,9 @@ struct WindowOptions {
   int height = 800;
   Visibility visibility = Visibility::shown;
   std::string title = "Loopscope";
+  // Styles ImGui for the display's content scale, once the ImGui context exists and before the
+  // fonts are loaded (the app passes its theme; the platform layer knows no theme).
+  std::function<void(float scale)> style;
 };
 
 // Why a window could not be opened; `message` is one line a person can act on.

@@ -1,7 +1,12 @@
 // app.cpp — the application: screens, layout, input, persistence and hot reload.
 //
-// Sections: state · opening a step · catalog and hot reload · progress · input · top bar ·
-//           lesson screen · frame · settings
+// Sections: state · opening a step · catalog and hot reload · between frames · progress · input ·
+//           top bar · lesson screen · frame · settings
+//
+// Invariant: the session, the open lesson and the screen are replaced only between frames
+// (apply_intents and poll_reload, called by App::frame outside the ImGui window). Code that
+// draws queues an Intent (ui/intent.hpp) instead, so no reference taken while drawing can
+// outlive what it points at.
 #include "ui/app.hpp"
 
 #include "lesson/loader.hpp"
@@ -13,10 +18,14 @@
 #include "ui/console_model.hpp"
 #include "ui/console_panel.hpp"
 #include "ui/controls_panel.hpp"
+#include "ui/help_overlay.hpp"
+#include "ui/intent.hpp"
 #include "ui/loop_panels.hpp"
 #include "ui/markdown.hpp"
 #include "ui/markdown_view.hpp"
 #include "ui/params_panel.hpp"
+#include "ui/probe.hpp"
+#include "ui/probe_dump.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/session.hpp"
 #include "ui/settings.hpp"
@@ -33,6 +42,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <variant>
 
 namespace loopscope::ui {
 namespace fs = std::filesystem;
@@ -53,7 +63,7 @@ struct App::State {
   // the open lesson
   int entry = -1;                       // index in catalog
   std::shared_ptr<const lesson::Lesson> lesson;
-  std::unique_ptr<Session> session;
+  std::shared_ptr<Session> session;     // replaced only between frames (see the invariant above)
   std::map<std::string, double> params;
   MarkdownDoc narration;
   std::map<int, QuizState> quizzes;
@@ -63,6 +73,11 @@ struct App::State {
   TimelineView timeline_view;
   ConsoleModel console;
   bool quit_requested = false;
+
+  IntentQueue intents;                  // asked for during this frame, applied after it
+  bool help_open = false;               // the keyboard shortcuts overlay
+  FrameStats stats;                     // for the probe (interaction tests)
+  std::uint64_t runs = 0;               // sessions started so far (each run has its number)
 };
 
 
@@ -74,7 +89,8 @@ static void open_step(App::State& m, std::size_t step) {
   m.params.clear();
   for (const auto& p : s.params) m.params[p.name] = p.value;
   const double speed = m.session ? m.session->speed() : m.settings.speed;
-  m.session = std::make_unique<Session>(m.lesson, step, m.params);
+  m.session = std::make_shared<Session>(m.lesson, step, m.params);
+  ++m.runs;
   m.session->set_speed(speed);
   m.narration = parse_markdown(s.text);
   m.code = {};
@@ -92,7 +108,8 @@ static void restart_with_params(App::State& m) {
   if (!m.session) return;
   const std::size_t step = m.session->step_index();
   const double speed = m.session->speed();
-  m.session = std::make_unique<Session>(m.lesson, step, m.params);
+  m.session = std::make_shared<Session>(m.lesson, step, m.params);
+  ++m.runs;
   m.session->set_speed(speed);
   m.queue = {};
   m.timeline.reset();
@@ -154,6 +171,50 @@ static void poll_reload(App::State& m, double dt) {
   }
 }
 
+// ---- between frames --------------------------------------------------------------------------
+static void show_browser(App::State& m) {
+  m.screen = Screen::browser;
+  if (m.session) m.session->pause();
+  if (m.persist) {
+    m.settings.last_lesson.clear();
+    ::loopscope::ui::save_settings(m.settings);
+  }
+}
+
+// Opens a catalog entry at `step`, or where the learner left it.
+static void open_lesson(App::State& m, int index, std::optional<std::size_t> step) {
+  if (index < 0 || index >= static_cast<int>(m.catalog.size())) return;
+  const auto& e = m.catalog[index];
+  if (!step) {
+    step = 0;
+    if (e.lesson)
+      if (auto it = m.settings.progress.find(e.lesson->id); it != m.settings.progress.end())
+        step = static_cast<std::size_t>(std::max(0, it->second.last_step));
+  }
+  open_entry(m, index, *step);
+  if (m.persist) ::loopscope::ui::save_settings(m.settings);
+}
+
+// Applies what the frame queued, in order. Runs outside any ImGui window, between frames.
+static void apply_intents(App::State& m) {
+  for (const Intent& intent : m.intents.take()) {
+    std::visit(
+        [&](const auto& i) {
+          using T = std::decay_t<decltype(i)>;
+          if constexpr (std::is_same_v<T, OpenStep>) {
+            if (m.screen == Screen::lesson && m.session && i.step != m.session->step_index()) open_step(m, i.step);
+          } else if constexpr (std::is_same_v<T, OpenLesson>) {
+            open_lesson(m, i.entry, i.step);
+          } else if constexpr (std::is_same_v<T, RestartRun>) {
+            restart_with_params(m);
+          } else if constexpr (std::is_same_v<T, ShowBrowser>) {
+            show_browser(m);
+          }
+        },
+        intent);
+  }
+}
+
 // ---- progress --------------------------------------------------------------------------------
 static void note_progress(App::State& m) {
   if (!m.persist || !m.session || !m.lesson || !m.session->at_end()) return;
@@ -201,20 +262,37 @@ static void apply_control(App::State& m, Control c) {
     case Control::step_back: s.step_back_iteration(); break;
     case Control::step_resume: s.step_resume(); break;
     case Control::run_to_end: s.run_to_end(); break;
-    case Control::restart:
-      restart_with_params(m);
-      break;
+    case Control::restart: m.intents.push(RestartRun{}); break;
     case Control::seek_start: s.pause(); s.seek_cursor(0); break;
     case Control::none: break;
   }
 }
 
+// ImGui 1.86 indexes keys by the backend's codes: named keys through GetKeyIndex, letters and
+// punctuation by their GLFW code (GLFW_KEY_R is 'R', GLFW_KEY_LEFT_BRACKET is '[').
+static bool key_pressed(ImGuiKey key, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
+constexpr int key_f1 = 290;  // GLFW_KEY_F1
+constexpr int key_slash = '/';
+
+// Keys that work on every screen: the shortcuts overlay.
+static void handle_global_keys(App::State& m) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  if (ImGui::IsKeyPressed(key_f1, false) || (io.KeyShift && ImGui::IsKeyPressed(key_slash, false)))
+    m.help_open = !m.help_open;
+  else if (m.help_open && key_pressed(ImGuiKey_Escape, false))
+    m.help_open = false;
+}
+
 static void handle_keys(App::State& m) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || !m.session) return;
-  // ImGui 1.86 indexes keys by the backend's codes: named keys through GetKeyIndex, letters by
-  // their GLFW code (GLFW_KEY_R is 'R').
-  auto pressed = [](ImGuiKey key, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); };
+  auto pressed = key_pressed;
+  const std::size_t step = m.session->step_index();
+  if (pressed(ImGuiKey_PageDown, true) || ImGui::IsKeyPressed(']', true)) m.intents.push(OpenStep{step + 1});
+  if ((pressed(ImGuiKey_PageUp, true) || ImGui::IsKeyPressed('[', true)) && step > 0)
+    m.intents.push(OpenStep{step - 1});
+  if (pressed(ImGuiKey_Backspace, false) && !io.KeyCtrl) m.intents.push(ShowBrowser{});
   if (pressed(ImGuiKey_Space, false)) apply_control(m, Control::toggle_play);
   if (pressed(ImGuiKey_RightArrow, true))
     apply_control(m, io.KeyShift ? Control::step_resume : Control::step_iteration);
@@ -250,14 +328,9 @@ static void draw_top_bar(App::State& m) {
   ImGui::BeginChild("topbar", {0, h}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   paint_window_backdrop();
   ImGui::SetCursorPos({14, (h - ImGui::GetFrameHeight()) * 0.5f});
-  if (ImGui::Button("‹  Lessons")) {
-    m.screen = Screen::browser;
-    if (m.session) m.session->pause();
-    if (m.persist) {
-      m.settings.last_lesson.clear();
-      ::loopscope::ui::save_settings(m.settings);
-    }
-  }
+  if (ImGui::Button("‹  Lessons")) m.intents.push(ShowBrowser{});
+  probe::item("lessons_back");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the lessons  (Backspace)");
   ImGui::SameLine(0, 18);
   const std::size_t step = m.session->step_index();
   ImGui::SetCursorPosY((h - f.base_size * 1.25f) * 0.5f - 2);
@@ -271,13 +344,19 @@ static void draw_top_bar(App::State& m) {
   // Step navigation on the right: ‹ 1 2 3 4 5 ›
   const int n = static_cast<int>(m.lesson->steps.size());
   const float pill = ImGui::GetFrameHeight();
-  const float nav_w = (n + 2) * (pill + 6) + 8;
+  const float nav_w = (n + 3) * (pill + 6) + 14;
   ImGui::SameLine(ImGui::GetWindowWidth() - nav_w - 10);
   ImGui::SetCursorPosY((h - pill) * 0.5f);
+  if (ImGui::Button("?", {pill, pill})) m.help_open = !m.help_open;
+  probe::item("help_button");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts  (F1 or ?)");
+  ImGui::SameLine(0, 12);
   const auto progress = m.settings.progress.find(m.lesson->id);
   ImGui::BeginDisabled(step == 0);
-  if (ImGui::ArrowButton("prev", ImGuiDir_Left)) open_step(m, step - 1);
+  if (ImGui::ArrowButton("prev", ImGuiDir_Left)) m.intents.push(OpenStep{step - 1});
   ImGui::EndDisabled();
+  probe::item("step_prev");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous step  (Page Up or [)");
   for (int i = 0; i < n; ++i) {
     ImGui::SameLine(0, 6);
     const bool current = static_cast<std::size_t>(i) == step;
@@ -291,7 +370,8 @@ static void draw_top_bar(App::State& m) {
     char label[16];
     std::snprintf(label, sizeof label, "%d", i + 1);
     ImGui::PushID(i);
-    if (ImGui::Button(label, {pill, pill}) && !current) open_step(m, i);
+    if (ImGui::Button(label, {pill, pill}) && !current) m.intents.push(OpenStep{static_cast<std::size_t>(i)});
+    if (probe::enabled()) probe::item("step_pill_" + std::to_string(i + 1));
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Step %d: %s%s", i + 1, m.lesson->steps[i].title.c_str(), done ? " (done)" : "");
     ImGui::PopID();
@@ -299,8 +379,10 @@ static void draw_top_bar(App::State& m) {
   }
   ImGui::SameLine(0, 6);
   ImGui::BeginDisabled(static_cast<int>(step) + 1 >= n);
-  if (ImGui::ArrowButton("next", ImGuiDir_Right)) open_step(m, step + 1);
+  if (ImGui::ArrowButton("next", ImGuiDir_Right)) m.intents.push(OpenStep{step + 1});
   ImGui::EndDisabled();
+  probe::item("step_next");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next step  (Page Down or ])");
   ImGui::EndChild();
 }
 
@@ -313,6 +395,9 @@ static void begin_card(const char* id, ImVec2 size, float pad = 14.0f) {
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   paint_window_backdrop();
+  if (probe::enabled())
+    probe::rect(std::string("panel_") + id, ImGui::GetWindowPos(),
+                {ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
 }
 
 enum class SplitAxis { x, y };
@@ -340,7 +425,9 @@ static bool splitter(const char* id, ImVec2 pos, ImVec2 size, SplitAxis axis, fl
 }
 
 static void draw_lesson_screen(App::State& m, float dt) {
-  Session& s = *m.session;
+  // Holds the session drawn this frame alive whatever the frame queues (see the invariant).
+  const std::shared_ptr<Session> keep = m.session;
+  Session& s = *keep;
   const auto& f = platform::fonts();
   s.tick(dt);
   m.timeline.update(s.trace());
@@ -383,7 +470,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   if (!step.params.empty()) {
     ImGui::Separator();
     ImGui::Dummy({0, 2});
-    if (draw_params(step.params, m.params)) restart_with_params(m);
+    if (draw_params(step.params, m.params)) m.intents.push(RestartRun{});
   }
   if (step.quiz) {
     ImGui::Separator();
@@ -476,6 +563,7 @@ std::string App::window_title() const {
 }
 
 void App::frame(float dt) {
+  apply_intents(*m);
   poll_reload(*m, dt);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -493,18 +581,53 @@ void App::frame(float dt) {
   } else {
     m->screen = Screen::browser;
     const BrowserAction a = draw_browser(browser_model(*m));
-    if (a.open >= 0) {
-      const auto& e = m->catalog[a.open];
-      int step = 0;
-      if (e.lesson) {
-        auto it = m->settings.progress.find(e.lesson->id);
-        if (it != m->settings.progress.end()) step = it->second.last_step;
-      }
-      open_entry(*m, a.open, static_cast<std::size_t>(step));
-      if (m->persist) ::loopscope::ui::save_settings(m->settings);
-    }
+    if (a.open >= 0) m->intents.push(OpenLesson{a.open, std::nullopt});
   }
+  handle_global_keys(*m);
   ImGui::End();
+  draw_help_overlay(m->help_open);
+  apply_intents(*m);
+}
+
+void App::after_frame(double frame_ms) {
+  m->stats.add(frame_ms);
+  if (!probe::enabled()) return;
+  ProbeState p;
+  const State& st = *m;
+  p.screen = st.screen == Screen::lesson && st.session ? "lesson" : "browser";
+  p.banner = st.banner;
+  p.help_open = st.help_open;
+  p.stats = st.stats;
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  p.width = static_cast<int>(size.x);
+  p.height = static_cast<int>(size.y);
+  if (p.screen == "lesson") {
+    const Session& s = *st.session;
+    p.lesson = st.lesson->id;
+    p.step = static_cast<int>(s.step_index()) + 1;
+    p.steps = static_cast<int>(st.lesson->steps.size());
+    p.step_title = s.step().title;
+    p.playing = s.playback() == Playback::playing;
+    p.speed = s.speed();
+    p.cursor = s.cursor();
+    p.time = s.time();
+    p.end_time = s.end_time();
+    p.finished = s.finished();
+    p.selected_task = s.selected_task;
+    p.session_id = st.runs;
+    p.code_tab = st.code.tab == Language::cpp ? "cpp" : "python";
+    p.seconds_per_px = st.timeline_view.seconds_per_px;
+    p.t_left = st.timeline_view.t_left;
+    p.follow = st.timeline_view.follow == FollowMode::fit_all ? "fit_all"
+               : st.timeline_view.follow == FollowMode::now   ? "now"
+                                                              : "free";
+    p.scroll_y = st.timeline_view.scroll_y;
+    p.params = st.params;
+    if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
+      p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct};
+  }
+  if (const std::string err = write_probe(p, probe::take()); !err.empty())
+    std::fprintf(stderr, "loopscope: probe: %s\n", err.c_str());
 }
 
 // ---- settings --------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ public:
 
   // Draws one frame over the whole window. `dt` is the real time since the last frame (seconds).
   void frame(float dt);
+  // Called after each frame has been rendered, with the time the whole frame took (ms).
+  void after_frame(double frame_ms);
   // Seconds the window may sleep waiting for input before the next frame (0 = animate now).
   double idle_wait() const;
   std::string window_title() const;

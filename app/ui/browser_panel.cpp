@@ -1,6 +1,8 @@
 // browser_panel.cpp — the lesson browser: a column of lesson cards.
 #include "ui/browser_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
@@ -81,6 +83,7 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
 
   ImGui::SetCursorScreenPos(top);
   const bool clicked = ImGui::InvisibleButton("card", {width, bottom - top.y}) && !broken;
+  if (probe::enabled()) probe::item("card_" + (e.id.empty() ? e.path : e.id));
   const bool hovered = ImGui::IsItemHovered();
   dl->ChannelsSetCurrent(0);
   // The card's fill is a backdrop (platform/backdrop.hpp): the lowest layer, drawn by a clear.

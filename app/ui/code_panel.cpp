@@ -1,6 +1,8 @@
 // code_panel.cpp — listing view with syntax colours and task markers.
 #include "ui/code_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -162,12 +164,16 @@ PanelAction draw_code_panel(const ViewState& view, const CodeListings& code, Cod
   if (ImGui::BeginTabBar("code_tabs")) {
     const bool has_py = code.python && !code.python->empty();
     const bool has_cpp = code.cpp && !code.cpp->empty();
-    if (has_py && ImGui::BeginTabItem("Python asyncio")) {
+    const bool py_open = has_py && ImGui::BeginTabItem("Python asyncio");
+    if (has_py) probe::item("tab_python");
+    if (py_open) {
       state.tab = Language::python;
       action.merge(draw_listing(view, *code.python, Language::python, state));
       ImGui::EndTabItem();
     }
-    if (has_cpp && ImGui::BeginTabItem("C++ engine")) {
+    const bool cpp_open = has_cpp && ImGui::BeginTabItem("C++ engine");
+    if (has_cpp) probe::item("tab_cpp");
+    if (cpp_open) {
       if (state.tab != Language::cpp) state.scroll_to_line = 0;
       state.tab = Language::cpp;
       if (!code.cpp_file.empty()) {

@@ -1,6 +1,8 @@
 // console_panel.cpp — drawing the console.
 #include "ui/console_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/fonts.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
@@ -61,6 +63,7 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         ImGui::PushID(i);
         ImGui::InvisibleButton("##line", {std::max(width, 1.0f), line_h});
         ImGui::PopID();
+        if (probe::enabled()) probe::item("console_line_" + std::to_string(i));
         const bool hovered = ImGui::IsItemHovered();
         if (ImGui::IsItemClicked()) {
           action.seek_cursor = model.seek_cursor_for(static_cast<std::size_t>(i));

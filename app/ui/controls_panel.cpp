@@ -1,6 +1,8 @@
 // controls_panel.cpp — transport buttons drawn as icons, speed, scrubber.
 #include "ui/controls_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -61,6 +63,7 @@ bool icon_button(const char* id, Icon icon, const char* tooltip, bool primary = 
       break;
   }
   if (hovered) ImGui::SetTooltip("%s", tooltip);
+  probe::item(id + 2);  // "##play" -> "play"
   return clicked;
 }
 
@@ -94,6 +97,7 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   ImGui::SetNextItemWidth(130 * f.base_size / 15.0f);
   if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "speed %.2gx", ImGuiSliderFlags_Logarithmic))
     out.speed = speed;
+  probe::item("speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed: virtual seconds per real second");
 
   // Scrubber over [0, end]: moving it rebuilds every panel from the trace at that moment.
@@ -106,6 +110,7 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   float t = static_cast<float>(view.time);
   if (ImGui::SliderFloat("##scrub", &t, 0.0f, std::max(end, 0.001f), "", ImGuiSliderFlags_NoRoundToFormat))
     out.panel.seek_time = t;
+  probe::item("scrub");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scrub through the step's virtual time (Home / End)");
   ImGui::SameLine();
   ImGui::PushFont(f.mono);

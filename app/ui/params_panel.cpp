@@ -1,6 +1,8 @@
 // params_panel.cpp — sliders bound to a step's params.
 #include "ui/params_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -32,6 +34,7 @@ bool draw_params(const std::vector<lesson::Param>& params, std::map<std::string,
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     ImGui::SliderFloat(("##" + p.name).c_str(), &f, static_cast<float>(p.min), static_cast<float>(p.max),
                        whole ? "%.0f" : "%.2f");
+    probe::item("param_" + p.name);
     if (ImGui::IsItemActive() || ImGui::IsItemDeactivatedAfterEdit()) {
       const double snapped = snap_param(p, f);
       if (snapped != v) v = snapped;

@@ -1,6 +1,8 @@
 // quiz_panel.cpp — choice and order quizzes.
 #include "ui/quiz_panel.hpp"
 
+#include "ui/probe.hpp"
+
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -41,6 +43,7 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
         state.choice = static_cast<int>(i);
         state.checked = false;
       }
+      if (probe::enabled()) probe::item("quiz_option_" + std::to_string(i));
       ImGui::PopID();
     }
   } else {
@@ -56,6 +59,7 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
         std::swap(state.order[i], state.order[i - 1]);
         state.checked = false;
       }
+      if (probe::enabled()) probe::item("quiz_up_" + std::to_string(i));
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::BeginDisabled(i + 1 == state.order.size());
@@ -63,6 +67,7 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
         std::swap(state.order[i], state.order[i + 1]);
         state.checked = false;
       }
+      if (probe::enabled()) probe::item("quiz_down_" + std::to_string(i));
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::PushFont(f.mono);
@@ -78,6 +83,7 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
     state.correct = quiz_answer_correct(quiz, state);
     just_checked = true;
   }
+  probe::item("quiz_check");
   ImGui::EndDisabled();
   if (state.checked) {
     ImGui::SameLine();

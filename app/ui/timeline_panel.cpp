@@ -5,6 +5,7 @@
 #include "ui/timeline_panel.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/probe.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
@@ -548,6 +549,19 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
   ImGui::EndTooltip();
 }
 
+
+// The plot, the time ruler and each visible lane, for the interaction tests (ui/probe.hpp).
+void probe_layout(const Layout& l, const TimelineView& cam, const TimelineModel& model, std::size_t lanes) {
+  probe::rect("timeline_plot", {l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1});
+  probe::rect("timeline_axis", {l.plot_x0, l.axis_y0}, {l.plot_x1, l.axis_y1});
+  for (std::size_t li = 1; li < lanes; ++li) {
+    const float y0 = l.lanes_y0 + static_cast<float>(li - 1) * l.lane_h - cam.scroll_y;
+    if (y0 < l.lanes_y0 || y0 + l.lane_h > l.lanes_y1) continue;
+    probe::rect("lane_" + std::to_string(model.lanes()[li].task), {l.label_x0, y0},
+                {l.label_x0 + l.label_w, y0 + l.lane_h});
+  }
+}
+
 }  // namespace
 
 // ---- draw_timeline -------------------------------------------------------------------------
@@ -638,6 +652,7 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
     }
   }
   cam.scroll_y = std::clamp(cam.scroll_y, 0.0f, max_scroll(l));
+  if (probe::enabled()) probe_layout(l, cam, model, lanes);
 
   // ---- drawing
   ImDrawList* dl = ImGui::GetWindowDrawList();

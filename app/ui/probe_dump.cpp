@@ -1,0 +1,46 @@
+// probe_dump.cpp — the probe's JSON document (see probe_dump.hpp).
+#include "ui/probe_dump.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+namespace loopscope::ui {
+
+std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rects) {
+  using nlohmann::json;
+  json j = {
+      {"frame", s.stats.frames},   {"last_frame_ms", s.stats.last_ms}, {"max_frame_ms", s.stats.max_ms},
+      {"screen", s.screen},        {"lesson", s.lesson},               {"step", s.step},
+      {"steps", s.steps},          {"step_title", s.step_title},          {"playing", s.playing},             {"speed", s.speed},
+      {"cursor", s.cursor},        {"time", s.time},                   {"end_time", s.end_time},
+      {"finished", s.finished},    {"selected_task", s.selected_task}, {"session_id", s.session_id},
+      {"code_tab", s.code_tab},    {"banner", s.banner},               {"help_open", s.help_open},
+      {"window", {s.width, s.height}},
+      {"timeline", {{"seconds_per_px", s.seconds_per_px}, {"t_left", s.t_left}, {"follow", s.follow},
+                    {"scroll_y", s.scroll_y}}},
+      {"params", s.params},
+  };
+  if (s.quiz)
+    j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
+                 {"correct", s.quiz->correct}};
+  json r = json::object(), hidden = json::object();
+  for (const auto& rect : rects)
+    (rect.hidden ? hidden : r)[rect.name] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};
+  j["rects"] = std::move(r);
+  j["hidden_rects"] = std::move(hidden);
+
+  const std::string& path = probe::path();
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return "cannot write " + tmp;
+    out << j.dump();
+    if (!out) return "cannot write " + tmp;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path;
+  return {};
+}
+
+}  // namespace loopscope::ui
