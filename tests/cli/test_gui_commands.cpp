@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 using loopscope::testing::run_command;
@@ -46,4 +48,45 @@ TEST(Command, ShotRejectsAMalformedSize) {
 TEST(Command, OpenRejectsAStepThatIsNotAPositiveNumber) {
   auto r = run_command(exe + " open sync-vs-async --step zero");
   EXPECT_EQ(r.exit_code, 2);
+}
+
+// shot and open check the lesson before a window opens, so these need no display.
+TEST(Command, ShotOfAnUnknownLessonFailsWithOneLine) {
+  auto r = run_command(exe + " shot nosuch --out /tmp/loopscope-nosuch.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("no lesson 'nosuch'"), std::string::npos) << r.output;
+  EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+}
+
+TEST(Command, ShotOfAStepPastTheLastIsAUsageError) {
+  auto r = run_command(exe + " shot sync-vs-async --step 9 --out /tmp/loopscope-step9.png");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--step 9: lesson 'sync-vs-async' has 4 step(s)"), std::string::npos) << r.output;
+}
+
+TEST(Command, ShotOfALessonThatDoesNotLoadPrintsItsErrorsAsFileLineCol) {
+  const std::string path = "/tmp/loopscope-broken-lesson.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("{\n  \"id\": \"broken\",\n  \"title\": 3\n", f);
+    std::fclose(f);
+  }
+  auto r = run_command(exe + " shot " + path + " --out /tmp/loopscope-broken.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find(path + ":"), std::string::npos) << r.output;
+}
+
+TEST(Command, OpenOfALessonThatDoesNotLoadPrintsItsErrorsOnStderr) {
+  const std::string path = "/tmp/loopscope-broken-open.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("{ \"id\": ", f);
+    std::fclose(f);
+  }
+  // No display here: the errors are printed before the window is asked for.
+  auto r = run_command("env -u DISPLAY -u WAYLAND_DISPLAY " + exe + " open " + path);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find(path + ":1:"), std::string::npos) << r.output;
 }
