@@ -50,6 +50,14 @@ namespace fs = std::filesystem;
 // ---- state -----------------------------------------------------------------------------------
 enum class Screen { browser, lesson };
 
+// The views that read one run's trace incrementally. A new run needs fresh ones, so they are
+// created in exactly one place: start_run.
+struct RunViews {
+  QueueAnimation queue;
+  TimelineModel timeline;
+  ConsoleModel console;
+};
+
 struct App::State {
   AppOptions options;
   Settings settings;
@@ -68,10 +76,8 @@ struct App::State {
   MarkdownDoc narration;
   std::map<int, QuizState> quizzes;
   CodePanelState code;
-  QueueAnimation queue;
-  TimelineModel timeline;
   TimelineView timeline_view;
-  ConsoleModel console;
+  RunViews views;                       // fed from the session's trace; reset with every run
   bool quit_requested = false;
 
   IntentQueue intents;                  // asked for during this frame, applied after it
@@ -81,23 +87,28 @@ struct App::State {
 };
 
 
+
 // ---- opening a step --------------------------------------------------------------------------
+// A fresh run of step `step` with the current params, keeping the playback speed; the only
+// place a Session is created.
+static void start_run(App::State& m, std::size_t step) {
+  const double speed = m.session ? m.session->speed() : m.settings.speed;
+  m.session = std::make_shared<Session>(m.lesson, step, m.params);
+  ++m.runs;
+  m.session->set_speed(speed);
+  m.views = {};
+}
+
 static void open_step(App::State& m, std::size_t step) {
   if (!m.lesson || m.lesson->steps.empty()) return;
   step = std::min(step, m.lesson->steps.size() - 1);
   const lesson::Step& s = m.lesson->steps[step];
   m.params.clear();
   for (const auto& p : s.params) m.params[p.name] = p.value;
-  const double speed = m.session ? m.session->speed() : m.settings.speed;
-  m.session = std::make_shared<Session>(m.lesson, step, m.params);
-  ++m.runs;
-  m.session->set_speed(speed);
+  start_run(m, step);
   m.narration = parse_markdown(s.text);
   m.code = {};
-  m.queue = {};
-  m.timeline.reset();
   m.timeline_view = {};
-  m.console.reset();
   if (m.persist && !m.lesson->id.empty()) {
     m.settings.last_lesson = m.lesson->id;
     m.settings.progress[m.lesson->id].last_step = static_cast<int>(step);
@@ -106,14 +117,7 @@ static void open_step(App::State& m, std::size_t step) {
 
 static void restart_with_params(App::State& m) {
   if (!m.session) return;
-  const std::size_t step = m.session->step_index();
-  const double speed = m.session->speed();
-  m.session = std::make_shared<Session>(m.lesson, step, m.params);
-  ++m.runs;
-  m.session->set_speed(speed);
-  m.queue = {};
-  m.timeline.reset();
-  m.console.reset();
+  start_run(m, m.session->step_index());
   m.session->play();
 }
 
@@ -430,8 +434,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   Session& s = *keep;
   const auto& f = platform::fonts();
   s.tick(dt);
-  m.timeline.update(s.trace());
-  m.console.update(s.trace());
+  m.views.timeline.update(s.trace());
+  m.views.console.update(s.trace());
   const ViewState view = s.view();
   PanelAction action;
 
@@ -484,7 +488,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::EndChild();
   ImGui::SetCursorPos({left_pos.x, left_pos.y + avail.y - console_h});
   begin_card("console", {left_w, console_h}, 12.0f);
-  action.merge(draw_console(view, m.console));
+  action.merge(draw_console(view, m.views.console));
   ImGui::EndChild();
 
   // Right: code | loop state, then the controls, then the timeline.
@@ -499,7 +503,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   begin_card("loop", {right_w - code_w - gap, top_h}, 14.0f);
   draw_loop_phase(view);
   ImGui::Dummy({0, 6});
-  action.merge(draw_ready_queue(view, m.queue, dt));
+  action.merge(draw_ready_queue(view, m.views.queue, dt));
   ImGui::Dummy({0, 6});
   action.merge(draw_suspended(view));
   ImGui::EndChild();
@@ -510,7 +514,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap + controls_h + gap});
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
-  action.merge(draw_timeline(view, m.timeline, m.timeline_view));
+  action.merge(draw_timeline(view, m.views.timeline, m.timeline_view));
   ImGui::EndChild();
 
   // Splitters: the column between narration and code, the row above the controls.
