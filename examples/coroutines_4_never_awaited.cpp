@@ -9,16 +9,16 @@
 
 using namespace loopscope;
 
-Coro<> save(std::string record) {
-  std::printf("saving %s\n", record.c_str());
-  co_await sleep(1);
-  std::printf("saved %s\n", record.c_str());
+Coro<> save(std::string record) {  // py: async def save(record):
+  std::printf("saving %s\n", record.c_str());  // py: print(f"saving {record}")
+  co_await sleep(1);  // py: await asyncio.sleep(1)
+  std::printf("saved %s\n", record.c_str());  // py: print(f"saved {record}")
 }
 
-Coro<> main_coro() {
-  save("first").set_name("save");  // forgot co_await: the body never runs
-  co_await save("second");
-  std::printf("main done\n");
+Coro<> main_coro() {  // py: async def main():
+  save("first").set_name("save");  // forgot co_await: the body never runs  // py: save("first")
+  co_await save("second");  // py: await save("second")
+  std::printf("main done\n");  // py: print("main done")
 }
 
 int main() { run(main_coro()); }

@@ -12,20 +12,20 @@ using namespace loopscope;
 
 constexpr int eggs = 1;
 
-Coro<> alarm(std::string name, int delay, double start) {
+Coro<> alarm(std::string name, int delay, double start) {  // py: async def alarm(name, delay, start):
   EventLoop& loop = *EventLoop::current();
-  std::printf("%s set for %d s\n", name.c_str(), delay);
-  co_await sleep(delay);
-  std::printf("%s rings at %.1f s\n", name.c_str(), loop.time() - start);
+  std::printf("%s set for %d s\n", name.c_str(), delay);  // py: print(f"{name} set for {delay} s")
+  co_await sleep(delay);  // py: await asyncio.sleep(delay)
+  std::printf("%s rings at %.1f s\n", name.c_str(), loop.time() - start);  // py: print(f"{name} rings at {loop.time() - start:.1f} s")
 }
 
-Coro<> main_coro() {
-  double start = EventLoop::current()->time();
+Coro<> main_coro() {  // py: async def main():
+  double start = EventLoop::current()->time();  // py: start = asyncio.get_running_loop().time()
   std::vector<Task<>> alarms;
   alarms.push_back(create_task(alarm("tea", 3, start)));
   alarms.push_back(create_task(alarm("eggs", eggs, start)));
   alarms.push_back(create_task(alarm("toast", 2, start)));
-  co_await gather(alarms);
+  co_await gather(alarms);  // py: await asyncio.gather(alarm("tea", 3, start), alarm("eggs", EGGS, start), alarm("toast", 2, start))
 }
 
 int main() { run(main_coro()); }

@@ -19,19 +19,19 @@ std::vector<examples::Route> routes() {
   return {{"/ping", 0.1, 200, "pong"}, {"/missing", 0.1, 404, "no such page"}};
 }
 
-Coro<> main_coro() {
+Coro<> main_coro() {  // py: async def main():
   auto server = co_await examples::start_server(routes());
   std::string base = "http://127.0.0.1:" + std::to_string(server->port());
   net::ClientSession session;
-  for (const char* name : names) {
-    net::HttpResponse r = co_await session.get(base + "/" + name);
-    if (r.status == 200) {
-      std::printf("/%s: ok, %s\n", name, r.body.c_str());
-    } else {
-      std::printf("/%s: HTTP %d, %s\n", name, r.status, r.body.c_str());
+  for (const char* name : names) {  // py: for name in ["ping", "missing", "ping"]:
+    net::HttpResponse r = co_await session.get(base + "/" + name);  // py: async with session.get(f"{BASE}/{name}") as r:
+    if (r.status == 200) {  // py: if r.status == 200:
+      std::printf("/%s: ok, %s\n", name, r.body.c_str());  // py: print(f"/{name}: ok, {body}")
+    } else {  // py: else:
+      std::printf("/%s: HTTP %d, %s\n", name, r.status, r.body.c_str());  // py: print(f"/{name}: HTTP {r.status}, {body}")
     }
   }
-  std::printf("no exception raised\n");
+  std::printf("no exception raised\n");  // py: print("no exception raised")
   server->close();
 }
 

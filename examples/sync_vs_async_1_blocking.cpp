@@ -9,19 +9,19 @@ using namespace loopscope;
 constexpr int jobs = 3;
 constexpr double seconds = 2;
 
-void job(int n) {
-  std::printf("job %d start\n", n);
-  EventLoop::current()->blocking(seconds, "time.sleep");  // blocks: nothing else can run
-  std::printf("job %d done\n", n);
+void job(int n) {  // py: def job(n):
+  std::printf("job %d start\n", n);  // py: print(f"job {n} start")
+  EventLoop::current()->blocking(seconds, "time.sleep");  // blocks: nothing else can run  // py: time.sleep(SECONDS)
+  std::printf("job %d done\n", n);  // py: print(f"job {n} done")
 }
 
-Coro<> main_coro() {
+Coro<> main_coro() {  // py: async def main():
   EventLoop& loop = *EventLoop::current();
-  double start = loop.time();
-  for (int n = 1; n <= jobs; ++n) {
-    job(n);
+  double start = loop.time();  // py: start = time.perf_counter()
+  for (int n = 1; n <= jobs; ++n) {  // py: for n in range(1, JOBS + 1):
+    job(n);  // py: job(n)
   }
-  std::printf("took %.1f s\n", loop.time() - start);
+  std::printf("took %.1f s\n", loop.time() - start);  // py: print(f"took {time.perf_counter() - start:.1f} s")
   co_return;
 }
 

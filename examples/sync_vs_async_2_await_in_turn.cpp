@@ -10,19 +10,19 @@ using namespace loopscope;
 constexpr int jobs = 3;
 constexpr double seconds = 2;
 
-Coro<> job(int n) {
-  std::printf("job %d start\n", n);
-  co_await sleep(seconds);  // suspends job: the loop could run something else
-  std::printf("job %d done\n", n);
+Coro<> job(int n) {  // py: async def job(n):
+  std::printf("job %d start\n", n);  // py: print(f"job {n} start")
+  co_await sleep(seconds);  // suspends job: the loop could run something else  // py: await asyncio.sleep(SECONDS)
+  std::printf("job %d done\n", n);  // py: print(f"job {n} done")
 }
 
-Coro<> main_coro() {
+Coro<> main_coro() {  // py: async def main():
   EventLoop& loop = *EventLoop::current();
-  double start = loop.time();
-  for (int n = 1; n <= jobs; ++n) {
-    co_await job(n);  // runs job to the end before the next one
+  double start = loop.time();  // py: start = time.perf_counter()
+  for (int n = 1; n <= jobs; ++n) {  // py: for n in range(1, JOBS + 1):
+    co_await job(n);  // runs job to the end before the next one  // py: await job(n)
   }
-  std::printf("took %.1f s\n", loop.time() - start);
+  std::printf("took %.1f s\n", loop.time() - start);  // py: print(f"took {time.perf_counter() - start:.1f} s")
 }
 
 int main() { run(main_coro()); }

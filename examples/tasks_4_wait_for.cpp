@@ -12,28 +12,28 @@ using namespace loopscope;
 
 constexpr double timeout = 2;
 
-Coro<std::string> slow_query() {
+Coro<std::string> slow_query() {  // py: async def slow_query():
   struct Cleanup {
-    ~Cleanup() { std::printf("query: cleanup\n"); }  // finally: runs on every exit
+    ~Cleanup() { std::printf("query: cleanup\n"); }  // finally: runs on every exit  // py: finally:
   } cleanup;
-  try {
-    std::printf("query: started\n");
-    co_await sleep(2.5);
-    std::printf("query: finished\n");
-    co_return "rows";
+  try {  // py: try:
+    std::printf("query: started\n");  // py: print("query: started")
+    co_await sleep(2.5);  // py: await asyncio.sleep(2.5)
+    std::printf("query: finished\n");  // py: print("query: finished")
+    co_return "rows";  // py: return "rows"
   } catch (...) {
     throw;
   }
 }
 
-Coro<> main_coro() {
+Coro<> main_coro() {  // py: async def main():
   EventLoop& loop = *EventLoop::current();
-  double start = loop.time();
-  try {
-    std::string rows = co_await wait_for(slow_query(), timeout);
-    std::printf("got %s\n", rows.c_str());
-  } catch (const TimeoutError&) {
-    std::printf("timed out at %.1f s\n", loop.time() - start);
+  double start = loop.time();  // py: start = loop.time()
+  try {  // py: try:
+    std::string rows = co_await wait_for(slow_query(), timeout);  // py: rows = await asyncio.wait_for(slow_query(), timeout=TIMEOUT)
+    std::printf("got %s\n", rows.c_str());  // py: print(f"got {rows}")
+  } catch (const TimeoutError&) {  // py: except TimeoutError:
+    std::printf("timed out at %.1f s\n", loop.time() - start);  // py: print(f"timed out at {loop.time() - start:.1f} s")
   }
 }
 

@@ -15,12 +15,12 @@ struct ValueError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-Coro<int> check(int n) {
-  co_await sleep(n);
-  if (n == 2) {
-    throw ValueError("bad input " + std::to_string(n));
+Coro<int> check(int n) {  // py: async def check(n):
+  co_await sleep(n);  // py: await asyncio.sleep(n)
+  if (n == 2) {  // py: if n == 2:
+    throw ValueError("bad input " + std::to_string(n));  // py: raise ValueError(f"bad input {n}")
   }
-  co_return n * 10;
+  co_return n * 10;  // py: return n * 10
 }
 
 // Prints outcomes as Python prints the list: [10, ValueError('bad input 2'), 30].
@@ -37,17 +37,17 @@ void print_results(const std::vector<Outcome<int>>& results) {
   std::printf("%s]\n", line.c_str());
 }
 
-Coro<> main_coro() {
+Coro<> main_coro() {  // py: async def main():
   std::vector<Task<int>> three;
   for (int n = 1; n <= 3; ++n) three.push_back(create_task(check(n)));
-  auto results = co_await gather(three, ReturnExceptions::yes);
-  print_results(results);
-  try {
+  auto results = co_await gather(three, ReturnExceptions::yes);  // py: results = await asyncio.gather(check(1), check(2), check(3), return_exceptions=True)
+  print_results(results);  // py: print(results)
+  try {  // py: try:
     std::vector<Task<int>> two;
     for (int n = 1; n <= 2; ++n) two.push_back(create_task(check(n)));
-    co_await gather(two);
-  } catch (const ValueError& e) {
-    std::printf("caught: %s\n", e.what());
+    co_await gather(two);  // py: await asyncio.gather(check(1), check(2))
+  } catch (const ValueError& e) {  // py: except ValueError as e:
+    std::printf("caught: %s\n", e.what());  // py: print(f"caught: {e}")
   }
 }
 

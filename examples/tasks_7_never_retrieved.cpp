@@ -9,15 +9,15 @@
 
 using namespace loopscope;
 
-Coro<> backup() {
-  co_await sleep(1);
-  throw RuntimeError("disk full");
+Coro<> backup() {  // py: async def backup():
+  co_await sleep(1);  // py: await asyncio.sleep(1)
+  throw RuntimeError("disk full");  // py: raise RuntimeError("disk full")
 }
 
-Coro<> main_coro() {
-  create_task(backup(), "backup");  // nobody keeps or awaits it
-  co_await sleep(2);
-  std::printf("main done; nobody looked at the backup task\n");
+Coro<> main_coro() {  // py: async def main():
+  create_task(backup(), "backup");  // nobody keeps or awaits it  // py: asyncio.create_task(backup(), name="backup")
+  co_await sleep(2);  // py: await asyncio.sleep(2)
+  std::printf("main done; nobody looked at the backup task\n");  // py: print("main done; nobody looked at the backup task")
 }
 
 int main() { run(main_coro()); }

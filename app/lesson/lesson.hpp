@@ -30,6 +30,9 @@ namespace loopscope::lesson {
 struct Listing {
   std::vector<std::string> lines;
   std::string file;  // for a C++ listing taken from examples/: the path as written, else empty
+  // For a C++ listing: [Python line] -> the line here that does what it does (1-based, 0 =
+  // none), derived from the `// py:` anchors in the file (lesson/cpp_anchors.hpp).
+  std::vector<std::int32_t> line_for_python;
 };
 
 // ---- Params, Quiz, Expect ------------------------------------------------------------------

@@ -4,6 +4,8 @@
 //           operations · name checks · program · step and lesson · entry point
 #include "lesson/detail/validate.hpp"
 
+#include "lesson/cpp_anchors.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -1057,6 +1059,12 @@ public:
       std::string line;
       while (std::getline(in, line) && step.cpp.lines.size() < 5000) step.cpp.lines.push_back(line);
       step.cpp.file = *f;
+      const AnchorMap anchors = map_anchors(step.python.lines, step.cpp.lines);
+      for (const AnchorProblem& a : anchors.problems) {
+        if (errors.size() >= 200) break;
+        errors.push_back({*f, a.cpp_line, a.col, ptr_join(cp, "file"), a.message});
+      }
+      step.cpp.line_for_python = anchors.cpp_for_py;
     } else if (auto l = lines_value(*cpp, cp, "cpp")) {
       step.cpp.lines = std::move(*l);
     }
