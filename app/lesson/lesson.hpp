@@ -12,6 +12,7 @@
 //   - op bodies nest at most Limits::max_static_depth deep.
 //
 // Sections: Listing · Params, Quiz, Expect · Operations · Program · Step and Lesson
+#include "lesson/exercise.hpp"
 #include "lesson/expr.hpp"
 #include "lesson/json.hpp"
 
@@ -217,6 +218,7 @@ struct Step {
   std::vector<Param> params;
   Expect expect;
   std::optional<Quiz> quiz;
+  std::optional<Exercise> exercise;   // the learner edits the listing to meet a goal
   ClockKind clock = ClockKind::virtual_time;
   SourcePos pos;        // where the step's object starts in the file
   std::string pointer;  // "/steps/N"

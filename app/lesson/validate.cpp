@@ -1203,9 +1203,55 @@ public:
     return q;
   }
 
+  // ---- exercise ----------------------------------------------------------------------------
+  std::optional<Exercise> exercise(const JsonValue& v, const std::string& ptr) {
+    if (!fields(v, ptr, {"goal", "check", "hints", "solution"}, {"goal", "check", "solution"}, "exercise"))
+      return std::nullopt;
+    const std::size_t before = errors.size();
+    Exercise x;
+    if (const JsonValue* g = v.find("goal"))
+      if (auto l = lines_value(*g, ptr_join(ptr, "goal"), "goal"))
+        for (std::size_t i = 0; i < l->size(); ++i) x.goal += (i ? "\n" : "") + (*l)[i];
+    if (const JsonValue* h = v.find("hints")) {
+      const std::string hp = ptr_join(ptr, "hints");
+      if (!h->is_array()) error(h->pos, hp, "'hints' must be an array of strings, found " + article(h->type));
+      else
+        for (std::size_t i = 0; i < h->array.size(); ++i) {
+          if (h->array[i].is_string()) x.hints.push_back(h->array[i].string);
+          else error(h->array[i].pos, ptr_join(hp, i), "a hint must be a string, found " + article(h->array[i].type));
+        }
+    }
+    if (const JsonValue* s = v.find("solution"))
+      if (auto l = lines_value(*s, ptr_join(ptr, "solution"), "solution")) x.solution = std::move(*l);
+    if (const JsonValue* c = v.find("check")) {
+      const std::string cp = ptr_join(ptr, "check");
+      if (fields(*c, cp, {"output", "max_duration", "max_tasks_alive", "no_blocking", "uses"}, {}, "an exercise check")) {
+        if (const JsonValue* o = c->find("output"))
+          if (auto l = lines_value(*o, ptr_join(cp, "output"), "output")) x.check.output = std::move(*l);
+        if (auto d = number_field(*c, cp, "max_duration")) {
+          if (*d <= 0) error(pos_of(*c, "max_duration"), ptr_join(cp, "max_duration"), "'max_duration' must be > 0 seconds");
+          x.check.max_duration = *d;
+        }
+        if (auto n = number_field(*c, cp, "max_tasks_alive")) {
+          if (*n < 1 || *n != std::floor(*n))
+            error(pos_of(*c, "max_tasks_alive"), ptr_join(cp, "max_tasks_alive"), "'max_tasks_alive' must be a whole number >= 1");
+          x.check.max_tasks_alive = static_cast<int>(*n);
+        }
+        if (auto b = bool_field(*c, cp, "no_blocking")) x.check.no_blocking = *b;
+        if (const JsonValue* u = c->find("uses"))
+          if (auto l = lines_value(*u, ptr_join(cp, "uses"), "uses")) x.check.uses = std::move(*l);
+        if (!x.check.output && !x.check.max_duration && !x.check.max_tasks_alive && !x.check.no_blocking &&
+            x.check.uses.empty())
+          error(c->pos, cp, "an exercise check needs at least one of output, max_duration, max_tasks_alive, no_blocking, uses");
+      }
+    }
+    if (errors.size() != before) return std::nullopt;
+    return x;
+  }
+
   // ---- step and lesson ---------------------------------------------------------------------
   std::optional<Step> step(const JsonValue& v, const std::string& ptr) {
-    if (!fields(v, ptr, {"title", "text", "code", "program", "params", "expect", "quiz", "clock"},
+    if (!fields(v, ptr, {"title", "text", "code", "program", "params", "expect", "quiz", "clock", "exercise"},
                 {"title", "text", "code", "program"}, "step"))
       return std::nullopt;
     Step s;
@@ -1231,6 +1277,7 @@ public:
     if (const JsonValue* p = v.find("program")) s.program = program(*p, ptr_join(ptr, "program"), s.params);
     if (const JsonValue* e = v.find("expect")) s.expect = expect(*e, ptr_join(ptr, "expect"));
     if (const JsonValue* q = v.find("quiz")) s.quiz = quiz(*q, ptr_join(ptr, "quiz"));
+    if (const JsonValue* x = v.find("exercise")) s.exercise = exercise(*x, ptr_join(ptr, "exercise"));
     return s;
   }
 
