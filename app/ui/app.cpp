@@ -18,6 +18,7 @@
 #include "ui/console_model.hpp"
 #include "ui/console_panel.hpp"
 #include "ui/controls_panel.hpp"
+#include "ui/exercise_panel.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/intent.hpp"
 #include "ui/loop_panels.hpp"
@@ -75,6 +76,7 @@ struct App::State {
   std::map<std::string, double> params;
   MarkdownDoc narration;
   std::map<int, QuizState> quizzes;
+  std::map<int, ExerciseState> exercises;  // by step index
   CodePanelState code;
   TimelineView timeline_view;
   RunViews views;                       // fed from the session's trace; reset with every run
@@ -127,6 +129,7 @@ static void open_entry(App::State& m, int index, std::size_t step) {
   m.entry = index;
   m.lesson = m.catalog[index].lesson;
   m.quizzes.clear();
+  m.exercises.clear();
   m.banner.clear();
   m.screen = Screen::lesson;
   open_step(m, step);
@@ -318,6 +321,34 @@ static void apply_panel(App::State& m, const PanelAction& a) {
   }
 }
 
+// ---- exercise ------------------------------------------------------------------------------
+// The open step's exercise state, with the verdict on the shown run once it has finished (a new
+// run clears it). A run that meets the goal marks the step solved in the progress.
+static ExerciseState& exercise_state(App::State& m, const Session& s) {
+  const int index = static_cast<int>(s.step_index());
+  ExerciseState& x = m.exercises[index];
+  const lesson::Exercise& ex = *s.step().exercise;
+  if (x.goal.blocks.empty()) x.goal = parse_markdown(ex.goal);
+  auto& progress = m.settings.progress[m.lesson->id];
+  x.solved = x.solved || progress.exercises_solved.count(index) > 0;
+  if (x.verdict_run != m.runs) x.verdict.reset();
+  if (!x.verdict && s.finished()) {
+    const lesson::RunResult r = s.result();
+    lesson::RunFacts facts;
+    for (const auto& line : r.output) facts.output.push_back(line.text);
+    facts.duration = r.duration;
+    facts.error = r.error;
+    lesson::add_trace_facts(s.trace(), facts);
+    x.verdict = lesson::check_goal(ex.check, facts, s.step().python.lines);
+    x.verdict_run = m.runs;
+    if (x.verdict->met() && !x.solved) {
+      x.solved = true;
+      if (m.persist && progress.exercises_solved.insert(index).second) ::loopscope::ui::save_settings(m.settings);
+    }
+  }
+  return x;
+}
+
 // ---- top bar ---------------------------------------------------------------------------------
 // The current child window's background, painted as a backdrop (a clear, not a blended fill:
 // see platform/backdrop.hpp). The window itself draws no background.
@@ -485,6 +516,11 @@ static void draw_lesson_screen(App::State& m, float dt) {
       ::loopscope::ui::save_settings(m.settings);
     }
   }
+  if (step.exercise) {
+    ImGui::Separator();
+    ImGui::Dummy({0, 2});
+    draw_exercise(*step.exercise, exercise_state(m, s));
+  }
   ImGui::EndChild();
   ImGui::SetCursorPos({left_pos.x, left_pos.y + avail.y - console_h});
   begin_card("console", {left_w, console_h}, 12.0f);
@@ -629,6 +665,11 @@ void App::after_frame(double frame_ms) {
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
       p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct};
+    if (auto x = st.exercises.find(static_cast<int>(s.step_index())); x != st.exercises.end()) {
+      const ExerciseState& e = x->second;
+      p.exercise = ProbeState::Exercise{e.hints_shown, e.solution_shown, std::nullopt, e.solved};
+      if (e.verdict) p.exercise->met = e.verdict->met();
+    }
   }
   if (const std::string err = write_probe(p, probe::take()); !err.empty())
     std::fprintf(stderr, "loopscope: probe: %s\n", err.c_str());

@@ -25,6 +25,9 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
                  {"correct", s.quiz->correct}};
+  if (s.exercise)
+    j["exercise"] = {{"hints_shown", s.exercise->hints_shown}, {"solution_shown", s.exercise->solution_shown},
+                     {"met", s.exercise->met ? json(*s.exercise->met) : json(nullptr)}, {"solved", s.exercise->solved}};
   json r = json::object(), hidden = json::object();
   for (const auto& rect : rects)
     (rect.hidden ? hidden : r)[rect.name] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};

@@ -51,6 +51,13 @@ struct ProbeState {
   float scroll_y = 0;
   std::map<std::string, double> params;
   std::optional<ProbeQuiz> quiz;
+  struct Exercise {
+    int hints_shown = 0;
+    bool solution_shown = false;
+    std::optional<bool> met;          // the shown run's verdict, once it has finished
+    bool solved = false;
+  };
+  std::optional<Exercise> exercise;
   std::string banner;
   bool help_open = false;
   int width = 0, height = 0;          // the window, in pixels

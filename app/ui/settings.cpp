@@ -44,6 +44,7 @@ Settings load_settings(const std::filesystem::path& path) {
         lp.last_step = std::max(0, p.value("last_step", 0));
         for (int i : p.value("steps_done", std::vector<int>{})) lp.steps_done.insert(i);
         for (int i : p.value("quizzes_right", std::vector<int>{})) lp.quizzes_right.insert(i);
+        for (int i : p.value("exercises_solved", std::vector<int>{})) lp.exercises_solved.insert(i);
         s.progress[id] = std::move(lp);
       }
     }
@@ -69,7 +70,8 @@ std::string save_settings(const Settings& s, const std::filesystem::path& path) 
   for (const auto& [id, p] : s.progress) {
     progress[id] = {{"last_step", p.last_step},
                     {"steps_done", std::vector<int>(p.steps_done.begin(), p.steps_done.end())},
-                    {"quizzes_right", std::vector<int>(p.quizzes_right.begin(), p.quizzes_right.end())}};
+                    {"quizzes_right", std::vector<int>(p.quizzes_right.begin(), p.quizzes_right.end())},
+                    {"exercises_solved", std::vector<int>(p.exercises_solved.begin(), p.exercises_solved.end())}};
   }
   j["progress"] = progress;
   const std::string text = j.dump(2) + "\n";

@@ -17,6 +17,7 @@ struct LessonProgress {
   std::set<int> steps_done;   // 0-based step indices run to the end
   int last_step = 0;          // 0-based
   std::set<int> quizzes_right;
+  std::set<int> exercises_solved;  // 0-based steps whose exercise goal a run of the learner's met
   bool operator==(const LessonProgress&) const = default;
 };
 
