@@ -92,7 +92,8 @@ class App:
         self.wait(lambda s: s.get("frame", 0) >= 3, "the first frames")
         self.window = self.xdo_out("search", "--sync", "--pid", str(self.proc.pid)).split()[-1]
         # No window manager: put the pointer inside the window so it has the keyboard focus.
-        self.xdo("mousemove", "--sync", "5", "5")
+        self.pointer = None
+        self.move(5, 5)
 
     # ---- reading the state -------------------------------------------------------------
     def read(self):
@@ -173,7 +174,10 @@ class App:
 
     def move(self, x, y):
         x, y = self.clamp(x, y)
-        self.xdo("mousemove", "--sync", str(x), str(y))
+        # `mousemove --sync` waits for the pointer to move, so it must not be asked to stay put.
+        if (x, y) != self.pointer:
+            self.xdo("mousemove", "--sync", str(x), str(y))
+            self.pointer = (x, y)
         self.frames(1)
 
     def click_at(self, x, y, button=1):
@@ -196,9 +200,7 @@ class App:
         self.xdo("mousedown", "1")
         self.frames(1)
         for i in range(1, steps + 1):
-            x, y = self.clamp(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps)
-            self.xdo("mousemove", "--sync", str(x), str(y))
-            self.frames(1)
+            self.move(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps)
         self.xdo("mouseup", "1")
         return self.frames(2)
 
@@ -218,6 +220,7 @@ class App:
         return self.read()
 
     def resize(self, w, h):
+        self.pointer = None  # the window moved under the pointer
         self.xdo("windowsize", "--sync", self.window, str(w), str(h))
         return self.wait(lambda s: s["window"] == [w, h], f"the window at {w}x{h}")
 

@@ -62,6 +62,7 @@ class Monkey(AppTestCase):
             if not app.alive():
                 self.fail(f"the app died (exit {app.proc.returncode}) before {where}\n{app.stderr_tail()}")
             app.xdo(*cmd)
+            app.pointer = None  # moved by the script
             sent += n
             try:
                 s = app.frames(2)
