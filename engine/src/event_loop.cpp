@@ -592,6 +592,11 @@ void EventLoop::drain_threadsafe(Drain what) {
     m_ts_pending.store(!m_ts_completions.empty(), std::memory_order_release);
   }
   for (auto& [fn, label] : callbacks) call_soon(std::move(fn), std::move(label));
+  // Virtual clock: completions taken together settle in submission order, whatever order the
+  // workers really finished in (job ids grow with submission).
+  if (m_virtual && completions.size() > 1)
+    std::sort(completions.begin(), completions.end(),
+              [](const auto* a, const auto* b) { return a->m_job_id < b->m_job_id; });
   for (auto* job : completions) job_completed(*job);
 }
 
