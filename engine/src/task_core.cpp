@@ -285,6 +285,8 @@ void add_done_callback(TaskCore& core, std::function<void(AnyTask)> fn) {
 namespace loopscope {
 
 // ---- AnyTask -------------------------------------------------------------------------------
+AnyTask current_task() noexcept { return AnyTask(detail::tls.task); }
+
 std::exception_ptr AnyTask::exception() const {
   if (!m_core->done()) throw InvalidStateError("Exception is not set.");
   if (m_core->state() == TaskState::cancelled) std::rethrow_exception(m_core->exception());

@@ -97,7 +97,8 @@ TEST(Gather, ALargeGatherIsLabelledWithEightNamesThenACount) {
   loop.run_until_complete([](EventLoop& l, AwaitTarget& out) -> Coro<void> {
     std::vector<Task<int>> ts;
     for (int i = 0; i < 20; ++i) ts.push_back(create_task(after(1, i)));
-    Task<std::vector<int>> g = create_task(gather(std::move(ts)));
+    auto await_it = [](Future<std::vector<int>> f) -> Coro<std::vector<int>> { co_return co_await f; };
+    Task<std::vector<int>> g = create_task(await_it(gather(std::move(ts))));
     co_await sleep(0.5);
     for (const auto& t : l.snapshot().tasks)
       if (t.id == g.id()) out = t.awaiting;

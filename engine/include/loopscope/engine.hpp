@@ -7,11 +7,13 @@
 #include <loopscope/event.hpp>
 #include <loopscope/event_loop.hpp>
 #include <loopscope/executor.hpp>
+#include <loopscope/future.hpp>
 #include <loopscope/gather.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/lock.hpp>
 #include <loopscope/queue.hpp>
 #include <loopscope/semaphore.hpp>
+#include <loopscope/shield.hpp>
 #include <loopscope/sleep.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>

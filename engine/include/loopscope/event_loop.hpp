@@ -25,6 +25,7 @@
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/detail/timer_heap.hpp>
+#include <loopscope/future.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>
@@ -84,6 +85,8 @@ public:
   void call_soon_threadsafe(std::function<void()> fn, std::string label = {});
   HandleRef call_later(double delay, std::function<void()> fn, std::string label = {});
   HandleRef call_at(double when, std::function<void()> fn, std::string label = {});
+  // asyncio's loop.create_future(): a pending Future on this loop.
+  template <class T = void> Future<T> create_future() { return loopscope::create_future<T>(*this); }
   template <class T> Task<T> create_task(Coro<T> coro, std::string_view name = {}) {
     return loopscope::create_task(std::move(coro), name, this);
   }
