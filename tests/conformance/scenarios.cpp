@@ -21,11 +21,6 @@ std::string T() {
   std::snprintf(buf, sizeof buf, "%.2f", EventLoop::current()->time());
   return buf;
 }
-// asyncio's ValueError, so that describe_exception / messages read the same.
-struct ValueError : std::runtime_error, NamedError {
-  using std::runtime_error::runtime_error;
-  const char* type_name() const noexcept override { return "ValueError"; }
-};
 std::string py_list(const std::vector<std::string>& v, bool quote = true) {
   std::string s = "[";
   for (std::size_t i = 0; i < v.size(); ++i) {

@@ -1,7 +1,9 @@
 #pragma once
 // engine.hpp — everything the engine offers, in one include.
 #include <loopscope/as_completed.hpp>
+#include <loopscope/barrier.hpp>
 #include <loopscope/clock.hpp>
+#include <loopscope/condition.hpp>
 #include <loopscope/coro.hpp>
 #include <loopscope/errors.hpp>
 #include <loopscope/event.hpp>
