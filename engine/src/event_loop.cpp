@@ -899,7 +899,12 @@ void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
   std::cerr << text << '\n';
 }
 
-void EventLoop::warn(std::string_view text) {
+// A runaway program cannot grow the list without bound.
+constexpr std::size_t max_kept_warnings = 10000;
+
+void EventLoop::warn(std::string_view text, std::string_view category) {
+  if (m_warnings.size() < max_kept_warnings)
+    m_warnings.push_back(Warning{std::string(category), std::string(text), time(), current_task_id()});
   if (m_trace) [[unlikely]] {  // warnings are part of the story the trace tells
     TraceEvent e;
     e.kind = TraceKind::note;
@@ -908,7 +913,7 @@ void EventLoop::warn(std::string_view text) {
     emit(e);
   }
   if (m_warning_handler) m_warning_handler(text);
-  else std::cerr << "RuntimeWarning: " << text << '\n';
+  else std::cerr << category << ": " << text << '\n';
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------

@@ -58,6 +58,15 @@ struct ExceptionContext {
   std::exception_ptr exception;
 };
 
+// A warning the loop reported (warnings.warn): its category, as Python names it, and its text.
+struct Warning {
+  std::string category;           // "RuntimeWarning", "ResourceWarning", …
+  std::string message;            // "coroutine 'worker' was never awaited"
+  double time = 0;                // loop time when it was reported
+  TaskId task = 0;                // the task running then (0 = none)
+  bool operator==(const Warning&) const = default;
+};
+
 // ---- EventLoop -----------------------------------------------------------------------------
 class EventLoop {
 public:
@@ -138,8 +147,12 @@ public:
   // ---- errors and warnings
   void set_exception_handler(std::function<void(const ExceptionContext&)> fn) { m_exception_handler = std::move(fn); }
   void call_exception_handler(const ExceptionContext& ctx);
+  // The handler receives each warning's text (without a handler: stderr, "Category: text").
   void set_warning_handler(std::function<void(std::string_view)> fn) { m_warning_handler = std::move(fn); }
-  void warn(std::string_view text);
+  // Reports a warning: kept in warnings() (a program can read them), traced as a note, handed
+  // to the handler.
+  void warn(std::string_view text, std::string_view category = "RuntimeWarning");
+  const std::vector<Warning>& warnings() const noexcept { return m_warnings; }
 
   // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
   // Records an `output` event for the current task and calls the output handler.
@@ -312,6 +325,7 @@ private:
   // handlers
   std::function<void(const ExceptionContext&)> m_exception_handler;
   std::function<void(std::string_view)> m_warning_handler;
+  std::vector<Warning> m_warnings;
   std::function<void(double, TaskId, std::string_view)> m_output_handler;
   // selector
   int m_epoll_fd = -1;
