@@ -39,6 +39,7 @@ public:
   // async with: enters in the current task, runs body inline, exits.
   template <class T> Coro<T> run(Coro<T> body) {
     enter();
+    std::exception_ptr error;
     try {
       if constexpr (std::is_void_v<T>) {
         co_await std::move(body);
@@ -49,10 +50,11 @@ public:
         exit(nullptr);
         co_return v;
       }
-    } catch (const CancelledError&) {
-      exit(std::current_exception());
-      throw;
+    } catch (...) {
+      error = std::current_exception();
     }
+    exit(error);  // TimeoutError instead of this scope's CancelledError
+    std::rethrow_exception(error);
   }
   // The two halves of run(), for code that cannot hand over a coroutine. exit() throws
   // TimeoutError when `error` is the CancelledError this scope caused (and none other is
