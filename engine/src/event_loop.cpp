@@ -362,7 +362,7 @@ bool EventLoop::iterate() {
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
       case NodeKind::watch_child:
         detail::Watch::run_child(n);
-        // A gather/wait callback is the loop's own bookkeeping: whatever comes next follows it
+        // A wait/as_completed callback is the loop's own bookkeeping: whatever comes next follows it
         // at once (one clock read less per watched task).
         if (m_trace) reuse_trace_time();
         break;

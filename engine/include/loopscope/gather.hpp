@@ -54,7 +54,7 @@ struct GatherChild {
   TaskState state() const noexcept { return task ? task->state() : future->state(); }
   bool done() const noexcept { return task ? task->done() : future->done(); }
   bool cancel(std::string_view msg) { return task ? task->cancel(msg) : future->cancel(msg); }
-  const std::exception_ptr& exception() const noexcept { return task ? task->exception() : future->exception(); }
+  std::exception_ptr exception() const noexcept { return task ? task->exception() : future->exception(); }
   std::string cancel_message() const;
   void mark_retrieved() const noexcept { if (task) task->m_retrieved = true; else future->m_retrieved = true; }
   void add_waiter(ReadyNode& n) { if (task) task->add_waiter(n); else future->add_waiter(n); }
