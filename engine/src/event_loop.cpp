@@ -362,7 +362,7 @@ bool EventLoop::iterate() {
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
       case NodeKind::watch_child:
         detail::Watch::run_child(n);
-        // A gather/wait callback is the loop's own bookkeeping: whatever comes next follows it
+        // A wait/as_completed callback is the loop's own bookkeeping: whatever comes next follows it
         // at once (one clock read less per watched task).
         if (m_trace) reuse_trace_time();
         break;
@@ -592,6 +592,11 @@ void EventLoop::drain_threadsafe(Drain what) {
     m_ts_pending.store(!m_ts_completions.empty(), std::memory_order_release);
   }
   for (auto& [fn, label] : callbacks) call_soon(std::move(fn), std::move(label));
+  // Virtual clock: completions taken together settle in submission order, whatever order the
+  // workers really finished in (job ids grow with submission).
+  if (m_virtual && completions.size() > 1)
+    std::sort(completions.begin(), completions.end(),
+              [](const auto* a, const auto* b) { return a->m_job_id < b->m_job_id; });
   for (auto* job : completions) job_completed(*job);
 }
 
@@ -894,7 +899,12 @@ void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
   std::cerr << text << '\n';
 }
 
-void EventLoop::warn(std::string_view text) {
+// A runaway program cannot grow the list without bound.
+constexpr std::size_t max_kept_warnings = 10000;
+
+void EventLoop::warn(std::string_view text, std::string_view category) {
+  if (m_warnings.size() < max_kept_warnings)
+    m_warnings.push_back(Warning{std::string(category), std::string(text), time(), current_task_id()});
   if (m_trace) [[unlikely]] {  // warnings are part of the story the trace tells
     TraceEvent e;
     e.kind = TraceKind::note;
@@ -903,7 +913,7 @@ void EventLoop::warn(std::string_view text) {
     emit(e);
   }
   if (m_warning_handler) m_warning_handler(text);
-  else std::cerr << "RuntimeWarning: " << text << '\n';
+  else std::cerr << category << ": " << text << '\n';
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------

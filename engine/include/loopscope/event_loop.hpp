@@ -25,6 +25,7 @@
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/detail/timer_heap.hpp>
+#include <loopscope/future.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>
@@ -57,6 +58,15 @@ struct ExceptionContext {
   std::exception_ptr exception;
 };
 
+// A warning the loop reported (warnings.warn): its category, as Python names it, and its text.
+struct Warning {
+  std::string category;           // "RuntimeWarning", "ResourceWarning", …
+  std::string message;            // "coroutine 'worker' was never awaited"
+  double time = 0;                // loop time when it was reported
+  TaskId task = 0;                // the task running then (0 = none)
+  bool operator==(const Warning&) const = default;
+};
+
 // ---- EventLoop -----------------------------------------------------------------------------
 class EventLoop {
 public:
@@ -84,6 +94,8 @@ public:
   void call_soon_threadsafe(std::function<void()> fn, std::string label = {});
   HandleRef call_later(double delay, std::function<void()> fn, std::string label = {});
   HandleRef call_at(double when, std::function<void()> fn, std::string label = {});
+  // asyncio's loop.create_future(): a pending Future on this loop.
+  template <class T = void> Future<T> create_future() { return loopscope::create_future<T>(*this); }
   template <class T> Task<T> create_task(Coro<T> coro, std::string_view name = {}) {
     return loopscope::create_task(std::move(coro), name, this);
   }
@@ -135,8 +147,12 @@ public:
   // ---- errors and warnings
   void set_exception_handler(std::function<void(const ExceptionContext&)> fn) { m_exception_handler = std::move(fn); }
   void call_exception_handler(const ExceptionContext& ctx);
+  // The handler receives each warning's text (without a handler: stderr, "Category: text").
   void set_warning_handler(std::function<void(std::string_view)> fn) { m_warning_handler = std::move(fn); }
-  void warn(std::string_view text);
+  // Reports a warning: kept in warnings() (a program can read them), traced as a note, handed
+  // to the handler.
+  void warn(std::string_view text, std::string_view category = "RuntimeWarning");
+  const std::vector<Warning>& warnings() const noexcept { return m_warnings; }
 
   // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
   // Records an `output` event for the current task and calls the output handler.
@@ -309,6 +325,7 @@ private:
   // handlers
   std::function<void(const ExceptionContext&)> m_exception_handler;
   std::function<void(std::string_view)> m_warning_handler;
+  std::vector<Warning> m_warnings;
   std::function<void(double, TaskId, std::string_view)> m_output_handler;
   // selector
   int m_epoll_fd = -1;
