@@ -1,6 +1,9 @@
 // gui.cpp — the window commands: `loopscope [open LESSON [--step N]]` and `loopscope shot`.
 #include "cli/commands.hpp"
 
+#include "lesson/folders.hpp"
+#include "lesson/library.hpp"
+
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
 #include "ui/app.hpp"
@@ -10,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +55,24 @@ int no_display(const std::string& message) {
   return 1;
 }
 
+// `open x.loopscope`: the bundle joins the lesson folders (the browser lists its lessons next
+// to the others) and the app opens its first lesson by id. A refused bundle is reported here and
+// the app opens on the browser.
+void open_bundle_argument(ui::AppOptions& options) {
+  if (!options.lesson || !lesson::is_bundle_path(*options.lesson)) return;
+  const std::filesystem::path bundle = *options.lesson;
+  auto dirs = lesson::command_line_folders();
+  dirs.push_back(bundle);
+  lesson::set_command_line_folders(std::move(dirs));
+  const auto found = lesson::resolve_lesson_argument(bundle.string(), {});
+  options.lesson.reset();
+  if (found && found->result.lesson) {
+    options.lesson = found->result.lesson->id;
+  } else if (found) {
+    for (const auto& d : found->result.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+  }
+}
+
 }  // namespace
 
 int open(Args args) {
@@ -70,6 +92,7 @@ int open(Args args) {
       return usage_error("open takes one lesson");
     }
   }
+  open_bundle_argument(options);
   platform::WindowError error;
   platform::WindowOptions wopts;
   {  // the window opens at the size the learner last left it
@@ -154,6 +177,7 @@ int shot(Args args) {
   }
   if (out.empty()) return usage_error("shot needs --out FILE.png");
   if (options.at && options.at_end) return usage_error("use --at SECS or --end, not both");
+  open_bundle_argument(options);
 
   platform::WindowError error;
   platform::WindowOptions wopts;
