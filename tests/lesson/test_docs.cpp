@@ -11,6 +11,7 @@
 // A block without one of these words fails the test.
 #include "lesson/checker.hpp"
 #include "lesson/folders.hpp"
+#include "lesson/scaffold.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -164,4 +165,13 @@ TEST(Docs, TheDocsTestNoticesABrokenExample) {
   EXPECT_NE(check_example({"x.md", 1, "step", R"({ "title": "t" })"}), "");
   EXPECT_NE(check_example({"x.md", 1, "", "{}"}), "");
   EXPECT_EQ(check_example({"x.md", 1, "op", R"({ "op": "sleep", "seconds": "delay" })"}), "");
+}
+
+TEST(Docs, TheFirstLessonInTheDocsIsWhatLoopscopeNewWrites) {
+  for (const auto& ex : json_examples()) {
+    if (ex.kind != "lesson" || ex.file.filename() != "lesson-format.md") continue;
+    EXPECT_EQ(ex.text, lesson_skeleton("my-lesson", std::nullopt)) << "update the example at " << ex.where();
+    return;
+  }
+  FAIL() << "docs/lesson-format.md shows no whole lesson";
 }
