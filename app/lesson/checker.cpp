@@ -128,7 +128,7 @@ CheckReport check_paths(const std::vector<fs::path>& paths, const std::vector<Le
       sort_lesson_order(sorted);
       for (auto& e : sorted) checked.push_back(std::move(e));
     } else {
-      checked.push_back({t.path.string(), {t.path, Origin::file}, load_lesson_file(t.path), {}});
+      checked.push_back({t.path.string(), {t.path, Origin::file}, load_lesson_file(t.path), {}, {}});
     }
   }
 

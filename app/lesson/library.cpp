@@ -10,17 +10,13 @@ namespace loopscope::lesson {
 namespace fs = std::filesystem;
 
 const LibraryEntry* Library::find(std::string_view id) const {
-  // Entries are in lesson order; the first in *stack* order is the one without a duplicate problem.
-  const LibraryEntry* first = nullptr;
+  const LibraryEntry* duplicate = nullptr;
   for (const auto& e : entries) {
     if (!e.result.lesson || e.result.lesson->id != id) continue;
-    bool duplicate = false;
-    for (const auto& p : e.problems)
-      if (p.pointer == "/id") duplicate = true;
-    if (!duplicate) return &e;
-    if (!first) first = &e;
+    if (e.duplicate_of.empty()) return &e;
+    if (!duplicate) duplicate = &e;
   }
-  return first;
+  return duplicate;
 }
 
 std::set<std::string> Library::ids() const {
@@ -43,7 +39,7 @@ std::vector<LibraryEntry> load_folder(const LessonFolder& folder, std::optional<
     auto results = load_bundle_lessons(b, folder.path.string());
     auto name = b.lessons.begin();
     for (auto& r : results) {
-      out.push_back({folder.path.string() + "/" + name->first, folder, std::move(r), {}});
+      out.push_back({folder.path.string() + "/" + name->first, folder, std::move(r), {}, {}});
       ++name;
     }
     return out;
@@ -53,7 +49,7 @@ std::vector<LibraryEntry> load_folder(const LessonFolder& folder, std::optional<
       problem = Diagnostic{folder.path.string(), 1, 1, "", "lesson folder not found (not a directory or a .loopscope bundle)"};
     return out;
   }
-  for (const auto& f : lesson_files_in(folder.path)) out.push_back({f.string(), folder, load_lesson_file(f), {}});
+  for (const auto& f : lesson_files_in(folder.path)) out.push_back({f.string(), folder, load_lesson_file(f), {}, {}});
   return out;
 }
 
@@ -104,7 +100,9 @@ Library load_library(const std::vector<LessonFolder>& folders) {
   for (auto& e : lib.entries) {
     if (!e.result.lesson) continue;
     auto [it, inserted] = first_file.emplace(e.result.lesson->id, e.file);
-    if (!inserted) e.problems.push_back(duplicate_id(*e.result.lesson, it->second));
+    if (inserted) continue;
+    e.duplicate_of = it->second;
+    e.problems.push_back(duplicate_id(*e.result.lesson, it->second));
   }
   const std::set<std::string> known = lib.ids();
   for (auto& e : lib.entries) {
@@ -122,12 +120,12 @@ std::optional<LibraryEntry> resolve_lesson_argument(std::string_view arg, const 
   if (is_bundle_path(path) && fs::exists(path, ec)) {
     std::optional<Diagnostic> problem;
     auto entries = load_folder({path, Origin::added}, problem);
-    if (problem) return LibraryEntry{path.string(), {path, Origin::added}, LoadResult{std::nullopt, {*problem}}, {}};
+    if (problem) return LibraryEntry{path.string(), {path, Origin::added}, LoadResult{std::nullopt, {*problem}}, {}, {}};
     sort_lesson_order(entries);
     if (entries.empty()) return std::nullopt;
     return std::move(entries.front());
   }
-  if (fs::is_regular_file(path, ec)) return LibraryEntry{path.string(), {path, Origin::file}, load_lesson_file(path), {}};
+  if (fs::is_regular_file(path, ec)) return LibraryEntry{path.string(), {path, Origin::file}, load_lesson_file(path), {}, {}};
   const bool looks_like_id = !arg.empty() && arg.find('/') == std::string_view::npos && !arg.ends_with(".json");
   if (!looks_like_id) return std::nullopt;
   Library library = load_library(stack);
@@ -136,7 +134,7 @@ std::optional<LibraryEntry> resolve_lesson_argument(std::string_view arg, const 
   for (const auto& folder : stack) {
     const fs::path file = folder.path / (std::string(arg) + ".json");
     if (!is_bundle_path(folder.path) && fs::is_regular_file(file, ec))
-      return LibraryEntry{file.string(), folder, load_lesson_file(file), {}};
+      return LibraryEntry{file.string(), folder, load_lesson_file(file), {}, {}};
   }
   return std::nullopt;
 }

@@ -26,6 +26,7 @@ struct LibraryEntry {
   LessonFolder folder;               // where it comes from
   LoadResult result;
   std::vector<Diagnostic> problems;  // unknown prerequisites, duplicate id
+  std::string duplicate_of;          // non-empty: its id was first defined by this file
 };
 
 // ---- Library -------------------------------------------------------------------------------

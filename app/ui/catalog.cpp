@@ -37,6 +37,7 @@ void LessonCatalog::load_folders(const std::vector<lesson::LessonFolder>& folder
     e.folder = le.folder;
     e.errors = lines_of(le.result.errors);
     e.notes = lines_of(le.problems);
+    e.duplicate = !le.duplicate_of.empty();
     if (le.result.lesson) e.lesson = std::make_shared<const lesson::Lesson>(std::move(*le.result.lesson));
     e.mtime = in_bundle(e) ? fs::file_time_type{} : mtime_of(e.path);
     m_entries.push_back(std::move(e));
@@ -75,10 +76,7 @@ int LessonCatalog::find(const std::string& name) const {
     const CatalogEntry& e = m_entries[i];
     if (e.path == fs::path(name)) return static_cast<int>(i);
     if (!e.lesson || e.lesson->id != name) continue;
-    bool is_duplicate = false;
-    for (const auto& n : e.notes)
-      if (n.find("duplicate lesson id") != std::string::npos) is_duplicate = true;
-    if (!is_duplicate) return static_cast<int>(i);
+    if (!e.duplicate) return static_cast<int>(i);
     if (duplicate < 0) duplicate = static_cast<int>(i);
   }
   return duplicate;

@@ -23,6 +23,7 @@ struct CatalogEntry {
   std::vector<std::string> errors;               // the latest load's errors (empty: fine)
   std::vector<std::string> notes;                // duplicate id, unknown prerequisite (file:line:col: …)
   lesson::LessonFolder folder;                   // where it comes from
+  bool duplicate = false;                        // a later definition of an id (see find)
   std::filesystem::file_time_type mtime{};
 };
 
