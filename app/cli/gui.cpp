@@ -56,8 +56,10 @@ int no_display(const std::string& message) {
 }
 
 // `open x.loopscope`: the bundle joins the lesson folders (the browser lists its lessons next
-// to the others) and the app opens its first lesson by id. A refused bundle is reported here and
-// the app opens on the browser.
+// to the others) and the app opens its first lesson by its path inside the bundle
+// ("x.loopscope/first.json", as the catalog names it), so an id the bundle shares with another
+// folder still opens the bundle's lesson. A refused bundle is reported here and the app opens on
+// the browser.
 void open_bundle_argument(ui::AppOptions& options) {
   if (!options.lesson || !lesson::is_bundle_path(*options.lesson)) return;
   const std::filesystem::path bundle = *options.lesson;
@@ -67,7 +69,7 @@ void open_bundle_argument(ui::AppOptions& options) {
   const auto found = lesson::resolve_lesson_argument(bundle.string(), {});
   options.lesson.reset();
   if (found && found->result.lesson) {
-    options.lesson = found->result.lesson->id;
+    options.lesson = found->file;
   } else if (found) {
     for (const auto& d : found->result.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
   }
