@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdlib>
 
 namespace {
 namespace fs = std::filesystem;
@@ -195,4 +196,22 @@ TEST(CliPack, AHostileBundleIsRefusedWithOneClearMessage) {
   auto r = run("run " + (mine / "evil.loopscope").string());
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("refused lesson bundle"), std::string::npos) << r.err;
+}
+
+TEST(CliInstall, TheInstalledCommandNamesTheInstalledSchemaAndFindsTheInstalledLessons) {
+  const fs::path prefix = scratch("install");
+  const std::string install = std::string(LOOPSCOPE_CMAKE) + " --install " + LOOPSCOPE_BUILD_DIR + " --prefix " + prefix.string() +
+                              " > /dev/null";
+  ASSERT_EQ(std::system(install.c_str()), 0);
+  const std::string installed = (prefix / "bin" / "loopscope").string();
+  FILE* pipe = ::popen((installed + " schema").c_str(), "r");
+  ASSERT_TRUE(pipe);
+  std::array<char, 4096> buf{};
+  std::string out;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  EXPECT_EQ(WEXITSTATUS(::pclose(pipe)), 0);
+  EXPECT_EQ(out, (prefix / "share" / "loopscope" / "lesson.schema.json").string() + "\n");
+  EXPECT_EQ(read(prefix / "share" / "loopscope" / "lesson.schema.json"), read(source / "lessons" / "lesson.schema.json"));
+  EXPECT_TRUE(fs::exists(prefix / "share" / "loopscope" / "lessons" / "tasks.json"));
+  fs::remove_all(prefix);
 }
