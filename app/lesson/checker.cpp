@@ -16,13 +16,28 @@ namespace {
 std::string quoted(const std::string& s) { return json_quote(s); }
 
 std::string secs(double d) { return float_repr(std::round(d * 1e6) / 1e6) + " s"; }
+
+// The step's number in its file (from 1), from its pointer "/steps/N": a lesson holding only
+// some steps (LoadResult::clean_steps) still names them as the file does.
+std::size_t step_number(const Step& step, std::size_t index) {
+  constexpr std::string_view head = "/steps/";
+  std::size_t n = 0;
+  if (step.pointer.starts_with(head) && step.pointer.size() > head.size()) {
+    for (char c : step.pointer.substr(head.size())) {
+      if (c < '0' || c > '9') return index + 1;
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n + 1;
+  }
+  return index + 1;
+}
 }  // namespace
 
 std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t step_index, const RunResult& run) {
   std::vector<Diagnostic> out;
   const Step& step = lesson.steps[step_index];
   const Expect& ex = step.expect;
-  const std::string prefix = "step " + std::to_string(step_index + 1) + ": ";
+  const std::string prefix = "step " + std::to_string(step_number(step, step_index)) + ": ";
   auto problem = [&](SourcePos pos, const std::string& pointer, const std::string& msg) {
     if (pos.line == 0) pos = ex.pos.line ? ex.pos : step.pos;
     out.push_back({lesson.path, pos.line, pos.col, pointer, prefix + msg});
@@ -122,11 +137,10 @@ CheckReport check_paths(const std::vector<fs::path>& paths, const std::vector<Le
     add_input(t.path);
     if (fs::is_directory(t.path, ec) || is_bundle_path(t.path)) {
       std::optional<Diagnostic> problem;
-      auto entries = load_folder({t.path, t.origin == Origin::added ? Origin::added : t.origin}, problem);
+      auto entries = load_folder(t, problem);
       if (problem) report.problems.push_back(*problem);
-      std::vector<LibraryEntry> sorted = std::move(entries);
-      sort_lesson_order(sorted);
-      for (auto& e : sorted) checked.push_back(std::move(e));
+      sort_lesson_order(entries);
+      for (auto& e : entries) checked.push_back(std::move(e));
     } else {
       checked.push_back({t.path.string(), {t.path, Origin::file}, load_lesson_file(t.path), {}, {}});
     }
@@ -145,7 +159,15 @@ CheckReport check_paths(const std::vector<fs::path>& paths, const std::vector<Le
     ++report.lessons;
     add_input(e.file);
     report.problems.insert(report.problems.end(), e.result.errors.begin(), e.result.errors.end());
-    if (!e.result.lesson) continue;
+    if (!e.result.lesson) {
+      // The steps without errors still run: a problem in one step hides nothing in another.
+      if (const auto& clean = e.result.clean_steps) {
+        report.steps += static_cast<int>(clean->steps.size());
+        auto d = check_lesson(*clean);
+        report.problems.insert(report.problems.end(), d.begin(), d.end());
+      }
+      continue;
+    }
     const Lesson& lesson = *e.result.lesson;
     std::vector<Diagnostic> cross;
     if (auto it = in_library.find(id_of_file); it != in_library.end()) {

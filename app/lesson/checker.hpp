@@ -6,9 +6,9 @@
 // Every problem is a Diagnostic (file:line:col: message (at /pointer)) at the member at fault:
 // a wrong duration at `duration`, a wrong line at that line of `output`, an unknown
 // prerequisite at that prerequisite. A step is run with its param defaults on the virtual
-// clock, whatever its `clock` says, so checks are fast and deterministic. Every step of a
-// lesson that loaded is run, whatever else is wrong with it (an unknown prerequisite, a
-// duplicate id, another step's failure).
+// clock, whatever its `clock` says, so checks are fast and deterministic. Every step that can
+// run is run, whatever else is wrong: a lesson's unknown prerequisite or duplicate id, another
+// step's failed run, or another step's load errors (LoadResult::clean_steps).
 //
 // Sections: one lesson · paths
 #include "lesson/folders.hpp"

@@ -120,7 +120,7 @@ std::optional<LibraryEntry> resolve_lesson_argument(std::string_view arg, const 
   if (is_bundle_path(path) && fs::exists(path, ec)) {
     std::optional<Diagnostic> problem;
     auto entries = load_folder({path, Origin::added}, problem);
-    if (problem) return LibraryEntry{path.string(), {path, Origin::added}, LoadResult{std::nullopt, {*problem}}, {}, {}};
+    if (problem) return LibraryEntry{path.string(), {path, Origin::added}, LoadResult{std::nullopt, {*problem}, std::nullopt}, {}, {}};
     sort_lesson_order(entries);
     if (entries.empty()) return std::nullopt;
     return std::move(entries.front());

@@ -4,7 +4,8 @@
 // The loader never stops at the first problem: it reports every one it can find, each as a
 // Diagnostic printed `file:line:col: message (at /json/pointer)`. A JSON syntax error is the
 // exception (nothing after it can be trusted), and it points at the exact character.
-// A LoadResult has a lesson if and only if it has no errors.
+// A LoadResult has a lesson if and only if it has no errors (a lesson with errors may still
+// offer the steps without any: LoadResult::clean_steps).
 //
 // Lesson lookup (find_lesson): an id is looked up as `<folder>/<id>.json` through the folder
 // stack of folders.hpp (directories only; library.hpp also finds ids inside bundles);
@@ -51,6 +52,10 @@ inline constexpr std::size_t max_named_file_bytes = 1u << 20;  // 1 MiB
 struct LoadResult {
   std::optional<Lesson> lesson;
   std::vector<Diagnostic> errors;
+  // With errors: the lesson holding only its steps that have none (each such step was checked
+  // completely, so it can be run), so that `check` still runs them. Unset without errors, when
+  // the text is not JSON, or when the error cap was reached.
+  std::optional<Lesson> clean_steps;
 };
 
 LoadResult load_lesson_file(const std::filesystem::path& path);

@@ -146,8 +146,14 @@ public:
 
   std::vector<Diagnostic> errors;
 
+  static constexpr std::size_t max_errors = 200;  // enough to fix; a hostile file cannot flood us
+  bool capped = false;                            // errors were dropped at max_errors
+
   void error(SourcePos p, const std::string& pointer, std::string msg) {
-    if (errors.size() >= 200) return;  // enough to fix; a hostile file cannot flood us
+    if (errors.size() >= max_errors) {
+      capped = true;
+      return;
+    }
     errors.push_back({m_file, p.line, p.col, pointer.empty() ? "/" : pointer, std::move(msg)});
   }
 
@@ -1284,7 +1290,20 @@ LoadResult detail::validate_lesson(const JsonValue& root, const std::string& fil
   std::stable_sort(r.errors.begin(), r.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.col < b.col;
   });
-  if (r.errors.empty() && lesson) r.lesson = std::move(lesson);
+  if (r.errors.empty() && lesson) {
+    r.lesson = std::move(lesson);
+  } else if (lesson && !c.capped) {
+    // Every problem of a step is reported under its pointer; a step without any is complete.
+    std::erase_if(lesson->steps, [&](const Step& s) {
+      return std::any_of(r.errors.begin(), r.errors.end(), [&](const Diagnostic& d) {
+        return d.pointer == s.pointer || d.pointer.starts_with(s.pointer + "/");
+      });
+    });
+    if (!lesson->steps.empty()) {
+      lesson->path = filename;
+      r.clean_steps = std::move(lesson);
+    }
+  }
   return r;
 }
 

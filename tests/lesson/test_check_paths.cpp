@@ -106,3 +106,31 @@ TEST(CheckPaths, NoPathsChecksEveryFolderOfTheStack) {
   EXPECT_TRUE(r.problems.empty()) << lines(r).front();
   EXPECT_EQ(r.lessons, 6);
 }
+
+TEST(CheckPaths, AStepWithLoadErrorsDoesNotStopTheOtherStepsFromRunning) {
+  const fs::path mine = scratch("check-other-steps");
+  std::string text = small_lesson("a", "", R"({"output": ["hi"], "duration": 7})");
+  // A second step with an unknown operation, after the first.
+  const std::string second = R"(, {"title": "Two", "text": "t", "code": {"python": ["x"]},
+    "program": {"coroutines": {"main": {"body": [{"op": "slep", "seconds": 1}]}}}}])";
+  text.replace(text.rfind("]"), 1, second);
+  save(mine / "a.json", text);
+  const CheckReport r = check_paths({mine / "a.json"}, stack);
+  EXPECT_EQ(r.steps, 1);
+  ASSERT_EQ(r.problems.size(), 2u) << lines(r).front();
+  EXPECT_NE(r.problems[0].message.find("unknown operation 'slep'"), std::string::npos) << lines(r)[0];
+  EXPECT_EQ(r.problems[1].message, "step 1: expected a duration of 7.0 s, the run took 1.0 s");
+}
+
+TEST(CheckPaths, AStepIsNamedByItsPlaceInTheFileWhenAnEarlierStepHasErrors) {
+  const fs::path mine = scratch("check-step-number");
+  std::string text = small_lesson("a", "", R"({"output": ["hi"], "duration": 7})");
+  const std::string first = R"("steps": [{"title": "Zero", "text": "t", "code": {"python": ["x"]},
+    "program": {"coroutines": {"main": {"body": [{"op": "slep", "seconds": 1}]}}}}, )";
+  text.replace(text.find("\"steps\": ["), 10, first);
+  save(mine / "a.json", text);
+  const CheckReport r = check_paths({mine / "a.json"}, stack);
+  ASSERT_EQ(r.problems.size(), 2u) << lines(r).front();
+  EXPECT_EQ(r.problems[1].message, "step 2: expected a duration of 7.0 s, the run took 1.0 s");
+  EXPECT_EQ(r.problems[1].pointer, "/steps/1/expect/duration");
+}
