@@ -61,7 +61,10 @@ public:
   bool number_unsigned(number_unsigned_t n) override { return number(n == 1); }
   bool number_float(number_float_t, const string_t&) override { return number(false); }
   bool binary(binary_t&) override { return fail("binary data is not allowed"); }
-  bool start_array(std::size_t) override { return fail("unexpected array" + where()); }
+  bool start_array(std::size_t) override {
+    if (m_depth == 1) return scalar("an array");
+    return fail("unexpected array" + where());
+  }
   bool end_array() override { return fail("unexpected array"); }
 
   bool string(string_t& s) override {
@@ -139,7 +142,8 @@ private:
   bool scalar(const char* what) {
     if (m_depth == 0) return fail(std::string("found ") + what + " (a bundle is a JSON object)");
     if (m_depth >= 2) return fail(std::string("entry \"") + m_key + "\" is " + what + ", not a string");
-    return fail(std::string("unexpected ") + what);
+    if (m_section == Section::version) return fail("unsupported bundle version (this Loopscope reads version 1)");
+    return fail(std::string("\"lessons\" and \"files\" must be objects, found ") + what);
   }
   bool number(bool is_one) {
     if (m_depth == 1 && m_section == Section::version) {

@@ -112,6 +112,9 @@ TEST(Bundle, AnythingButTheBundleShapeIsRefusedWithOneMessage) {
   EXPECT_EQ(refusal(R"({"lessons": {"a.json": "{}"}})"), "not a Loopscope bundle (no \"loopscope_bundle\": 1)");
   EXPECT_EQ(refusal(R"({"loopscope_bundle": 2})"), "unsupported bundle version (this Loopscope reads version 1)");
   EXPECT_EQ(refusal(R"({"loopscope_bundle": 1, "lessons": {}})"), "the bundle holds no lessons");
+  EXPECT_EQ(refusal(R"({"loopscope_bundle": "1"})"), "unsupported bundle version (this Loopscope reads version 1)");
+  EXPECT_EQ(refusal(R"({"loopscope_bundle": 1, "lessons": "a.json"})"), "\"lessons\" and \"files\" must be objects, found a string");
+  EXPECT_EQ(refusal(R"({"loopscope_bundle": 1, "files": [1]})"), "\"lessons\" and \"files\" must be objects, found an array");
   EXPECT_EQ(refusal(R"({"loopscope_bundle": 1, "lessons": {"a.json": {"id": "x"}}})"),
             "unexpected object (every entry's value is a string)");
   EXPECT_EQ(refusal(R"({"loopscope_bundle": 1, "lessons": {"a.json": 3}})"), "entry \"a.json\" is a number, not a string");
