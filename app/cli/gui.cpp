@@ -1,7 +1,8 @@
 // gui.cpp — the window commands: `loopscope [open LESSON [--step N]]` and `loopscope shot`.
 #include "cli/commands.hpp"
 
-#include "lesson/loader.hpp"
+#include "lesson/folders.hpp"
+#include "lesson/library.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
 #include "ui/app.hpp"
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,18 +55,38 @@ int no_display(const std::string& message) {
   return 1;
 }
 
+// `open x.loopscope`: the bundle joins the lesson folders (the browser lists its lessons next
+// to the others) and the app opens its first lesson by its path inside the bundle
+// ("x.loopscope/first.json", as the catalog names it), so an id the bundle shares with another
+// folder still opens the bundle's lesson. A refused bundle is reported here and the app opens on
+// the browser.
+void open_bundle_argument(ui::AppOptions& options) {
+  if (!options.lesson || !lesson::is_bundle_path(*options.lesson)) return;
+  const std::filesystem::path bundle = *options.lesson;
+  auto dirs = lesson::command_line_folders();
+  dirs.push_back(bundle);
+  lesson::set_command_line_folders(std::move(dirs));
+  const auto found = lesson::resolve_lesson_argument(bundle.string(), {});
+  options.lesson.reset();
+  if (found && found->result.lesson) {
+    options.lesson = found->file;
+  } else if (found) {
+    for (const auto& d : found->result.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+  }
+}
+
 // Says on stderr why the lesson named by `options` (and its --step) cannot be shown. Returns 0
 // when it can, else an exit code: 1 no such lesson or it does not load, 2 the step is out of
 // range. `shot` exits with it before a window opens; `open` goes on and shows the errors.
 int check_lesson(const ui::AppOptions& options) {
   if (!options.lesson) return 0;
-  const auto path = lesson::find_lesson(*options.lesson);
-  if (!path) {
-    std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in %s, not a file)\n", options.lesson->c_str(),
-                 lesson::lessons_dir().string().c_str());
+  const auto found = lesson::resolve_lesson_argument(*options.lesson, lesson::lesson_folders());
+  if (!found) {
+    std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in the lesson folders, not a file)\n",
+                 options.lesson->c_str());
     return 1;
   }
-  const lesson::LoadResult loaded = lesson::load_lesson_file(*path);
+  const lesson::LoadResult& loaded = found->result;
   if (!loaded.lesson) {
     for (const auto& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;
@@ -97,6 +119,7 @@ int open(Args args) {
       return usage_error("open takes one lesson");
     }
   }
+  open_bundle_argument(options);
   check_lesson(options);  // the app shows the same problems
   platform::WindowError error;
   platform::WindowOptions wopts;
@@ -184,6 +207,7 @@ int shot(Args args) {
   }
   if (out.empty()) return usage_error("shot needs --out FILE.png");
   if (options.at && options.at_end) return usage_error("use --at SECS or --end, not both");
+  open_bundle_argument(options);
   if (const int code = check_lesson(options); code != 0) return code;
 
   platform::WindowError error;

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 
 #include "lesson/chrome_trace.hpp"
+#include "lesson/library.hpp"
 #include "lesson/loader.hpp"
 #include "lesson/step_run.hpp"
 
@@ -119,13 +120,12 @@ int run(Args args) {
   RunOptions o;
   if (std::string err = parse(args, o); !err.empty()) return usage_error(err);
 
-  const auto path = lesson::find_lesson(o.lesson);
-  if (!path) {
-    std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in %s, not a file)\n", o.lesson.c_str(),
-                 lesson::lessons_dir().string().c_str());
+  const auto found = lesson::resolve_lesson_argument(o.lesson, lesson::lesson_folders());
+  if (!found) {
+    std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in the lesson folders, not a file)\n", o.lesson.c_str());
     return 1;
   }
-  const lesson::LoadResult loaded = lesson::load_lesson_file(*path);
+  const lesson::LoadResult& loaded = found->result;
   if (!loaded.lesson) {
     for (const auto& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;

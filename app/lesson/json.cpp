@@ -268,6 +268,8 @@ private:
         advance();
         return out;
       }
+      if (out.size() >= m_opts.max_string_bytes)
+        fail_at(start, "string longer than " + std::to_string(m_opts.max_string_bytes) + " bytes (it starts here)");
       if (c == '\n') fail("unterminated string: a newline inside a string must be written \\n");
       if (c < 0x20) fail("control character (code " + std::to_string(c) + ") inside a string must be escaped");
       if (c >= 0x80) {

@@ -8,8 +8,8 @@
 //   - parse_json either returns a complete tree or one JsonError pointing at the exact
 //     character where the text stopped being JSON;
 //   - object members keep the order of the file; duplicate keys are a parse error;
-//   - nesting deeper than max_depth and texts longer than max_bytes are rejected, so hostile
-//     input costs bounded stack and memory.
+//   - nesting deeper than max_depth, texts longer than max_bytes and strings longer than
+//     max_string_bytes are rejected, so hostile input costs bounded stack and memory.
 //
 // Sections: SourcePos · JsonValue · parse_json · helpers
 #include <cstddef>
@@ -71,7 +71,8 @@ struct JsonError {
 
 struct JsonParseOptions {
   std::size_t max_depth = 128;
-  std::size_t max_bytes = 8u << 20;
+  std::size_t max_bytes = 8u << 20;         // 8 MiB: the whole document
+  std::size_t max_string_bytes = 1u << 20;  // 1 MiB: one string value or member name (decoded)
 };
 
 // Parses a whole document (one value, surrounded by optional whitespace).

@@ -75,6 +75,9 @@ struct Expect {
   std::optional<std::vector<std::string>> warnings;
   double tolerance = 1e-6;                   // for times and duration
   SourcePos pos;                             // of the expect object (or of the step)
+  // Where each member's name is written (unknown: the same as `pos`), so that a problem with
+  // one member points at it.
+  SourcePos output_pos, duration_pos, error_pos, warnings_pos;
 };
 
 // ---- Operations ----------------------------------------------------------------------------
@@ -196,6 +199,7 @@ struct Limits {
   std::int64_t max_output = 5000;       // printed lines
   std::int64_t max_depth = 64;          // nested inline coroutine calls
   static constexpr int max_static_depth = 32;  // nesting of op bodies in the file
+  static constexpr std::size_t max_listing_lines = 5000;  // lines read from a C++ listing file
 };
 
 struct Program {
@@ -232,6 +236,8 @@ struct Lesson {
   std::vector<std::string> prerequisites;
   std::vector<Step> steps;
   std::string path;     // the file it was loaded from ("" for text)
+  SourcePos id_pos;                         // where `id`'s value is written
+  std::vector<SourcePos> prerequisite_pos;  // where each prerequisite is written (same size)
 };
 
 }  // namespace loopscope::lesson

@@ -1,9 +1,10 @@
 // loader.cpp — reading lesson files and finding them on disk (see loader.hpp).
 //
-// Sections: Diagnostic · did you mean · loading · finding lessons
+// Sections: Diagnostic · did you mean · files a lesson names · loading · finding lessons
 #include "lesson/loader.hpp"
 
 #include "lesson/detail/validate.hpp"
+#include "lesson/folders.hpp"
 #include "lesson/json.hpp"
 
 #include <algorithm>
@@ -60,35 +61,66 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   return best;
 }
 
-// ---- loading -------------------------------------------------------------------------------
-namespace {
-std::filesystem::path project_root_of(const std::string& filename) {
-  std::filesystem::path p(filename);
+// ---- files a lesson names ------------------------------------------------------------------
+std::optional<std::filesystem::path> resolve_lesson_file(const std::filesystem::path& lesson_file, const std::string& relative) {
   std::error_code ec;
-  auto abs = std::filesystem::absolute(p, ec);
-  if (ec) abs = p;
-  return abs.parent_path().parent_path();
+  auto abs = std::filesystem::absolute(lesson_file, ec);
+  if (ec) abs = lesson_file;
+  std::vector<std::filesystem::path> roots = {abs.parent_path(), abs.parent_path().parent_path()};
+#ifdef LOOPSCOPE_SOURCE_DIR
+  roots.emplace_back(LOOPSCOPE_SOURCE_DIR);
+#endif
+  for (const auto& r : roots) {
+    const auto p = r / relative;
+    if (std::filesystem::is_regular_file(p, ec)) return p;
+  }
+  return std::nullopt;
 }
-}  // namespace
 
-LoadResult load_lesson_text(std::string_view text, const std::string& filename) {
+FileReader disk_files_for(const std::filesystem::path& lesson_file) {
+  return [lesson_file](const std::string& relative) -> std::optional<std::string> {
+    const auto p = resolve_lesson_file(lesson_file, relative);
+    if (!p) return std::nullopt;
+    std::error_code ec;
+    if (std::filesystem::file_size(*p, ec) > max_named_file_bytes || ec) return std::nullopt;
+    std::ifstream in(*p, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+}
+
+// ---- loading -------------------------------------------------------------------------------
+LoadResult load_lesson_text(std::string_view text, const std::string& filename, const FileReader& files) {
   auto parsed = parse_json(text);
   if (auto* err = std::get_if<JsonError>(&parsed)) {
     LoadResult r;
     r.errors.push_back({filename, err->pos.line, err->pos.col, "", err->message});
     return r;
   }
-  LoadResult r = detail::validate_lesson(std::get<JsonValue>(parsed), filename, project_root_of(filename));
+  LoadResult r = detail::validate_lesson(std::get<JsonValue>(parsed), filename, files);
   if (r.lesson) r.lesson->path = filename;
   return r;
 }
 
+LoadResult load_lesson_text(std::string_view text, const std::string& filename) {
+  return load_lesson_text(text, filename, disk_files_for(filename));
+}
+
 LoadResult load_lesson_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
   std::error_code ec;
+  std::ifstream in(path, std::ios::binary);
   if (!in || std::filesystem::is_directory(path, ec)) {
     LoadResult r;
     r.errors.push_back({path.string(), 1, 1, "", "cannot read the file"});
+    return r;
+  }
+  // The parser refuses texts over its byte limit; a file far larger is not even read.
+  const JsonParseOptions limits;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > limits.max_bytes) {
+    LoadResult r;
+    r.errors.push_back({path.string(), 1, 1, "", "the file is larger than " + std::to_string(limits.max_bytes) + " bytes"});
     return r;
   }
   std::ostringstream ss;
@@ -96,7 +128,7 @@ LoadResult load_lesson_file(const std::filesystem::path& path) {
   return load_lesson_text(ss.str(), path.string());
 }
 
-std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
+std::vector<std::filesystem::path> lesson_files_in(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
@@ -104,8 +136,12 @@ std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
     if (p.extension() == ".json" && p.filename() != "lesson.schema.json" && it->is_regular_file(ec)) files.push_back(p);
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
   std::vector<LoadResult> out;
-  for (const auto& f : files) out.push_back(load_lesson_file(f));
+  for (const auto& f : lesson_files_in(dir)) out.push_back(load_lesson_file(f));
   // Prerequisites must name lessons of the same directory.
   std::map<std::string, bool> ids;
   for (const auto& r : out)
@@ -119,7 +155,8 @@ std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
       if (ids.contains(pre)) continue;
       std::string msg = "unknown prerequisite '" + pre + "'";
       if (auto s = closest_match(pre, known)) msg += " (did you mean '" + *s + "'?)";
-      r.errors.push_back({r.lesson->path, 1, 1, "/prerequisites/" + std::to_string(i), msg});
+      const SourcePos at = i < r.lesson->prerequisite_pos.size() ? r.lesson->prerequisite_pos[i] : SourcePos{1, 1};
+      r.errors.push_back({r.lesson->path, at.line, at.col, "/prerequisites/" + std::to_string(i), msg});
     }
     if (!r.errors.empty()) r.lesson.reset();
   }
@@ -133,35 +170,15 @@ std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir) {
 }
 
 // ---- finding lessons -----------------------------------------------------------------------
-namespace {
-std::vector<std::filesystem::path> lesson_dirs() {
-  std::vector<std::filesystem::path> dirs;
-  if (const char* env = std::getenv("LOOPSCOPE_LESSONS_DIR"); env && *env) dirs.emplace_back(env);
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back(exe.parent_path() / ".." / "share" / "loopscope" / "lessons");
-#ifdef LOOPSCOPE_SOURCE_DIR
-  dirs.push_back(std::filesystem::path(LOOPSCOPE_SOURCE_DIR) / "lessons");
-#endif
-  return dirs;
-}
-}  // namespace
-
-std::filesystem::path lessons_dir() {
-  const auto dirs = lesson_dirs();
-  std::error_code ec;
-  for (const auto& d : dirs)
-    if (std::filesystem::is_directory(d, ec)) return d.lexically_normal();
-  return dirs.empty() ? std::filesystem::path("lessons") : dirs.back();
-}
+std::filesystem::path lessons_dir() { return shipped_lessons_dir(FolderEnvironment::from_process()).lexically_normal(); }
 
 std::optional<std::filesystem::path> find_lesson(std::string_view id_or_path) {
   const std::string s(id_or_path);
   std::error_code ec;
   const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos;
   if (looks_like_id) {
-    for (const auto& d : lesson_dirs()) {
-      const auto p = d / (s + ".json");
+    for (const auto& folder : lesson_folders()) {
+      const auto p = folder.path / (s + ".json");
       if (std::filesystem::is_regular_file(p, ec)) return p.lexically_normal();
     }
   }

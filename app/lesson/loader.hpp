@@ -4,16 +4,18 @@
 // The loader never stops at the first problem: it reports every one it can find, each as a
 // Diagnostic printed `file:line:col: message (at /json/pointer)`. A JSON syntax error is the
 // exception (nothing after it can be trusted), and it points at the exact character.
-// A LoadResult has a lesson if and only if it has no errors.
+// A LoadResult has a lesson if and only if it has no errors (a lesson with errors may still
+// offer the steps without any: LoadResult::clean_steps).
 //
-// Lesson lookup (find_lesson): an id is looked up as `<dir>/<id>.json` in, in order,
-// $LOOPSCOPE_LESSONS_DIR, <exe dir>/../share/loopscope/lessons, LOOPSCOPE_SOURCE_DIR/lessons;
+// Lesson lookup (find_lesson): an id is looked up as `<folder>/<id>.json` through the folder
+// stack of folders.hpp (directories only; library.hpp also finds ids inside bundles);
 // anything else is taken as a path.
 //
-// Sections: Diagnostic · loading · finding lessons
+// Sections: Diagnostic · files a lesson names · loading · finding lessons
 #include "lesson/lesson.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,24 +34,47 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// ---- files a lesson names ------------------------------------------------------------------
+// Reads a file that a lesson names by a relative path (a C++ listing's `file`); nullopt when
+// there is no such file.
+using FileReader = std::function<std::optional<std::string>(const std::string& relative)>;
+
+// Where `relative`, named by the lesson file `lesson_file`, is on disk: tried relative to the
+// lesson's directory, then to its parent (a project laid out as lessons/ + examples/), then to
+// the source tree. nullopt when none is a regular file.
+std::optional<std::filesystem::path> resolve_lesson_file(const std::filesystem::path& lesson_file,
+                                                         const std::string& relative);
+// A FileReader over resolve_lesson_file. Files larger than max_named_file_bytes are not read.
+FileReader disk_files_for(const std::filesystem::path& lesson_file);
+inline constexpr std::size_t max_named_file_bytes = 1u << 20;  // 1 MiB
+
 // ---- loading -------------------------------------------------------------------------------
 struct LoadResult {
   std::optional<Lesson> lesson;
   std::vector<Diagnostic> errors;
+  // With errors: the lesson holding only its steps that have none (each such step was checked
+  // completely, so it can be run), so that `check` still runs them. Unset without errors, when
+  // the text is not JSON, or when the error cap was reached.
+  std::optional<Lesson> clean_steps;
 };
 
 LoadResult load_lesson_file(const std::filesystem::path& path);
-// `filename` is used in diagnostics and to resolve a C++ listing's `file` (relative to the
-// parent of the lesson's directory, then to the source tree).
+// `filename` is used in diagnostics and as the lesson's path; `files` reads its C++ listings
+// (default: disk_files_for(filename)).
 LoadResult load_lesson_text(std::string_view text, const std::string& filename);
+LoadResult load_lesson_text(std::string_view text, const std::string& filename, const FileReader& files);
 
 // Every *.json lesson in `dir` (lesson.schema.json excluded), sorted by `order` then id.
 // Broken ones are included with their errors (sorted after the good ones, by file name).
-// Unknown prerequisites are reported as errors of the lesson that names them.
+// Unknown prerequisites are reported as errors of the lesson that names them (library.hpp
+// resolves them across the whole folder stack instead).
 std::vector<LoadResult> load_all_lessons(const std::filesystem::path& dir);
 
+// The lesson files of a directory: every regular *.json but lesson.schema.json, sorted.
+std::vector<std::filesystem::path> lesson_files_in(const std::filesystem::path& dir);
+
 // ---- finding lessons -----------------------------------------------------------------------
-// The first existing directory of the lookup order above (or the source one if none exists).
+// The shipped lessons folder (the first of the stack in folders.hpp).
 std::filesystem::path lessons_dir();
 std::optional<std::filesystem::path> find_lesson(std::string_view id_or_path);
 

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -145,12 +144,18 @@ struct Scope {
 
 class Checker {
 public:
-  Checker(std::string file, std::filesystem::path root) : m_file(std::move(file)), m_root(std::move(root)) {}
+  Checker(std::string file, FileReader files) : m_file(std::move(file)), m_files(std::move(files)) {}
 
   std::vector<Diagnostic> errors;
 
+  static constexpr std::size_t max_errors = 200;  // enough to fix; a hostile file cannot flood us
+  bool capped = false;                            // errors were dropped at max_errors
+
   void error(SourcePos p, const std::string& pointer, std::string msg) {
-    if (errors.size() >= 200) return;  // enough to fix; a hostile file cannot flood us
+    if (errors.size() >= max_errors) {
+      capped = true;
+      return;
+    }
     errors.push_back({m_file, p.line, p.col, pointer.empty() ? "/" : pointer, std::move(msg)});
   }
 
@@ -365,6 +370,7 @@ public:
     std::map<std::string, ObjectKind> objects;
     bool has_server = false;
     std::size_t py_lines = 0, cpp_lines = 0;
+    bool cpp_unavailable = false;  // the step names a C++ file that was not found or is invalid
   };
   ProgramCtx m_ctx;
   Scope m_scope;  // assigned names of the coroutine being checked
@@ -387,7 +393,9 @@ public:
       dst = static_cast<int>(n);
     };
     check("py", m_ctx.py_lines, "Python", out.py);
-    check("cpp", m_ctx.cpp_lines, "C++", out.cpp);
+    // A C++ listing that could not be read is reported once, where it is named; its line tags
+    // cannot be checked against it and are not reported again.
+    if (!m_ctx.cpp_unavailable) check("cpp", m_ctx.cpp_lines, "C++", out.cpp);
   }
 
   // ---- operations --------------------------------------------------------------------------
@@ -1022,19 +1030,6 @@ public:
   }
 
   // ---- listings, params, expect, quiz ------------------------------------------------------
-  std::optional<std::filesystem::path> find_listing_file(const std::string& rel) {
-    std::vector<std::filesystem::path> roots = {m_root};
-#ifdef LOOPSCOPE_SOURCE_DIR
-    roots.emplace_back(LOOPSCOPE_SOURCE_DIR);
-#endif
-    for (const auto& r : roots) {
-      std::error_code ec;
-      const auto p = r / rel;
-      if (std::filesystem::is_regular_file(p, ec)) return p;
-    }
-    return std::nullopt;
-  }
-
   void code(const JsonValue& v, const std::string& ptr, Step& step) {
     if (!fields(v, ptr, {"python", "cpp"}, {"python"}, "code")) return;
     if (const JsonValue* py = v.find("python"))
@@ -1047,17 +1042,19 @@ public:
       auto f = string_field(*cpp, cp, "file", false);
       if (!f) return;
       if (f->find("..") != std::string::npos || (!f->empty() && (*f)[0] == '/')) {
+        m_ctx.cpp_unavailable = true;
         error(pos_of(*cpp, "file"), ptr_join(cp, "file"), "'file' must be a relative path inside the project, such as \"examples/tasks.cpp\"");
         return;
       }
-      auto p = find_listing_file(*f);
-      if (!p) {
+      auto text = m_files ? m_files(*f) : std::nullopt;
+      if (!text) {
+        m_ctx.cpp_unavailable = true;
         error(pos_of(*cpp, "file"), ptr_join(cp, "file"), "C++ listing file '" + *f + "' not found");
         return;
       }
-      std::ifstream in(*p);
+      std::istringstream in(*text);
       std::string line;
-      while (std::getline(in, line) && step.cpp.lines.size() < 5000) step.cpp.lines.push_back(line);
+      while (std::getline(in, line) && step.cpp.lines.size() < Limits::max_listing_lines) step.cpp.lines.push_back(line);
       step.cpp.file = *f;
       const AnchorMap anchors = map_anchors(step.python.lines, step.cpp.lines);
       for (const AnchorProblem& a : anchors.problems) {
@@ -1109,7 +1106,14 @@ public:
   Expect expect(const JsonValue& v, const std::string& ptr) {
     Expect e;
     e.pos = v.pos;
+    e.output_pos = e.duration_pos = e.error_pos = e.warnings_pos = v.pos;
     if (!fields(v, ptr, {"output", "duration", "error", "warnings", "tolerance"}, {}, "expect")) return e;
+    for (const auto& m : v.object) {
+      if (m.key == "output") e.output_pos = m.key_pos;
+      else if (m.key == "duration") e.duration_pos = m.key_pos;
+      else if (m.key == "error") e.error_pos = m.key_pos;
+      else if (m.key == "warnings") e.warnings_pos = m.key_pos;
+    }
     if (const JsonValue* out = v.find("output")) {
       const std::string op = ptr_join(ptr, "output");
       if (!out->is_array()) {
@@ -1257,13 +1261,14 @@ public:
     Step s;
     s.pos = v.pos;
     s.pointer = ptr;
-    s.expect.pos = v.pos;
+    s.expect.pos = s.expect.output_pos = s.expect.duration_pos = s.expect.error_pos = s.expect.warnings_pos = v.pos;
     s.title = string_field(v, ptr, "title", false).value_or("");
     if (const JsonValue* t = v.find("text")) {
       if (auto l = lines_value(*t, ptr_join(ptr, "text"), "text")) {
         for (std::size_t i = 0; i < l->size(); ++i) s.text += (i ? "\n" : "") + (*l)[i];
       }
     }
+    m_ctx.cpp_unavailable = false;
     if (const JsonValue* c = v.find("code")) code(*c, ptr_join(ptr, "code"), s);
     m_ctx.py_lines = s.python.lines.size();
     m_ctx.cpp_lines = s.cpp.lines.size();
@@ -1293,6 +1298,7 @@ public:
       if (!ok || (*id)[0] == '-')
         error(pos_of(v, "id"), "/id", "'id' must use lowercase letters, digits and '-', such as \"event-loop\"");
       l.id = *id;
+      l.id_pos = pos_of(v, "id");
     }
     l.title = string_field(v, "", "title", false).value_or("");
     l.summary = string_field(v, "", "summary").value_or("");
@@ -1303,7 +1309,10 @@ public:
       } else {
         for (std::size_t i = 0; i < p->array.size(); ++i) {
           if (!p->array[i].is_string()) error(p->array[i].pos, ptr_join("/prerequisites", i), "a prerequisite must be a lesson id (a string)");
-          else l.prerequisites.push_back(p->array[i].string);
+          else {
+            l.prerequisites.push_back(p->array[i].string);
+            l.prerequisite_pos.push_back(p->array[i].pos);
+          }
         }
       }
     }
@@ -1322,22 +1331,34 @@ public:
 
 private:
   std::string m_file;
-  std::filesystem::path m_root;
+  FileReader m_files;
 };
 
 }  // namespace
 
 // ---- entry point ---------------------------------------------------------------------------
-LoadResult detail::validate_lesson(const JsonValue& root, const std::string& filename,
-                                   const std::filesystem::path& project_root) {
-  Checker c(filename, project_root);
+LoadResult detail::validate_lesson(const JsonValue& root, const std::string& filename, const FileReader& files) {
+  Checker c(filename, files);
   LoadResult r;
   auto lesson = c.lesson(root);
   r.errors = std::move(c.errors);
   std::stable_sort(r.errors.begin(), r.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.col < b.col;
   });
-  if (r.errors.empty() && lesson) r.lesson = std::move(lesson);
+  if (r.errors.empty() && lesson) {
+    r.lesson = std::move(lesson);
+  } else if (lesson && !c.capped) {
+    // Every problem of a step is reported under its pointer; a step without any is complete.
+    std::erase_if(lesson->steps, [&](const Step& s) {
+      return std::any_of(r.errors.begin(), r.errors.end(), [&](const Diagnostic& d) {
+        return d.pointer == s.pointer || d.pointer.starts_with(s.pointer + "/");
+      });
+    });
+    if (!lesson->steps.empty()) {
+      lesson->path = filename;
+      r.clean_steps = std::move(lesson);
+    }
+  }
   return r;
 }
 

@@ -233,6 +233,7 @@ static void note_progress(App::State& m) {
 static BrowserModel browser_model(const App::State& m) {
   BrowserModel model;
   model.lessons_dir = m.lessons_dir.string();
+  model.problems = m.catalog.problems();
   std::map<std::string, std::string> titles;
   for (const auto& e : m.catalog.entries())
     if (e.lesson) titles[e.lesson->id] = e.lesson->title;
@@ -240,6 +241,8 @@ static BrowserModel browser_model(const App::State& m) {
     BrowserEntry b;
     b.path = e.path.string();
     b.errors = e.lesson ? std::vector<std::string>{} : e.errors;
+    b.origin = origin_label(e);
+    b.notes = e.notes;
     if (e.lesson) {
       b.id = e.lesson->id;
       b.title = e.lesson->title;

@@ -54,6 +54,10 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
   ImGui::PushFont(f.heading);
   ImGui::TextUnformatted(e.title.empty() ? e.path.c_str() : e.title.c_str());
   ImGui::PopFont();
+  if (!e.origin.empty() && e.origin != "shipped") {  // the shipped ones need no label
+    ImGui::SameLine();
+    ImGui::TextColored(to_vec4(palette::text_faint), "·  %s", e.origin.c_str());
+  }
   if (broken) {
     ImGui::TextColored(to_vec4(palette::failed), "This lesson could not be loaded:");
     ImGui::PushFont(f.mono);
@@ -74,6 +78,11 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
       for (std::size_t i = 0; i < e.prerequisites.size(); ++i)
         pre += (i ? ", " : "") + e.prerequisites[i];
       ImGui::TextDisabled("%s", pre.c_str());
+    }
+    if (!e.notes.empty()) {
+      ImGui::PushFont(f.mono);
+      for (const auto& n : e.notes) ImGui::TextColored(to_vec4(palette::sleeping), "%s", n.c_str());
+      ImGui::PopFont();
     }
   }
   ImGui::PopTextWrapPos();
@@ -126,6 +135,12 @@ BrowserAction draw_browser(const BrowserModel& model) {
   ImGui::EndGroup();
   ImGui::Dummy({0, 14});
 
+  for (const auto& p : model.problems) {
+    ImGui::SetCursorPosX(left);
+    ImGui::PushTextWrapPos(left + width);
+    ImGui::TextColored(to_vec4(palette::failed), "%s", p.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (model.entries.empty()) {
     ImGui::SetCursorPosX(left);
     ImGui::TextColored(to_vec4(palette::sleeping), "No lessons were found in %s",

@@ -1,6 +1,7 @@
 #pragma once
 // browser_panel.hpp — the lesson browser: every lesson in order with its summary,
-// prerequisites and progress; lessons that failed to load are listed with their errors.
+// prerequisites, progress and the folder it comes from; lessons that failed to load are listed
+// with their errors, and lessons with notes (a duplicate id, an unknown prerequisite) show them.
 #include <string>
 #include <vector>
 
@@ -18,11 +19,14 @@ struct BrowserEntry {
   int steps_done = 0;
   Progress progress = Progress::not_started;
   std::vector<std::string> errors;         // non-empty: the lesson failed to load
+  std::string origin;                      // where it comes from: "shipped", "your lessons", a folder
+  std::vector<std::string> notes;          // problems that do not stop it from opening
 };
 
 struct BrowserModel {
   std::string lessons_dir;
   std::vector<BrowserEntry> entries;       // in lesson order
+  std::vector<std::string> problems;       // lesson folders that could not be read
 };
 
 // What the learner did this frame.

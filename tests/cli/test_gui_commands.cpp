@@ -90,3 +90,28 @@ TEST(Command, OpenOfALessonThatDoesNotLoadPrintsItsErrorsOnStderr) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find(path + ":1:"), std::string::npos) << r.output;
 }
+
+TEST(Command, HelpListsTheTeachersCommandsAndLessonFolders) {
+  auto r = run_command(exe + " --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* sub : {"new ID [--dir DIR]", "schema", "pack DIR -o FILE.loopscope", "--lessons DIR", "--format text|json",
+                          "--watch", "LOOPSCOPE_LESSONS_PATH", "XDG_DATA_HOME"})
+    EXPECT_NE(r.output.find(sub), std::string::npos) << "help does not mention " << sub;
+}
+
+TEST(Command, LessonsWithoutAFolderIsAUsageErrorForEveryCommandThatTakesIt) {
+  for (const char* args : {" --lessons", " open --lessons", " shot --out /tmp/x.png --lessons", " run tasks --lessons",
+                           " check --lessons", " --lessons="}) {
+    auto r = run_command(exe + args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.output.find("--lessons needs a folder"), std::string::npos) << r.output;
+  }
+}
+
+TEST(Command, TheTeachersCommandsRejectBadArguments) {
+  EXPECT_EQ(run_command(exe + " pack").exit_code, 2);
+  EXPECT_EQ(run_command(exe + " new --dir").exit_code, 2);
+  EXPECT_EQ(run_command(exe + " new a b").exit_code, 2);
+  EXPECT_EQ(run_command(exe + " schema --frobnicate").exit_code, 2);
+  EXPECT_EQ(run_command(exe + " pack --lessons x -o y.loopscope").exit_code, 2) << "pack takes no lesson folders";
+}

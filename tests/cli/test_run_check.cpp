@@ -1,5 +1,7 @@
 // `loopscope run` and `loopscope check` through the built binary: output, exit codes, --json,
 // --set, --step, --clock, --trace, and problems reported as file:line:col.
+#include "cli_run.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -14,33 +16,10 @@
 
 namespace {
 namespace fs = std::filesystem;
-const std::string exe = LOOPSCOPE_EXE;
 const fs::path lessons = LESSON_TEST_DIR;
 const std::string three_jobs = (lessons / "good" / "three-jobs.json").string();
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `loopscope ARGS` with stdout and stderr captured separately.
-Result run(const std::string& args, const std::string& env = "") {
-  const fs::path err_file = fs::temp_directory_path() / ("loopscope-cli-err-" + std::to_string(::getpid()));
-  Result r;
-  FILE* pipe = ::popen((env + " " + exe + " " + args + " 2>" + err_file.string()).c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  fs::remove(err_file);
-  return r;
-}
+using loopscope::cli::testing::run;
 }  // namespace
 
 TEST(CliRun, PrintsOneLinePerPrintWithVirtualTimeAndTask) {
@@ -138,13 +117,14 @@ TEST(CliRun, TheRealClockRunsTheSameProgramInRealTime) {
 TEST(CliCheck, AGoodLessonDirectoryChecksClean) {
   auto r = run("check " + (lessons / "good").string());
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "checked 1 lesson, 1 step: all good\n");
+  EXPECT_EQ(r.err, "checked 1 lesson, 1 step: all good\n");
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(CliCheck, ChecksTheLessonsDirectoryByDefault) {
   auto r = run("check", "LOOPSCOPE_LESSONS_DIR=" + (lessons / "good").string());
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "checked 1 lesson, 1 step: all good\n");
+  EXPECT_EQ(r.err, "checked 1 lesson, 1 step: all good\n");
 }
 
 TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
@@ -156,12 +136,14 @@ TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
   EXPECT_NE(r.err.find(wrong + ":15:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(wrong + ":15:17: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
+  EXPECT_NE(r.err.find(wrong + ":15:43: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find(failing + ":14:9: step 1: the program failed: ValueError: bad input (at /steps/0/program/coroutines/main/body/2)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(bad + ":21:21: unknown operation 'sleeep' (did you mean 'sleep'?)"), std::string::npos) << r.err;
-  EXPECT_EQ(r.out, "checked 3 lessons, 2 steps: 7 problems\n");
+  // The summary comes last, on the same stream as the problems.
+  EXPECT_EQ(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1), "checked 3 lessons, 2 steps: 7 problems\n");
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(CliCheck, EveryShippedLessonChecksClean) {

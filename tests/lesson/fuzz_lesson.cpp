@@ -1,9 +1,12 @@
 // fuzz_lesson.cpp — libFuzzer harness over the loader and the interpreter.
 //
-// Any bytes are parsed and validated as a lesson; when they form a valid lesson, every step
-// runs on the virtual clock with small limits (so a fuzzed program cannot take long). Built
+// Any bytes are parsed and validated as a lesson; every step that `check` would run (all of a
+// valid lesson's, or the clean steps of a lesson with errors) runs on the virtual clock with
+// small limits (so a fuzzed program cannot take long). The same bytes are also read as a
+// lesson bundle. Built
 // with clang -fsanitize=fuzzer by tests/lesson/fuzz.sh; the corpus in tests/lesson/corpus/
 // replays in the normal test run through fuzz_replay_main.cpp.
+#include "lesson/bundle.hpp"
 #include "lesson/loader.hpp"
 #include "lesson/step_run.hpp"
 
@@ -14,9 +17,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace loopscope::lesson;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  (void)parse_bundle(text);
   LoadResult r = load_lesson_text(text, "fuzz.json");
-  if (!r.lesson) return 0;
-  for (auto& step : r.lesson->steps) {
+  Lesson* lesson = r.lesson ? &*r.lesson : r.clean_steps ? &*r.clean_steps : nullptr;
+  if (!lesson) return 0;
+  for (auto& step : lesson->steps) {
     // Keep each run small: the fuzzer looks for crashes, not for long programs.
     Limits& l = step.program.limits;
     l.max_ops = std::min<std::int64_t>(l.max_ops, 5000);
@@ -26,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     l.max_depth = std::min<std::int64_t>(l.max_depth, 16);
     step.clock = loopscope::ClockKind::virtual_time;
   }
-  for (std::size_t i = 0; i < r.lesson->steps.size() && i < 4; ++i) {
-    StepRun run(*r.lesson, i, {});
+  for (std::size_t i = 0; i < lesson->steps.size() && i < 4; ++i) {
+    StepRun run(*lesson, i, {});
     int guard = 0;
     while (run.run_once() && ++guard < 20000) {
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validates lessons against lessons/lesson.schema.json (JSON Schema 2020-12).
 
-Every shipped lesson and every lesson under tests/lesson/good must be valid; a few malformed
+Every shipped lesson, every lesson under tests/lesson/good and every whole lesson shown in
+docs/*.md (```json lesson) must be valid; a few malformed
 lessons from tests/lesson/bad must be rejected by the schema too. Exits 77 (skipped) when the
 jsonschema module is not installed.
 """
@@ -28,6 +29,27 @@ for path in sorted(good):
     for e in errors[:5]:
         print(f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
     failures += bool(errors)
+
+# The whole lessons shown in the docs (the first is what `loopscope new` writes), with an
+# absolute "$schema" as `new` writes it.
+for doc_path in sorted((root / "docs").glob("*.md")):
+    block, blocks = None, []
+    for line in doc_path.read_text().splitlines():
+        if block is None and line.startswith("```json lesson"):
+            block = []
+        elif block is not None and line.startswith("```"):
+            blocks.append("\n".join(block))
+            block = None
+        elif block is not None:
+            block.append(line)
+    for i, text in enumerate(blocks):
+        doc = json.loads(text)
+        doc["$schema"] = "/usr/share/loopscope/lesson.schema.json"
+        errors = list(validator.iter_errors(doc))
+        for e in errors[:5]:
+            print(f"{doc_path}: lesson example {i + 1}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+        failures += bool(errors)
+        good.append(doc_path)
 
 # Malformed lessons the schema alone can catch (the rest need the loader's cross-checks).
 for name in ["unknown-operation", "unknown-op-field", "order-wrong-type", "id-bad-characters", "steps-empty",

@@ -93,3 +93,17 @@ TEST(Json, QuotesAndPointerTokensEscapeCorrectly) {
   EXPECT_EQ(json_quote("a\"b\\\n\x01"), "\"a\\\"b\\\\\\n\\u0001\"");
   EXPECT_EQ(json_pointer_token("a/b~c"), "a~1b~0c");
 }
+
+TEST(Json, BoundsTheLengthOfOneStringAndSaysWhereItStarts) {
+  JsonParseOptions small;
+  small.max_string_bytes = 8;
+  EXPECT_TRUE(std::holds_alternative<JsonValue>(parse_json(R"(["12345678"])", small)));
+  auto r = parse_json("[\n \"123456789\"]", small);
+  ASSERT_TRUE(std::holds_alternative<JsonError>(r));
+  EXPECT_EQ(std::get<JsonError>(r).message, "string longer than 8 bytes (it starts here)");
+  EXPECT_EQ(std::get<JsonError>(r).pos.line, 2);
+  EXPECT_EQ(std::get<JsonError>(r).pos.col, 2);
+  EXPECT_EQ(JsonParseOptions{}.max_string_bytes, 1u << 20);
+  EXPECT_EQ(JsonParseOptions{}.max_bytes, 8u << 20);
+  EXPECT_EQ(JsonParseOptions{}.max_depth, 128u);
+}

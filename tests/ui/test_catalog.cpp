@@ -2,6 +2,7 @@
 #include "ui/catalog.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -91,4 +92,51 @@ TEST(Catalog, ABrokenSaveKeepsTheLastGoodVersionAndReportsWhere) {
   save(d / "l.json", read(good_lesson));  // fixed again
   EXPECT_EQ(c.poll(i), ReloadResult::reloaded);
   EXPECT_TRUE(c[i].errors.empty());
+}
+
+TEST(Catalog, LoadsTheFolderStackAndSaysWhereEachLessonComesFrom) {
+  const fs::path mine = scratch("stack");
+  std::string text = read(good_lesson);
+  save(mine / "three-jobs.json", text);
+  text.replace(text.find("\"id\": \"three-jobs\""), 18, "\"id\": \"tasks\"");
+  save(mine / "tasks.json", text);  // a second "tasks": reported, not shadowing the shipped one
+  const fs::path shipped = fs::path(LOOPSCOPE_SOURCE_DIR) / "lessons";
+  LessonCatalog c;
+  c.load_folders({{shipped, loopscope::lesson::Origin::shipped},
+                  {mine, loopscope::lesson::Origin::added},
+                  {mine / "missing", loopscope::lesson::Origin::added}});
+  EXPECT_EQ(c.size(), 7u);
+  ASSERT_EQ(c.problems().size(), 1u);
+  EXPECT_NE(c.problems()[0].find("lesson folder not found"), std::string::npos);
+
+  const int mine_index = c.find("three-jobs");
+  ASSERT_GE(mine_index, 0);
+  EXPECT_EQ(origin_label(c[mine_index]), mine.string());
+  const int tasks = c.find("tasks");
+  ASSERT_GE(tasks, 0);
+  EXPECT_EQ(origin_label(c[tasks]), "shipped");
+  EXPECT_TRUE(c[tasks].notes.empty());
+  int duplicates = 0;
+  for (const auto& e : c.entries())
+    if (e.path == mine / "tasks.json") {
+      ++duplicates;
+      ASSERT_EQ(e.notes.size(), 1u);
+      EXPECT_NE(e.notes[0].find("duplicate lesson id 'tasks'"), std::string::npos) << e.notes[0];
+      EXPECT_TRUE(e.lesson) << "a note never stops a lesson from opening";
+    }
+  EXPECT_EQ(duplicates, 1);
+}
+
+TEST(Catalog, ALessonInABundleIsListedAndNeverReread) {
+  const fs::path d = scratch("bundle");
+  const std::string bundle = "{\"loopscope_bundle\": 1, \"lessons\": {\"three-jobs.json\": " +
+                             nlohmann::json(read(good_lesson)).dump() + "}}";
+  save(d / "class.loopscope", bundle);
+  LessonCatalog c;
+  c.load_folders({{d / "class.loopscope", loopscope::lesson::Origin::added}});
+  ASSERT_EQ(c.size(), 1u);
+  ASSERT_TRUE(c[0].lesson) << c[0].errors.front();
+  EXPECT_EQ(c[0].path, d / "class.loopscope" / "three-jobs.json");
+  EXPECT_EQ(origin_label(c[0]), (d / "class.loopscope").string());
+  EXPECT_EQ(c.poll(0), ReloadResult::unchanged);
 }

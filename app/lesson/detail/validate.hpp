@@ -10,10 +10,8 @@
 
 namespace loopscope::lesson::detail {
 
-// `filename` appears in diagnostics; C++ listing files are resolved relative to
-// `project_root` first, then LOOPSCOPE_SOURCE_DIR.
-LoadResult validate_lesson(const JsonValue& root, const std::string& filename,
-                           const std::filesystem::path& project_root);
+// `filename` appears in diagnostics; C++ listing files (`code.cpp.file`) are read through `files`.
+LoadResult validate_lesson(const JsonValue& root, const std::string& filename, const FileReader& files);
 
 // Exception types a lesson may raise and catch, and whether `type` is caught by `handler`.
 const std::vector<std::string>& exception_type_names();
