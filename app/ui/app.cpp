@@ -13,6 +13,8 @@
 #include "platform/backdrop.hpp"
 #include "platform/fonts.hpp"
 #include "ui/browser_panel.hpp"
+#include "lesson/checker.hpp"
+#include "lesson/folders.hpp"
 #include "ui/catalog.hpp"
 #include "ui/code_panel.hpp"
 #include "ui/console_model.hpp"
@@ -164,11 +166,21 @@ static void poll_reload(App::State& m, double dt) {
   if (m.screen == Screen::lesson && m.entry >= 0) {
     switch (m.catalog.poll(static_cast<std::size_t>(m.entry))) {
       case ReloadResult::unchanged: break;
-      case ReloadResult::reloaded:
+      case ReloadResult::reloaded: {
         m.lesson = m.catalog[m.entry].lesson;
         m.banner.clear();
-        open_step(m, m.session ? m.session->step_index() : 0);
+        const std::size_t step = m.session ? m.session->step_index() : 0;
+        // A save that loads can still be wrong: the step's run may no longer print what its
+        // `expect` says. The new version runs anyway; the banner names the first difference.
+        if (step < m.lesson->steps.size()) {
+          const auto problems = lesson::check_step(*m.lesson, step);
+          if (!problems.empty())
+            m.banner = "The saved step does not do what its 'expect' says: " + problems.front().to_string() +
+                       (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "");
+        }
+        open_step(m, step);
         break;
+      }
       case ReloadResult::broken:
         m.banner = "The saved lesson has errors; still showing the last good version.";
         break;
@@ -580,7 +592,7 @@ App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   m->persist = options.restore_last;
   if (m->persist) m->settings = load_settings();
   m->lessons_dir = lesson::lessons_dir();
-  m->catalog.load_directory(m->lessons_dir);
+  m->catalog.load_folders(lesson::lesson_folders());
   std::optional<std::string> target = options.lesson;
   std::size_t step = options.step > 0 ? static_cast<std::size_t>(options.step - 1) : 0;
   if (!target && m->persist && !m->settings.last_lesson.empty()) {

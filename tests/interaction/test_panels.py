@@ -96,7 +96,15 @@ class HotReload(AppTestCase):
         old_title = lesson["steps"][0]["title"]
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace(json.dumps(old_title), json.dumps("Edited while playing"), 1))
-        app.wait(lambda s: s["step_title"] == "Edited while playing" and s["session_id"] != run, "the reloaded step")
+        s = app.wait(lambda s: s["step_title"] == "Edited while playing" and s["session_id"] != run, "the reloaded step")
+        self.assertEqual(s["banner"], "")
+        # A save that loads but whose run no longer matches its expect: it runs, and says so.
+        run = s["session_id"]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(json.dumps(old_title), json.dumps("Edited while playing"), 1)
+                        .replace('"duration": 1.5', '"duration": 2.5', 1))
+        s = app.wait(lambda s: s["session_id"] != run and "expect" in s["banner"], "a banner about the expect")
+        self.assertIn("duration", s["banner"])
         with open(path, "w", encoding="utf-8") as f:
             f.write(text[: len(text) // 2])
         s = app.wait(lambda s: s["banner"] != "", "a banner about the broken save")
