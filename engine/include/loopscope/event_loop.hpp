@@ -23,6 +23,7 @@
 #include <loopscope/coro.hpp>
 #include <loopscope/detail/io_wait.hpp>
 #include <loopscope/detail/ready_node.hpp>
+#include <loopscope/detail/selector.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/detail/timer_heap.hpp>
 #include <loopscope/future.hpp>
@@ -167,7 +168,7 @@ public:
   const std::vector<OutputLine>& output() const noexcept { return m_output; }
 
   // ---- I/O (epoll)
-  int epoll_fd() const noexcept { return m_epoll_fd; }
+  int epoll_fd() const noexcept { return m_selector.fd(); }
   // Awaitables: suspend the calling task until fd is readable / writable (or hung up / in
   // error). Cancellation removes the registration. One waiter per fd and direction.
   detail::IoWait wait_readable(int fd) noexcept { return detail::IoWait(*this, fd, IoDirection::read); }
@@ -218,11 +219,6 @@ public:
 
 private:
   using HeapEntry = detail::TimerEntry;
-  struct FdState {
-    detail::IoWait* reader = nullptr;
-    detail::IoWait* writer = nullptr;
-    std::uint32_t registered = 0;   // epoll events currently registered (0 = not registered)
-  };
 
   void run_until_done(AnyTask& task);
   bool iterate();
@@ -238,12 +234,12 @@ private:
   void settle_jobs();
   // Virtual clock: the job's virtual deadline has come but its worker is still busy: wait for it.
   void wait_job(detail::ExecutorJobBase& job);
-  void process_io_events_list(void* events, int n);
+  // Asks the selector (timeout in ms, -1 = forever) and wakes the tasks whose fd is ready.
+  void select_io(int timeout_ms);
   void wake_io(detail::IoWait& w);
   void trace_io_wait(const detail::IoWait& w, TraceKind kind);
   void advance_virtual(double d);
   void job_completed(detail::ExecutorJobBase& job);
-  void update_fd(int fd);
   void fire_due_timers();
   void heap_clean_top();
   void heap_rebuild();
@@ -328,10 +324,8 @@ private:
   std::vector<Warning> m_warnings;
   std::function<void(double, TaskId, std::string_view)> m_output_handler;
   // selector
-  int m_epoll_fd = -1;
-  int m_wake_fd = -1;
-  std::vector<FdState> m_fds;
-  std::size_t m_io_waiters = 0;
+  detail::Selector m_selector;
+  std::vector<void*> m_io_ready;           // select_io's scratch list (kept: no allocation a poll)
   // thread-safe callbacks and executor completions
   std::mutex m_ts_mutex;
   std::vector<std::pair<std::function<void()>, std::string>> m_ts_callbacks;
