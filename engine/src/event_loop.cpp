@@ -727,37 +727,34 @@ LoopStatistics EventLoop::statistics() const {
   return s;
 }
 
-// ---- program helpers -----------------------------------------------------------------------
+// ---- annotations and program helpers -----------------------------------------------------------------------
 TaskId EventLoop::current_task_id() const noexcept { return loopscope::current_task_id(); }
 
-void EventLoop::print(std::string_view text) {
-  const TaskId task = loopscope::current_task_id();
-  m_output.push_back(OutputLine{time(), task, std::string(text)});
-  if (m_trace) [[unlikely]] {
-    TraceEvent e;
-    e.kind = TraceKind::output;
-    e.task = task;
-    e.text = intern(text);
-    emit(e);
-  }
-  if (m_output_handler) m_output_handler(time(), task, text);
-}
-
-void EventLoop::set_location(std::int32_t line_a, std::int32_t line_b) {
+void EventLoop::annotate(const Annotation& a) {
   TaskCore* t = detail::tls.task;
-  if (t) {
-    auto& x = t->extras();
-    x.line_a = line_a;
-    x.line_b = line_b;
+  const TaskId task = t ? t->m_id : 0;
+  switch (a.kind) {
+    case Annotation::Kind::output: m_output.push_back(OutputLine{time(), task, std::string(a.text)}); break;
+    case Annotation::Kind::location:
+      if (t) {
+        auto& x = t->extras();
+        x.line_a = a.line_a;
+        x.line_b = a.line_b;
+      }
+      break;
+    case Annotation::Kind::note: break;
   }
   if (m_trace) [[unlikely]] {
     TraceEvent e;
-    e.kind = TraceKind::location;
-    e.task = t ? t->m_id : 0;
-    e.line_a = line_a;
-    e.line_b = line_b;
+    e.task = task;
+    switch (a.kind) {
+      case Annotation::Kind::output: e.kind = TraceKind::output; e.text = intern(a.text); break;
+      case Annotation::Kind::location: e.kind = TraceKind::location; e.line_a = a.line_a; e.line_b = a.line_b; break;
+      case Annotation::Kind::note: e.kind = TraceKind::note; e.text = intern(a.text); break;
+    }
     emit(e);
   }
+  if (m_annotation_handler) m_annotation_handler(time(), task, a);
 }
 
 void EventLoop::blocking(double seconds, std::string_view label) {

@@ -68,6 +68,19 @@ struct Warning {
   bool operator==(const Warning&) const = default;
 };
 
+// ---- Annotation ----------------------------------------------------------------------------
+// Something a program adds to the trace (EventLoop::annotate): a line it printed, where it is in
+// its listings (Python and C++ line), or a free-form note for the UI.
+struct Annotation {
+  enum class Kind : std::uint8_t { output, location, note };
+  Kind kind = Kind::note;
+  std::string_view text;                  // output and note
+  std::int32_t line_a = 0, line_b = 0;    // location: Python listing line, C++ listing line
+  static Annotation output(std::string_view text) noexcept { return {Kind::output, text, 0, 0}; }
+  static Annotation location(std::int32_t a, std::int32_t b) noexcept { return {Kind::location, {}, a, b}; }
+  static Annotation note(std::string_view text) noexcept { return {Kind::note, text, 0, 0}; }
+};
+
 // ---- EventLoop -----------------------------------------------------------------------------
 class EventLoop {
 public:
@@ -155,12 +168,14 @@ public:
   void warn(std::string_view text, std::string_view category = "RuntimeWarning");
   const std::vector<Warning>& warnings() const noexcept { return m_warnings; }
 
-  // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
-  // Records an `output` event for the current task and calls the output handler.
-  void print(std::string_view text);
-  void set_output_handler(std::function<void(double, TaskId, std::string_view)> fn) { m_output_handler = std::move(fn); }
-  // Records a `location` for the current task (Python and C++ listing lines).
-  void set_location(std::int32_t line_a, std::int32_t line_b);
+  // ---- annotations: what a program adds to the story the trace tells
+  // Records `a` for the running task (0 outside a task) as a trace event: an output line (also
+  // kept in output()), a listing location (also kept for the task's snapshot) or a note; then
+  // hands it to the annotation handler with the loop time and the task.
+  void annotate(const Annotation& a);
+  void set_annotation_handler(std::function<void(double, TaskId, const Annotation&)> fn) {
+    m_annotation_handler = std::move(fn);
+  }
   // The loop thread blocks for `seconds` (time.sleep, CPU work): nothing else runs. The virtual
   // clock advances by `seconds`; the real one really sleeps.
   void blocking(double seconds, std::string_view label = "blocking");
@@ -322,7 +337,7 @@ private:
   std::function<void(const ExceptionContext&)> m_exception_handler;
   std::function<void(std::string_view)> m_warning_handler;
   std::vector<Warning> m_warnings;
-  std::function<void(double, TaskId, std::string_view)> m_output_handler;
+  std::function<void(double, TaskId, const Annotation&)> m_annotation_handler;
   // selector
   detail::Selector m_selector;
   std::vector<void*> m_io_ready;           // select_io's scratch list (kept: no allocation a poll)
