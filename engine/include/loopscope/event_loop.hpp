@@ -48,7 +48,21 @@
 
 namespace loopscope {
 
-namespace detail { class Executor; struct ExecutorJobBase; }
+class SleepAwaiter;
+class TaskGroup;
+class Timeout;
+namespace detail {
+class Executor;
+struct ExecutorJobBase;
+class ExecutorWaitBase;
+class FutureAwaiter;
+class FutureCore;
+class GatherBase;
+class Primitive;
+class TaskWaitAwaiter;
+class Watch;
+void spawn(TaskCore& core, EventLoop* loop, std::string_view name);
+}  // namespace detail
 
 // ---- ExceptionContext ----------------------------------------------------------------------
 // What the exception handler receives: an exception nobody retrieved, or one thrown by a callback.
@@ -193,7 +207,26 @@ public:
   // closed on their next syscall).
   void forget_fd(int fd);
 
-  // ---- internals: used by the engine's own awaiters and primitives, not an API ----------------
+  bool tracing() const noexcept { return m_trace != nullptr; }
+
+private:
+  // ---- internals: reached only by the engine's own awaiters and primitives (the friends) ----
+  friend class SleepAwaiter;
+  friend class TaskGroup;
+  friend class Timeout;
+  friend class detail::ExecutorWaitBase;
+  friend class detail::FutureAwaiter;
+  friend class detail::FutureCore;
+  friend class detail::GatherBase;
+  friend class detail::Handle;
+  friend class detail::IoWait;
+  friend class detail::Primitive;
+  friend class detail::TaskCore;
+  friend class detail::TaskWaitAwaiter;
+  friend class detail::Watch;
+  friend void detail::spawn(detail::TaskCore& core, EventLoop* loop, std::string_view name);
+  friend void detail::wake_sleeper(detail::TaskCore& t);
+
   void schedule_task(detail::TaskCore& t);
   inline void schedule_node(detail::ReadyNode& n);  // a non-task node enters the ready queue
   void unqueue_node(detail::ReadyNode& n);    // removes a node from the ready queue (O(n))
@@ -230,9 +263,7 @@ public:
   std::string ready_label(const detail::ReadyNode& n) const;
   StringId intern_ready_label(const detail::ReadyNode& n);  // tracing only
   static TaskId timer_owner(const detail::TimerNode& n) noexcept;
-  bool tracing() const noexcept { return m_trace != nullptr; }
 
-private:
   using HeapEntry = detail::TimerEntry;
 
   void run_until_done(AnyTask& task);
@@ -352,9 +383,6 @@ private:
   std::size_t m_plain_jobs_unfinished = 0; // of those, the jobs without virtual seconds
   std::unique_ptr<detail::Executor> m_executor;
   friend struct detail::ExecutorJobBase;
-public:
-  // executor bookkeeping used by executor.cpp
-  std::size_t& jobs_unfinished() noexcept { return m_jobs_unfinished; }
 };
 
 // The hot path of every wake-up: the task goes to the back of the ready queue.
