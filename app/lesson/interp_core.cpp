@@ -27,7 +27,7 @@ Coro<Flow> Interpreter::exec_core(const Op& op, Frame& f) {
     const std::string text = render(o->text, f);
     if (++m_output_lines > m_limits.max_output)
       halt("limit exceeded: more than " + std::to_string(m_limits.max_output) + " lines printed");
-    m_loop.print(text);
+    m_loop.annotate(Annotation::output(text));
     co_return Flow::next;
   }
   if (auto* o = std::get_if<SleepOp>(&op.data)) {
@@ -134,7 +134,7 @@ Coro<Flow> Interpreter::exec_core(const Op& op, Frame& f) {
       for (auto& item : items) {
         assign(f, o->var, std::move(item));
         if (co_await exec_block(o->body, f) == Flow::returned) co_return Flow::returned;
-        m_loop.set_location(op.lines.py, op.lines.cpp);
+        m_loop.annotate(Annotation::location(op.lines.py, op.lines.cpp));
       }
       co_return Flow::next;
     }
@@ -146,14 +146,14 @@ Coro<Flow> Interpreter::exec_core(const Op& op, Frame& f) {
       assign(f, o->var, Value(i));
       if (co_await exec_block(o->body, f) == Flow::returned) co_return Flow::returned;
       if (m_halted) throw Halt{};
-      m_loop.set_location(op.lines.py, op.lines.cpp);
+      m_loop.annotate(Annotation::location(op.lines.py, op.lines.cpp));
     }
     co_return Flow::next;
   }
   if (auto* o = std::get_if<IfOp>(&op.data)) {
     if (eval(o->cond, f).truthy()) co_return co_await exec_block(o->then_body, f);
     if (!o->else_body.empty()) {
-      m_loop.set_location(o->else_lines.py, o->else_lines.cpp);
+      m_loop.annotate(Annotation::location(o->else_lines.py, o->else_lines.cpp));
       co_return co_await exec_block(o->else_body, f);
     }
     co_return Flow::next;

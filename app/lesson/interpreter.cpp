@@ -70,7 +70,7 @@ void Interpreter::tick(const Op& op) {
          " operations executed (a runaway loop?)");
   if (m_loop.time() > m_limits.max_time)
     halt("limit exceeded: the run went past " + float_repr(m_limits.max_time) + " s");
-  m_loop.set_location(op.lines.py, op.lines.cpp);
+  m_loop.annotate(Annotation::location(op.lines.py, op.lines.cpp));
 }
 
 std::vector<AnyTask> Interpreter::live_tasks() {
@@ -100,7 +100,7 @@ Coro<Value> Interpreter::run_coroutine(const Coroutine& c, std::vector<Value> ar
   f.depth = depth;
   for (std::size_t i = 0; i < c.params.size() && i < args.size(); ++i) f.vars[c.params[i]] = std::move(args[i]);
   if (m_halted) throw Halt{};
-  m_loop.set_location(c.lines.py, c.lines.cpp);
+  m_loop.annotate(Annotation::location(c.lines.py, c.lines.cpp));
   const Flow flow = co_await exec_block(c.body, f);
   (void)flow;
   co_return std::move(f.ret);
@@ -246,7 +246,7 @@ Coro<Flow> Interpreter::exec_try(const TryOp& op, Frame& f) {
       std::exception_ptr handled = err;
       err = nullptr;
       if (!h.as.empty()) assign(f, h.as, Value(ev));
-      m_loop.set_location(h.lines.py, h.lines.cpp);
+      m_loop.annotate(Annotation::location(h.lines.py, h.lines.cpp));
       f.handling.push_back(handled);
       try {
         flow = co_await exec_block(h.body, f);
@@ -264,7 +264,7 @@ Coro<Flow> Interpreter::exec_try(const TryOp& op, Frame& f) {
     }
   }
   if (!op.finally_body.empty() && !(err && is_halt(err)) && !m_halted) {
-    m_loop.set_location(op.finally_lines.py, op.finally_lines.cpp);
+    m_loop.annotate(Annotation::location(op.finally_lines.py, op.finally_lines.cpp));
     const Value saved_ret = f.ret;
     Flow fin = Flow::next;
     std::exception_ptr ferr;

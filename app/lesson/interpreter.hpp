@@ -4,7 +4,7 @@
 //
 // Running a lesson *is* running the engine: sleep is the engine's sleep, create_task its
 // create_task, gather its gather, and so on. Before each operation the interpreter records the
-// listing lines it stands for (EventLoop::set_location), so the trace says where every task is.
+// listing lines it stands for (a location annotation, EventLoop::annotate), so the trace says where every task is.
 // Invariants:
 //   - the interpreter never blocks the loop except through EventLoop::blocking (blocking_sleep,
 //     cpu), and never uses real time on the virtual clock;

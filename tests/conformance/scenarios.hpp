@@ -1,6 +1,7 @@
 #pragma once
 // scenarios.hpp — the C++ side of the conformance scenarios: each one is the same program as
-// scenarios/<name>.py, written on the engine. Lines are printed with EventLoop::print.
+// scenarios/<name>.py, written on the engine. Lines are printed as output annotations
+// (EventLoop::annotate).
 #include <loopscope/engine.hpp>
 
 #include <cstdio>
@@ -18,7 +19,9 @@ const std::map<std::string, Scenario>& scenarios();
 const std::map<std::string, Scenario>& api_scenarios();
 
 // ---- helpers: Python's way of printing ------------------------------------------------------
-inline void say(const std::string& s) { loopscope::EventLoop::current()->print(s); }
+inline void say(const std::string& s) {
+  loopscope::EventLoop::current()->annotate(loopscope::Annotation::output(s));
+}
 // f"{loop.time():.2f}"
 inline std::string fmt2(double v) {
   char buf[32];

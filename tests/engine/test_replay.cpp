@@ -12,8 +12,8 @@ TEST(Replay, RebuildsReadyQueueTasksTimersAndOutputFromAPrefix) {
   TraceRecorder rec;
   loop.set_trace(&rec);
   auto t = loop.create_task([]() -> Coro<> {
-    EventLoop::current()->set_location(3, 7);
-    EventLoop::current()->print("hello");
+    EventLoop::current()->annotate(Annotation::location(3, 7));
+    EventLoop::current()->annotate(Annotation::output("hello"));
     co_await sleep(2);
   }(), "sleeper");
   loop.call_soon([] {}, "cb");

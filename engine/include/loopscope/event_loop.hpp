@@ -23,6 +23,7 @@
 #include <loopscope/coro.hpp>
 #include <loopscope/detail/io_wait.hpp>
 #include <loopscope/detail/ready_node.hpp>
+#include <loopscope/detail/selector.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/detail/timer_heap.hpp>
 #include <loopscope/future.hpp>
@@ -47,7 +48,21 @@
 
 namespace loopscope {
 
-namespace detail { class Executor; struct ExecutorJobBase; }
+class SleepAwaiter;
+class TaskGroup;
+class Timeout;
+namespace detail {
+class Executor;
+struct ExecutorJobBase;
+class ExecutorWaitBase;
+class FutureAwaiter;
+class FutureCore;
+class GatherBase;
+class Primitive;
+class TaskWaitAwaiter;
+class Watch;
+void spawn(TaskCore& core, EventLoop* loop, std::string_view name);
+}  // namespace detail
 
 // ---- ExceptionContext ----------------------------------------------------------------------
 // What the exception handler receives: an exception nobody retrieved, or one thrown by a callback.
@@ -65,6 +80,19 @@ struct Warning {
   double time = 0;                // loop time when it was reported
   TaskId task = 0;                // the task running then (0 = none)
   bool operator==(const Warning&) const = default;
+};
+
+// ---- Annotation ----------------------------------------------------------------------------
+// Something a program adds to the trace (EventLoop::annotate): a line it printed, where it is in
+// its listings (Python and C++ line), or a free-form note for the UI.
+struct Annotation {
+  enum class Kind : std::uint8_t { output, location, note };
+  Kind kind = Kind::note;
+  std::string_view text;                  // output and note
+  std::int32_t line_a = 0, line_b = 0;    // location: Python listing line, C++ listing line
+  static Annotation output(std::string_view text) noexcept { return {Kind::output, text, 0, 0}; }
+  static Annotation location(std::int32_t a, std::int32_t b) noexcept { return {Kind::location, {}, a, b}; }
+  static Annotation note(std::string_view text) noexcept { return {Kind::note, text, 0, 0}; }
 };
 
 // ---- EventLoop -----------------------------------------------------------------------------
@@ -154,12 +182,14 @@ public:
   void warn(std::string_view text, std::string_view category = "RuntimeWarning");
   const std::vector<Warning>& warnings() const noexcept { return m_warnings; }
 
-  // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
-  // Records an `output` event for the current task and calls the output handler.
-  void print(std::string_view text);
-  void set_output_handler(std::function<void(double, TaskId, std::string_view)> fn) { m_output_handler = std::move(fn); }
-  // Records a `location` for the current task (Python and C++ listing lines).
-  void set_location(std::int32_t line_a, std::int32_t line_b);
+  // ---- annotations: what a program adds to the story the trace tells
+  // Records `a` for the running task (0 outside a task) as a trace event: an output line (also
+  // kept in output()), a listing location (also kept for the task's snapshot) or a note; then
+  // hands it to the annotation handler with the loop time and the task.
+  void annotate(const Annotation& a);
+  void set_annotation_handler(std::function<void(double, TaskId, const Annotation&)> fn) {
+    m_annotation_handler = std::move(fn);
+  }
   // The loop thread blocks for `seconds` (time.sleep, CPU work): nothing else runs. The virtual
   // clock advances by `seconds`; the real one really sleeps.
   void blocking(double seconds, std::string_view label = "blocking");
@@ -167,7 +197,7 @@ public:
   const std::vector<OutputLine>& output() const noexcept { return m_output; }
 
   // ---- I/O (epoll)
-  int epoll_fd() const noexcept { return m_epoll_fd; }
+  int epoll_fd() const noexcept { return m_selector.fd(); }
   // Awaitables: suspend the calling task until fd is readable / writable (or hung up / in
   // error). Cancellation removes the registration. One waiter per fd and direction.
   detail::IoWait wait_readable(int fd) noexcept { return detail::IoWait(*this, fd, IoDirection::read); }
@@ -177,7 +207,26 @@ public:
   // closed on their next syscall).
   void forget_fd(int fd);
 
-  // ---- internals: used by the engine's own awaiters and primitives, not an API ----------------
+  bool tracing() const noexcept { return m_trace != nullptr; }
+
+private:
+  // ---- internals: reached only by the engine's own awaiters and primitives (the friends) ----
+  friend class SleepAwaiter;
+  friend class TaskGroup;
+  friend class Timeout;
+  friend class detail::ExecutorWaitBase;
+  friend class detail::FutureAwaiter;
+  friend class detail::FutureCore;
+  friend class detail::GatherBase;
+  friend class detail::Handle;
+  friend class detail::IoWait;
+  friend class detail::Primitive;
+  friend class detail::TaskCore;
+  friend class detail::TaskWaitAwaiter;
+  friend class detail::Watch;
+  friend void detail::spawn(detail::TaskCore& core, EventLoop* loop, std::string_view name);
+  friend void detail::wake_sleeper(detail::TaskCore& t);
+
   void schedule_task(detail::TaskCore& t);
   inline void schedule_node(detail::ReadyNode& n);  // a non-task node enters the ready queue
   void unqueue_node(detail::ReadyNode& n);    // removes a node from the ready queue (O(n))
@@ -214,15 +263,8 @@ public:
   std::string ready_label(const detail::ReadyNode& n) const;
   StringId intern_ready_label(const detail::ReadyNode& n);  // tracing only
   static TaskId timer_owner(const detail::TimerNode& n) noexcept;
-  bool tracing() const noexcept { return m_trace != nullptr; }
 
-private:
   using HeapEntry = detail::TimerEntry;
-  struct FdState {
-    detail::IoWait* reader = nullptr;
-    detail::IoWait* writer = nullptr;
-    std::uint32_t registered = 0;   // epoll events currently registered (0 = not registered)
-  };
 
   void run_until_done(AnyTask& task);
   bool iterate();
@@ -238,12 +280,12 @@ private:
   void settle_jobs();
   // Virtual clock: the job's virtual deadline has come but its worker is still busy: wait for it.
   void wait_job(detail::ExecutorJobBase& job);
-  void process_io_events_list(void* events, int n);
+  // Asks the selector (timeout in ms, -1 = forever) and wakes the tasks whose fd is ready.
+  void select_io(int timeout_ms);
   void wake_io(detail::IoWait& w);
   void trace_io_wait(const detail::IoWait& w, TraceKind kind);
   void advance_virtual(double d);
   void job_completed(detail::ExecutorJobBase& job);
-  void update_fd(int fd);
   void fire_due_timers();
   void heap_clean_top();
   void heap_rebuild();
@@ -326,12 +368,10 @@ private:
   std::function<void(const ExceptionContext&)> m_exception_handler;
   std::function<void(std::string_view)> m_warning_handler;
   std::vector<Warning> m_warnings;
-  std::function<void(double, TaskId, std::string_view)> m_output_handler;
+  std::function<void(double, TaskId, const Annotation&)> m_annotation_handler;
   // selector
-  int m_epoll_fd = -1;
-  int m_wake_fd = -1;
-  std::vector<FdState> m_fds;
-  std::size_t m_io_waiters = 0;
+  detail::Selector m_selector;
+  std::vector<void*> m_io_ready;           // select_io's scratch list (kept: no allocation a poll)
   // thread-safe callbacks and executor completions
   std::mutex m_ts_mutex;
   std::vector<std::pair<std::function<void()>, std::string>> m_ts_callbacks;
@@ -343,9 +383,6 @@ private:
   std::size_t m_plain_jobs_unfinished = 0; // of those, the jobs without virtual seconds
   std::unique_ptr<detail::Executor> m_executor;
   friend struct detail::ExecutorJobBase;
-public:
-  // executor bookkeeping used by executor.cpp
-  std::size_t& jobs_unfinished() noexcept { return m_jobs_unfinished; }
 };
 
 // The hot path of every wake-up: the task goes to the back of the ready queue.
