@@ -154,7 +154,16 @@ class Parser {
     if (m_tokens[i].kind == TokenKind::error) return m_tokens[m_pos];  // never look past an error
     return m_tokens[i];
   }
-  const Token& prev() { return m_tokens[m_pos ? m_pos - 1 : 0]; }
+  // The last consumed token that is not NEWLINE/INDENT/DEDENT: where a node's span ends.
+  const Token& prev() {
+    std::size_t i = m_pos;
+    while (i > 0) {
+      const Token& t = m_tokens[i - 1];
+      if (t.kind != TokenKind::newline && t.kind != TokenKind::indent && t.kind != TokenKind::dedent) return t;
+      --i;
+    }
+    return m_tokens[0];
+  }
   const Token& next() {
     const Token& t = tok();
     if (t.kind != TokenKind::end_marker) ++m_pos;
@@ -222,7 +231,9 @@ class Parser {
   void defer(const SourceSpan& s, std::string msg, DiagnosticKind kind = DiagnosticKind::syntax_error) {
     m_deferred.push_back(make_diag(std::move(msg), s.line, s.col, s.end_line, s.end_col, kind));
   }
-  void refuse(const SourceSpan& s, std::string msg) { defer(s, std::move(msg), DiagnosticKind::refused); }
+  void refuse(const SourceSpan& s, std::string msg) {
+    if (m_options.refuse_outside_subset) defer(s, std::move(msg), DiagnosticKind::refused);
+  }
   static SourceSpan span_of(const Token& t) { return SourceSpan{t.line, t.col, t.end_line, t.end_col}; }
   SourceSpan span_from(const Token& start) {
     const Token& p = prev();
@@ -319,7 +330,7 @@ class Parser {
         next();
         fail_invalid();
       }
-      if (w == "match" && looks_like_match()) {
+      if (w == "match" && m_options.refuse_outside_subset && looks_like_match()) {
         fail_refused(span_of(t), "`match` statements are not supported in Loopscope programs");
       }
       if (w == "elif" || w == "else" || w == "except" || w == "finally") fail_invalid();
@@ -1318,7 +1329,7 @@ class Parser {
 
   // After '(' of a call; consumes ')'.
   void parse_call_arguments(Call& call, const Token& open) {
-    (void)open;
+    bool sole_genexp = false;  // f(x for x in y): the genexp's span is the call's parentheses
     bool seen_keyword = false, seen_double_star = false;
     std::vector<std::string> keyword_names;
     while (!at_op(")")) {
@@ -1360,6 +1371,7 @@ class Parser {
         if (at_kw("for") || (at_kw("async") && peek(1).is_name("for"))) {
           arg = parse_comprehension_tail<GeneratorExp>(std::move(arg), t);
           const bool alone = call.args.empty() && call.keywords.empty();
+          sole_genexp = alone;
           if (!alone || !at_op(")")) {
             if (!alone || at_op(",")) {
               const SourceSpan gs = arg->span;
@@ -1381,6 +1393,7 @@ class Parser {
       if (!accept_op(",")) break;
     }
     if (!accept_op(")")) fail_invalid_in_brackets();
+    if (sole_genexp && call.args.size() == 1) call.args[0]->span = span_from(open);
   }
 
   // Inside brackets, two expressions side by side: "Perhaps you forgot a comma?".

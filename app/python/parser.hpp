@@ -25,6 +25,10 @@ struct ParseOptions {
   std::vector<std::string> modules = {"asyncio", "time", "random", "aiohttp"};
   // Nesting limit for brackets, expressions and blocks together.
   int max_depth = 200;
+  // false: report only what CPython itself would (syntax and compile-time errors), no refusals;
+  // constructs without a node (class, decorators, yield, ...) are then dropped from the tree.
+  // For tools and tests; a program to run always uses true.
+  bool refuse_outside_subset = true;
 };
 
 struct ParseResult {
