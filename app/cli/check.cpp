@@ -2,6 +2,7 @@
 // compare with `expect`. Problems go to stderr as `file:line:col: message (at /pointer)`;
 // a one-line summary goes to stdout. Exit 0 when all is well, 1 when anything is wrong.
 #include "cli/commands.hpp"
+#include "cli/run_python.hpp"
 
 #include "lesson/checker.hpp"
 #include "lesson/loader.hpp"
@@ -17,6 +18,7 @@ int check(Args args) {
     if (!a.empty() && a[0] == '-' && a != "-") return usage_error("check: unknown option '" + a + "'");
     paths.emplace_back(a);
   }
+  if (paths.size() == 1 && is_python_path(paths.front().string())) return check_python_file(paths.front().string());
   if (paths.empty()) paths.push_back(lesson::lessons_dir());
   const lesson::CheckReport report = lesson::check_paths(paths);
   for (const auto& d : report.problems) std::fprintf(stderr, "%s\n", d.to_string().c_str());

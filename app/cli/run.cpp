@@ -6,6 +6,7 @@
 // {"output":[{"t","task","text"}...],"duration","tasks","warnings","error"}.
 // Exit codes: 0 the program ran; 1 invalid lesson / program failed / file errors; 2 usage.
 #include "cli/commands.hpp"
+#include "cli/run_python.hpp"
 
 #include "lesson/chrome_trace.hpp"
 #include "lesson/loader.hpp"
@@ -30,6 +31,7 @@ struct RunOptions {
   std::optional<ClockKind> clock;
   bool json = false;
   std::string trace_file;
+  bool big_limits = false;
 };
 
 bool parse_double(const std::string& s, double& out) {
@@ -70,6 +72,10 @@ std::string parse(Args args, RunOptions& o) {
       if (v && *v == "virtual") o.clock = ClockKind::virtual_time;
       else if (v && *v == "real") o.clock = ClockKind::real_time;
       else return "--clock must be 'virtual' or 'real'";
+    } else if (a == "--limits") {
+      auto v = value("--limits");
+      if (!v || *v != "large") return "--limits takes 'large'";
+      o.big_limits = true;
     } else if (a == "--json") {
       o.json = true;
     } else if (a == "--trace") {
@@ -119,6 +125,10 @@ int run(Args args) {
   RunOptions o;
   if (std::string err = parse(args, o); !err.empty()) return usage_error(err);
 
+  if (is_python_path(o.lesson)) {
+    if (!o.params.empty()) return usage_error("--set is for lesson params; a .py program has none");
+    return run_python_file({o.lesson, o.clock, o.json, o.trace_file, o.big_limits});
+  }
   const auto path = lesson::find_lesson(o.lesson);
   if (!path) {
     std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in %s, not a file)\n", o.lesson.c_str(),
