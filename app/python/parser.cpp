@@ -15,6 +15,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <optional>
+#include <tuple>
 #include <utility>
 
 #include "python/scope.hpp"
@@ -101,13 +103,21 @@ class Parser {
       return result;
     }
     std::vector<Diagnostic> scope_errors = analyze_scopes(*module);
-    for (auto& d : scope_errors) m_deferred.push_back(std::move(d));
-    std::erase_if(m_deferred, [](const Diagnostic& d) { return d.line < 0; });
-    if (!m_deferred.empty()) {
-      auto first = std::min_element(m_deferred.begin(), m_deferred.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::pair(a.line, a.col) < std::pair(b.line, b.col);
-      });
-      result.diagnostics.push_back(*first);
+    for (auto& d : scope_errors) {
+      m_deferred.push_back(std::move(d));
+      m_deferred_rank.push_back(k_rank_symtable);
+    }
+    // CPython's order: its symbol-table pass raises before its compiler; then Loopscope's refusals.
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < m_deferred.size(); ++i) {
+      const Diagnostic& d = m_deferred[i];
+      if (d.line < 0) continue;  // withdrawn
+      if (!best || std::tuple(m_deferred_rank[i], d.line, d.col) <
+                       std::tuple(m_deferred_rank[*best], m_deferred[*best].line, m_deferred[*best].col))
+        best = i;
+    }
+    if (best) {
+      result.diagnostics.push_back(m_deferred[*best]);
       return result;
     }
     result.module = std::move(module);
@@ -123,6 +133,8 @@ class Parser {
   bool m_hit_tokenizer_error = false;
   int m_depth = 0;
   std::vector<Diagnostic> m_deferred;  // compile-time errors and refusals (see the file comment)
+  std::vector<int> m_deferred_rank;    // parallel to m_deferred: which pass CPython would raise it in
+  static constexpr int k_rank_symtable = 0, k_rank_compile = 1, k_rank_refusal = 2;
 
   // Function / loop context for compile-time checks.
   struct FunctionContext {
@@ -230,6 +242,7 @@ class Parser {
   }
   void defer(const SourceSpan& s, std::string msg, DiagnosticKind kind = DiagnosticKind::syntax_error) {
     m_deferred.push_back(make_diag(std::move(msg), s.line, s.col, s.end_line, s.end_col, kind));
+    m_deferred_rank.push_back(kind == DiagnosticKind::refused ? k_rank_refusal : k_rank_compile);
   }
   void refuse(const SourceSpan& s, std::string msg) {
     if (m_options.refuse_outside_subset) defer(s, std::move(msg), DiagnosticKind::refused);
@@ -330,7 +343,7 @@ class Parser {
         next();
         fail_invalid();
       }
-      if (w == "match" && m_options.refuse_outside_subset && looks_like_match()) {
+      if (w == "match" && looks_like_match()) {
         fail_refused(span_of(t), "`match` statements are not supported in Loopscope programs");
       }
       if (w == "elif" || w == "else" || w == "except" || w == "finally") fail_invalid();
@@ -418,7 +431,10 @@ class Parser {
       Parameter p;
       p.name = std::string(t.text);
       if (std::find(names.begin(), names.end(), p.name) != names.end())
+      {
         defer(span_of(t), "duplicate argument '" + p.name + "' in function definition");
+        m_deferred_rank.back() = k_rank_symtable;
+      }
       names.push_back(p.name);
       if (annotations && accept_op(":")) p.annotation = parse_expression();
       if (allow_default && accept_op("=")) p.default_value = parse_expression();
@@ -516,11 +532,7 @@ class Parser {
     const Token& kw = next();  // 'if' or 'elif'
     If node;
     node.test = parse_named_expression();
-    if (at_op("=")) {
-      const Token& eq = tok();
-      fail_span(SourceSpan{node.test->span.line, node.test->span.col, eq.end_line, eq.end_col + 0},
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    }
+    if (at_op("=")) fail_condition_assignment(*node.test);
     expect_colon();
     node.body = parse_block(BlockContext{is_elif ? "'elif' statement" : "'if' statement", kw.line});
     if (at_kw("elif")) {
@@ -533,12 +545,27 @@ class Parser {
     return make_stmt(span_from(kw), std::move(node));
   }
 
+  // `if x = 1:` — CPython's span covers `x = 1`.
+  [[noreturn]] void fail_condition_assignment(const Expr& test) {
+    const Token& eq = next();
+    SourceSpan s{test.span.line, test.span.col, eq.end_line, eq.end_col};
+    if (starts_expression(tok())) {
+      try {
+        ExprPtr value = parse_bitwise_or();
+        s.end_line = value->span.end_line;
+        s.end_col = value->span.end_col;
+      } catch (const SyntaxFailure&) {
+        if (m_hit_tokenizer_error) throw;
+      }
+    }
+    fail_span(s, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  }
+
   StmtPtr parse_while() {
     const Token& kw = next();
     While node;
     node.test = parse_named_expression();
-    if (at_op("=")) fail_span(SourceSpan{node.test->span.line, node.test->span.col, tok().end_line, tok().end_col},
-                              "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (at_op("=")) fail_condition_assignment(*node.test);
     expect_colon();
     ++m_functions.back().loop_depth;
     node.body = parse_block(BlockContext{"'while' statement", kw.line});
@@ -572,15 +599,8 @@ class Parser {
     }
     SourceSpan s = span_from(start);
     if (is_async && !m_functions.back().is_async)
-      defer(SourceSpan{s.line, s.col, s.line, header_end_col(start)}, "'async for' outside async function");
+      defer(s, "'async for' outside async function");
     return make_stmt(s, std::move(node));
-  }
-
-  // The end column of the logical line that starts at `start` (for CPython-like spans of
-  // compile errors on compound statements, which cover the whole statement's first line).
-  int header_end_col(const Token& start) {
-    (void)start;
-    return prev().end_line == start.line ? prev().end_col : start.end_col;
   }
 
   StmtPtr parse_with(bool is_async, const Token& start) {
@@ -610,6 +630,7 @@ class Parser {
       if (!done) {
         m_pos = mark;
         m_deferred.resize(deferred);
+        m_deferred_rank.resize(deferred);
       }
     }
     if (!done) {
@@ -619,11 +640,10 @@ class Parser {
       }
     }
     expect_colon();
-    const int header_end = prev().end_col;
     node.body = parse_block(BlockContext{"'with' statement", kw.line});
     SourceSpan s = span_from(start);
     if (is_async && !m_functions.back().is_async)
-      defer(SourceSpan{s.line, s.col, s.line, header_end}, "'async with' outside async function");
+      defer(s, "'async with' outside async function");
     return make_stmt(s, std::move(node));
   }
 
@@ -738,7 +758,6 @@ class Parser {
         }
         SourceSpan s = span_from(t);
         if (w == "global") return make_stmt(s, Global{std::move(names)});
-        if (!m_functions.back().is_function) defer(s, "nonlocal declaration not allowed at module level");
         return make_stmt(s, Nonlocal{std::move(names)});
       }
       if (w == "del") {
@@ -940,8 +959,17 @@ class Parser {
       // Validate targets: all but the last element of the chain.
       for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
         Expr& target = *chain[i];
-        if (i == 0 && chain.size() == 2 && !starts_with_constant && is_here_candidate(target)) {
-          if (const Expr* bad = invalid_target(target, false))
+        if (i == 0 && !starts_with_constant) {
+          // CPython words it "... here. Maybe you meant '=='" when the invalid target is the
+          // expression just before the first '=' (the whole target, or the last element of a
+          // bare tuple) and the value after it does not go on with another '='.
+          const Expr* candidate = &target;
+          if (const auto* tup = target.as<Tuple>(); tup && !tup->parenthesized && !tup->elts.empty())
+            candidate = tup->elts.back().get();
+          const Expr& value = *chain[1];
+          const bool value_ok = chain.size() == 2 || (value.is<Tuple>() && !value.as<Tuple>()->parenthesized);
+          const Expr* bad = invalid_target(target, false);
+          if (bad && bad == candidate && value_ok && is_here_candidate(*candidate) && !m_last_value_was_yield)
             fail_span(bad->span, std::string("cannot assign to ") + expr_name(*bad) +
                                      " here. Maybe you meant '==' instead of '='?");
         }
@@ -967,9 +995,11 @@ class Parser {
   }
 
   ExprPtr parse_assignment_value() {
-    if (at_kw("yield")) return parse_yield();
+    m_last_value_was_yield = at_kw("yield");
+    if (m_last_value_was_yield) return parse_yield();
     return parse_star_expressions();
   }
+  bool m_last_value_was_yield = false;
 
   void check_no_bare_starred(const Expr& e) {
     if (e.is<Starred>()) defer(e.span, "can't use starred expression here");
@@ -1382,7 +1412,7 @@ class Parser {
                   if (!accept_op(",")) break;
                 }
               }
-              fail_span(SourceSpan{gs.line, gs.col, prev().end_line, prev().end_col}, "Generator expression must be parenthesized");
+              fail_span(gs, "Generator expression must be parenthesized");
             }
           }
         }
@@ -1639,7 +1669,11 @@ class Parser {
       } else {
         item.key = parse_expression();
         if (!accept_op(":")) {
-          if (at_op("}") || at_op(",")) fail_span(item.key->span, "':' expected after dictionary key");
+          if (at_op("}") || at_op(",")) {
+            // CPython 3.11 points at the key's last character.
+            const SourceSpan& k = item.key->span;
+            fail_span(SourceSpan{k.end_line, std::max(1, k.end_col - 1), k.end_line, k.end_col}, "':' expected after dictionary key");
+          }
           fail_invalid_in_brackets();
         }
         item.value = parse_expression();
@@ -1697,8 +1731,14 @@ class Parser {
         ++it;
       }
     }
-    if (awaits && !m_functions.back().is_async && !std::is_same_v<Comp, GeneratorExp>)
-      defer(s, "asynchronous comprehension outside of an asynchronous function");
+    if (awaits && !m_functions.back().is_async && !std::is_same_v<Comp, GeneratorExp>) {
+      SourceSpan whole = s;  // the display's closing bracket is still to come
+      if (at_op("]") || at_op("}")) {
+        whole.end_line = tok().end_line;
+        whole.end_col = tok().end_col;
+      }
+      defer(whole, "asynchronous comprehension outside of an asynchronous function");
+    }
     return make(s, std::move(c));
   }
 
@@ -1905,6 +1945,10 @@ class Parser {
     return make(s, FString{std::move(parts)});
   }
 
+  [[noreturn]] void fstring_error_plain(const std::string& msg) {
+    const Token& t = *m_fstring_token;
+    throw SyntaxFailure{make_diag(msg, t.end_line, t.end_col, t.end_line, t.end_col + 1)};
+  }
   // CPython 3.11 reports an f-string's own errors (not those of a field's expression) just
   // past the end of the string token.
   [[noreturn]] void fstring_error(const std::string& msg, int line, int col) {
@@ -2014,9 +2058,7 @@ class Parser {
       const char c = body[i];
       if (quote) {
         if (c == '\\') {
-          int l, col;
-          pos_of(i, l, col);
-          fstring_error("expression part cannot include a backslash", t.line, t.col + 0 * col + 0 * l);
+          fstring_error_plain("f-string expression part cannot include a backslash");
         }
         if (c == quote) {
           if (!triple) quote = 0;
@@ -2027,14 +2069,14 @@ class Parser {
         }
         continue;
       }
-      if (c == '\\') fstring_error("expression part cannot include a backslash", t.line, t.col);
+      if (c == '\\') fstring_error_plain("f-string expression part cannot include a backslash");
       if (c == '\'' || c == '"') {
         quote = c;
         triple = i + 2 < body.size() && body[i + 1] == c && body[i + 2] == c;
         if (triple) i += 2;
         continue;
       }
-      if (c == '#') fstring_error("expression part cannot include '#'", t.line, t.col);
+      if (c == '#') fstring_error_plain("f-string expression part cannot include '#'");
       if (c == '(' || c == '[' || c == '{') {
         ++depth;
         continue;

@@ -26,7 +26,8 @@ struct ParseOptions {
   // Nesting limit for brackets, expressions and blocks together.
   int max_depth = 200;
   // false: report only what CPython itself would (syntax and compile-time errors), no refusals;
-  // constructs without a node (class, decorators, yield, ...) are then dropped from the tree.
+  // constructs without a node (class, decorators, yield, ...) are then dropped from the tree;
+  // `match` statements stay refused (they are not parsed at all).
   // For tools and tests; a program to run always uses true.
   bool refuse_outside_subset = true;
 };

@@ -119,6 +119,10 @@ class Analyzer {
       error(span, "name '" + name + "' is used prior to " + what + " declaration");
       return;
     }
+    if (!is_global && !s->is_function) {
+      error(span, "nonlocal declaration not allowed at module level");
+      return;
+    }
     if (is_global) {
       add_unique(s->globals, name);
     } else {

@@ -290,7 +290,7 @@ class Lexer {
       if (alt != m_alt_indents.back()) tab_error(line);
     } else if (col > m_indents.back()) {
       if (static_cast<int>(m_indents.size()) >= k_max_indent)
-        fail(DiagnosticKind::indentation_error, "too many levels of indentation", line, m_col);
+        fail(DiagnosticKind::indentation_error, "too many levels of indentation", line, 1);
       if (alt <= m_alt_indents.back()) tab_error(line);
       m_indents.push_back(col);
       m_alt_indents.push_back(alt);
@@ -301,9 +301,14 @@ class Lexer {
         m_alt_indents.pop_back();
         emit_empty(TokenKind::dedent, line, m_col, m_col);
       }
-      if (col != m_indents.back())
+      if (col != m_indents.back()) {
+        // CPython 3.11 reports the column just past the end of the line.
+        int end_col = m_col;
+        for (std::size_t i = m_pos; i < m_src.size() && m_src[i] != '\n'; ++i)
+          if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80 && m_src[i] != '\r') ++end_col;
         fail(DiagnosticKind::indentation_error, "unindent does not match any outer indentation level",
-             line, m_col + 1);  // CPython 3.11 reports one column past the indentation
+             line, end_col);
+      }
       if (alt != m_alt_indents.back()) tab_error(line);
     }
     return true;
