@@ -91,11 +91,15 @@ class Parser {
       module = parse_file();
     } catch (const SyntaxFailure& failure) {
       Diagnostic d = failure.diagnostic;
-      if (lexed.error) {
-        d = *lexed.error;  // a lexical error anywhere wins (CPython re-tokenizes the whole file)
-      } else if (!lexed.unclosed.empty() && !m_hit_tokenizer_error) {
+      // After a parser error CPython tokenizes the rest of the file: a lexical error there wins,
+      // and so does a bracket never closed when the parser had read past the bracket's line
+      // (except after "unexpected indent", which CPython reports as it is).
+      const bool unexpected_indent = d.message == "unexpected indent";
+      if (lexed.error && !unexpected_indent) {
+        d = *lexed.error;
+      } else if (!lexed.unclosed.empty() && !m_hit_tokenizer_error && !unexpected_indent) {
         const OpenBracket& b = lexed.unclosed.back();
-        if (d.line > b.line || m_tokens[m_furthest].kind == TokenKind::end_marker) {
+        if (m_tokens[std::min(m_furthest, m_tokens.size() - 1)].line > b.line) {
           d = make_diag(std::string("'") + b.bracket + "' was never closed", b.line, b.col, b.line, b.col + 1);
         }
       }
@@ -166,6 +170,19 @@ class Parser {
     if (m_tokens[i].kind == TokenKind::error) return m_tokens[m_pos];  // never look past an error
     return m_tokens[i];
   }
+  // Where CPython puts an error found at the current token: at the end of input (only DEDENTs
+  // left), at the last NEWLINE instead.
+  const Token& error_token() {
+    const Token& t = tok();
+    for (std::size_t i = m_pos; i < m_tokens.size(); ++i) {
+      if (m_tokens[i].kind == TokenKind::end_marker) break;
+      if (m_tokens[i].kind != TokenKind::dedent) return t;
+    }
+    for (std::size_t i = m_pos; i > 0; --i)
+      if (m_tokens[i - 1].kind == TokenKind::newline) return m_tokens[i - 1];
+    return t;
+  }
+
   // The last consumed token that is not NEWLINE/INDENT/DEDENT: where a node's span ends.
   const Token& prev() {
     std::size_t i = m_pos;
@@ -301,13 +318,9 @@ class Parser {
   Body parse_block(const BlockContext& ctx) {
     Body body;
     if (tok().kind == TokenKind::newline) {
-      const Token& nl = next();
+      next();
       if (tok().kind != TokenKind::indent) {
-        const Token& t = tok();
-        bool at_end = true;  // only DEDENTs until the end of input
-        for (std::size_t i = m_pos; i < m_tokens.size() && m_tokens[i].kind != TokenKind::end_marker; ++i)
-          if (m_tokens[i].kind != TokenKind::dedent) at_end = false;
-        const Token& where = at_end ? nl : t;
+        const Token& where = error_token();
         throw SyntaxFailure{make_diag("expected an indented block after " + ctx.what + " on line " + std::to_string(ctx.line),
                                       where.line, where.col, where.end_line, where.end_col, DiagnosticKind::indentation_error)};
       }
@@ -708,7 +721,7 @@ class Parser {
       node.finalbody = parse_block(BlockContext{"'finally' statement", f.line});
     }
     if (node.handlers.empty() && node.finalbody.empty())
-      fail_at(tok(), "expected 'except' or 'finally' block");
+      fail_at(error_token(), "expected 'except' or 'finally' block");
     return make_stmt(span_from(kw), std::move(node));
   }
   [[noreturn]] void fail_at_span(const SourceSpan& s, std::string msg) { fail_span(s, std::move(msg)); }
@@ -1799,6 +1812,10 @@ class Parser {
     }
   }
 
+  [[noreturn]] void fail_after(const Token& t, std::string msg) {
+    throw SyntaxFailure{make_diag(std::move(msg), t.end_line, t.end_col, t.end_line, t.end_col + 1)};
+  }
+
   // Decodes the escapes of a (non-raw) literal piece. `t` is the token, for error positions.
   std::string decode_escapes(std::string_view s, bool bytes, const Token& t) {
     std::string out;
@@ -1816,6 +1833,7 @@ class Parser {
         continue;
       }
       const char e = s[i + 1];
+      const std::size_t escape_start = i;
       i += 2;
       switch (e) {
         case '\n': break;
@@ -1851,17 +1869,20 @@ class Parser {
             else if (h >= 'a' && h <= 'f') d = h - 'a' + 10;
             else if (h >= 'A' && h <= 'F') d = h - 'A' + 10;
             if (d < 0) {
+              // As CPython: byte offsets in the literal's body, reported after the literal.
               const char* kind = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
-              fail_at(t, std::string("(") + (bytes ? "value" : "unicode") + " error) " +
-                             (bytes ? "invalid \\x escape at position " + std::to_string(0)
-                                    : std::string("'unicodeescape' codec can't decode bytes: ") + kind));
+              fail_after(t, bytes ? "(value error) invalid \\x escape at position " + std::to_string(escape_start)
+                                  : "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+                                        std::to_string(escape_start) + "-" + std::to_string(i - 1) + ": " + kind);
             }
             v = v * 16 + static_cast<unsigned long>(d);
             ++i;
           }
           if (bytes) out += static_cast<char>(v & 0xFF);
           else {
-            if (v > 0x10FFFF) fail_at(t, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
+            if (v > 0x10FFFF)
+              fail_after(t, "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+                                std::to_string(escape_start) + "-" + std::to_string(i - 1) + ": illegal Unicode character");
             append_utf8(out, static_cast<char32_t>(v));
           }
           break;
