@@ -55,11 +55,16 @@ void Runtime::store(const std::string& name, Value v, Frame& f) {
       m_globals->vars[name] = std::move(v);
       return;
     }
-    if (s.nonlocals.count(name)) {
-      if (Env* e = find_enclosing(f.env->parent.get(), name)) {
+    if (s.nonlocals.count(name) || (s.free.count(name) && !s.locals.count(name))) {
+      // nonlocal, or a walrus in a comprehension: the enclosing function's variable
+      Env* e = find_enclosing(f.env->parent.get(), name);
+      if (!e) e = f.env->parent.get();
+      if (e) {
         e->vars[name] = std::move(v);
         return;
       }
+      m_globals->vars[name] = std::move(v);
+      return;
     }
     f.env->vars[name] = std::move(v);
     return;

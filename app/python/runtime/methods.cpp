@@ -55,12 +55,7 @@ std::vector<Value> split(const std::string& s, const Value* sepv, std::int64_t m
   return out;
 }
 
-std::string upper_lower(const std::string& s, bool up) {
-  std::string out = s;
-  for (auto& c : out)
-    if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(up ? std::toupper(c) : std::tolower(c));
-  return out;
-}
+std::string upper_lower(const std::string& s, bool up) { return case_map(s, up ? CaseMode::upper : CaseMode::lower); }
 
 bool affix(const std::string& s, const Value& what, bool prefix) {
   auto one = [&](const Value& v) {
@@ -186,27 +181,8 @@ std::optional<Value> str_method(Runtime&, const Value& self, std::string_view na
   METHOD("rstrip") check_args(a, "rstrip", 0, 1); return py_str(strip(str_of(self), a.pos.empty() ? nullptr : &a.pos[0], false, true)); END
   METHOD("upper") check_args(a, "upper", 0, 0); return py_str(upper_lower(str_of(self), true)); END
   METHOD("lower") check_args(a, "lower", 0, 0); return py_str(upper_lower(str_of(self), false)); END
-  METHOD("capitalize")
-    check_args(a, "capitalize", 0, 0);
-    std::string t = upper_lower(str_of(self), false);
-    if (!t.empty() && static_cast<unsigned char>(t[0]) < 0x80) t[0] = static_cast<char>(std::toupper(t[0]));
-    return py_str(t);
-  END
-  METHOD("title")
-    check_args(a, "title", 0, 0);
-    std::string t = str_of(self);
-    bool start = true;
-    for (auto& c : t) {
-      if (static_cast<unsigned char>(c) >= 0x80) { start = false; continue; }
-      if (std::isalpha(static_cast<unsigned char>(c))) {
-        c = static_cast<char>(start ? std::toupper(c) : std::tolower(c));
-        start = false;
-      } else {
-        start = true;
-      }
-    }
-    return py_str(t);
-  END
+  METHOD("capitalize") check_args(a, "capitalize", 0, 0); return py_str(case_map(str_of(self), CaseMode::capitalize)); END
+  METHOD("title") check_args(a, "title", 0, 0); return py_str(case_map(str_of(self), CaseMode::title)); END
   METHOD("startswith") check_args(a, "startswith", 1, 1); return py_bool(affix(str_of(self), a.pos[0], true)); END
   METHOD("endswith") check_args(a, "endswith", 1, 1); return py_bool(affix(str_of(self), a.pos[0], false)); END
   METHOD("replace")

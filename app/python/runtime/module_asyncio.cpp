@@ -516,9 +516,9 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     for (const auto& task : r.live_tasks()) s->add(r.task_value(task));
     return Value(s);
   });
-  auto loop_fn = [](Runtime&, CallArgs& a) {
+  auto loop_fn = [](Runtime& r, CallArgs& a) {
     check_args(a, "get_running_loop", 0, 0);
-    if (!detail::tls.task) raise(types().runtime_error, "no running event loop");
+    if (!detail::tls.task && !r.waiting_for_main()) raise(types().runtime_error, "no running event loop");
     return Value(make<LoopObject>());
   };
   def("get_running_loop", loop_fn);

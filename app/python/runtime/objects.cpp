@@ -7,6 +7,8 @@
 
 namespace loopscope::python {
 
+void destroy(Object* o) noexcept { delete o; }
+
 StrObject::StrObject(std::string s) : Object(ObjKind::str), text(std::move(s)) {
   ascii = true;
   for (unsigned char c : text)

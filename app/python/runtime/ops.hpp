@@ -31,6 +31,11 @@ std::string str_repr(std::string_view utf8);  // 'text' with Python's quoting an
 std::size_t utf8_length(std::string_view s);
 std::size_t utf8_offset(std::string_view s, std::size_t index);
 std::string utf8_encode(std::uint32_t cp);
+std::vector<std::uint32_t> utf8_decode(std::string_view s);
+std::uint32_t cp_upper(std::uint32_t c);
+std::uint32_t cp_lower(std::uint32_t c);
+enum class CaseMode : std::uint8_t { upper, lower, title, capitalize };
+std::string case_map(std::string_view s, CaseMode mode);
 
 // ---- truth, equality, order ------------------------------------------------------------------
 bool truthy(const Value& v);

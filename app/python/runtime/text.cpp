@@ -46,6 +46,72 @@ std::string utf8_encode(std::uint32_t cp) {
   return out;
 }
 
+// ---- case mapping ----------------------------------------------------------------------------
+// Simple (one-to-one, plus ß → SS) case mapping for ASCII, Latin-1, Latin Extended-A, Greek and
+// Cyrillic: what teaching programs print.
+std::uint32_t cp_upper(std::uint32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  if (c < 0x80) return c;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  if (c == 0xFF) return 0x178;
+  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+    const bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (odd_lower ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
+    return c;
+  }
+  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+  if (c == 0x3C2) return 0x3A3;
+  if (c >= 0x430 && c <= 0x44F) return c - 32;
+  if (c >= 0x450 && c <= 0x45F) return c - 80;
+  return c;
+}
+
+std::uint32_t cp_lower(std::uint32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c < 0x80) return c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+    const bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (odd_lower ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
+    return c;
+  }
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+std::vector<std::uint32_t> utf8_decode(std::string_view s) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp = b;
+    std::size_t n = 1;
+    if (b >= 0xF0) { cp = b & 0x07; n = 4; }
+    else if (b >= 0xE0) { cp = b & 0x0F; n = 3; }
+    else if (b >= 0xC0) { cp = b & 0x1F; n = 2; }
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+std::string case_map(std::string_view s, CaseMode mode) {
+  std::string out;
+  bool start = true;
+  for (std::uint32_t c : utf8_decode(s)) {
+    const bool up = mode == CaseMode::upper || (mode != CaseMode::lower && start);
+    const bool letter = cp_upper(c) != c || cp_lower(c) != c || c == 0xDF;
+    if (up && c == 0xDF) out += mode == CaseMode::upper ? "SS" : "Ss";
+    else out += utf8_encode(up ? cp_upper(c) : cp_lower(c));
+    if (mode == CaseMode::title) start = !letter;
+    else if (mode == CaseMode::capitalize) start = false;
+  }
+  return out;
+}
+
 // ---- float repr ------------------------------------------------------------------------------
 // CPython's repr: the shortest digits that round-trip, in fixed notation when the decimal
 // exponent is in [-4, 16), else scientific with a two-digit (at least) exponent.

@@ -38,8 +38,11 @@ struct Object {
 };
 
 inline void retain(Object* o) noexcept { ++o->refs; }
+// Out of line: deleting through a virtual destructor (and keeping g++'s use-after-free analysis
+// from following inlined destructors back into the caller).
+[[gnu::noinline]] void destroy(Object* o) noexcept;
 inline void release(Object* o) noexcept {
-  if (--o->refs == 0) delete o;
+  if (--o->refs == 0) destroy(o);
 }
 
 // An owning pointer to an Object subclass.
