@@ -86,6 +86,7 @@ class Parser {
     ParseResult result;
     TokenizeResult lexed = tokenize(m_source);
     m_tokens = std::move(lexed.tokens);
+    m_levels = bracket_levels(m_tokens, 0);
     std::unique_ptr<Module> module;
     try {
       module = parse_file();
@@ -94,10 +95,18 @@ class Parser {
       // After a parser error CPython tokenizes the rest of the file: a lexical error there wins,
       // and so does a bracket never closed when the parser had read past the bracket's line
       // (except after "unexpected indent", which CPython reports as it is).
+      // The lexical errors CPython's tokenizer reports through its `done` code (indentation,
+      // tabs, a bad line continuation) stop that scan without replacing the parser's error.
       const bool unexpected_indent = d.message == "unexpected indent";
-      if (lexed.error && !unexpected_indent) {
+      const bool lexical_error_replaces =
+          lexed.error && lexed.error->kind == DiagnosticKind::syntax_error &&
+          lexed.error->message != "unexpected character after line continuation character" &&
+          lexed.error->message != "unexpected EOF while parsing";
+      if (m_hit_tokenizer_error) {
         d = *lexed.error;
-      } else if (!lexed.unclosed.empty() && !m_hit_tokenizer_error && !unexpected_indent) {
+      } else if (lexed.error) {
+        if (lexical_error_replaces && !unexpected_indent) d = *lexed.error;
+      } else if (!lexed.unclosed.empty() && !unexpected_indent) {
         const OpenBracket& b = lexed.unclosed.back();
         if (m_tokens[std::min(m_furthest, m_tokens.size() - 1)].line > b.line) {
           d = make_diag(std::string("'") + b.bracket + "' was never closed", b.line, b.col, b.line, b.col + 1);
@@ -132,6 +141,8 @@ class Parser {
   std::string_view m_source;
   const ParseOptions& m_options;
   std::vector<Token> m_tokens;
+  std::vector<int> m_levels;  // per token: brackets open before it (CPython's token level)
+  bool m_in_comma_check = false;
   std::size_t m_pos = 0;
   std::size_t m_furthest = 0;
   bool m_hit_tokenizer_error = false;
@@ -153,6 +164,18 @@ class Parser {
   std::vector<std::pair<std::size_t, std::size_t>> m_pending_awaits;
   int m_fstring_depth = 0;
   const Token* m_fstring_token = nullptr;  // the STRING token whose f-string is being parsed
+
+  static std::vector<int> bracket_levels(const std::vector<Token>& tokens, int base) {
+    std::vector<int> levels;
+    levels.reserve(tokens.size());
+    int level = base;
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::op && (t.text == ")" || t.text == "]" || t.text == "}")) level = std::max(base, level - 1);
+      levels.push_back(level);
+      if (t.kind == TokenKind::op && (t.text == "(" || t.text == "[" || t.text == "{")) ++level;
+    }
+    return levels;
+  }
 
   // ---- token access ----------------------------------------------------------------------
   const Token& tok() {
@@ -356,9 +379,7 @@ class Parser {
         next();
         fail_invalid();
       }
-      if (w == "match" && looks_like_match()) {
-        fail_refused(span_of(t), "`match` statements are not supported in Loopscope programs");
-      }
+      if (w == "match" && looks_like_match()) return skip_match();
       if (w == "elif" || w == "else" || w == "except" || w == "finally") fail_invalid();
     } else if (t.is_op("@")) {
       return parse_decorated(body);
@@ -366,8 +387,21 @@ class Parser {
     parse_simple_statements(body);
   }
 
-  [[noreturn]] void fail_refused(const SourceSpan& s, std::string msg) {
-    throw SyntaxFailure{make_diag(std::move(msg), s.line, s.col, s.end_line, s.end_col, DiagnosticKind::refused)};
+  // `match` has no tree: it is refused (always, even without refuse_outside_subset) and its
+  // header and block are skipped, so that a syntax error after it is still reported first.
+  void skip_match() {
+    const Token& kw = tok();
+    defer(span_of(kw), "`match` statements are not supported in Loopscope programs", DiagnosticKind::refused);
+    while (tok().kind != TokenKind::newline && tok().kind != TokenKind::end_marker) next();
+    if (tok().kind == TokenKind::newline) next();
+    if (tok().kind != TokenKind::indent) return;
+    int depth = 0;
+    do {
+      if (tok().kind == TokenKind::indent) ++depth;
+      else if (tok().kind == TokenKind::dedent) --depth;
+      else if (tok().kind == TokenKind::end_marker) return;
+      next();
+    } while (depth > 0);
   }
 
   // `match x:` starts a match statement when the logical line ends with ':' and the word after
@@ -414,10 +448,7 @@ class Parser {
     fn.name = std::string(name.text);
     fn.name_span = span_of(name);
     fn.is_async = is_async;
-    if (!at_op("(")) {
-      if (tok().kind == TokenKind::newline || at_op(":")) fail_expected("'('");
-      fail_invalid();
-    }
+    if (!at_op("(")) fail_at(tok(), "expected '('");
     next();
     fn.params = parse_parameters(")", true);
     if (!accept_op(")")) fail_invalid();
@@ -1193,8 +1224,12 @@ class Parser {
     DepthGuard guard(*this);
     const Token& start = tok();
     if (start.is_name("lambda")) return parse_lambda();
+    const std::size_t first_token = m_pos;
     ExprPtr body = parse_disjunction();
-    if (!at_kw("if")) return body;
+    if (!at_kw("if")) {
+      check_forgotten_comma(first_token, *body);
+      return body;
+    }
     next();
     ExprPtr test = parse_disjunction();
     if (!accept_kw("else")) {
@@ -1439,45 +1474,53 @@ class Parser {
     if (sole_genexp && call.args.size() == 1) call.args[0]->span = span_from(open);
   }
 
-  // Inside brackets, two expressions side by side: "Perhaps you forgot a comma?".
-  [[noreturn]] void fail_invalid_in_brackets() {
-    const Token& t = tok();
-    if (t.kind != TokenKind::end_marker && starts_expression(t) && !t.is_op("*") && !t.is_op("-") && !t.is_op("+") &&
-        !t.is_op("~") && m_pos > 0) {
-      // Find where the previous expression started: CPython reports the range of both.
-      const std::size_t mark = m_pos;
-      std::size_t start = find_expression_start(mark);
-      try {
-        parse_expression();
-      } catch (const SyntaxFailure&) {
-        if (m_hit_tokenizer_error) throw;
-        m_pos = mark;
-        fail_at(t, "invalid syntax");
-      }
-      const Token& s = m_tokens[start];
-      const Token& e = prev();
-      const std::string prefix = m_fstring_depth > 0 ? "" : "";
-      throw SyntaxFailure{make_diag(prefix + "invalid syntax. Perhaps you forgot a comma?", s.line, s.col, e.end_line, e.end_col)};
-    }
-    fail_invalid();
+  // Errors CPython raises while building a literal (in a grammar action, so even on a path the
+  // parser later abandons).
+  static bool is_literal_error(const std::string& m) {
+    return m.rfind("f-string", 0) == 0 || m.rfind("(unicode error)", 0) == 0 || m.rfind("(value error)", 0) == 0 ||
+           m.rfind("bytes can only", 0) == 0;
   }
-  // The first token of the expression that ends just before token `mark` (scanning back to the
-  // enclosing bracket or comma at the same depth).
-  std::size_t find_expression_start(std::size_t mark) {
-    int depth = 0;
-    std::size_t i = mark;
-    while (i > 0) {
-      const Token& t = m_tokens[i - 1];
-      if (t.kind == TokenKind::op) {
-        if (t.text == ")" || t.text == "]" || t.text == "}") ++depth;
-        else if (t.text == "(" || t.text == "[" || t.text == "{") {
-          if (depth == 0) break;
-          --depth;
-        } else if (depth == 0 && (t.text == "," || t.text == "=" || t.text == ":")) break;
-      }
-      --i;
+
+  // A bracket that should close here does not.
+  [[noreturn]] void fail_invalid_in_brackets() { fail_invalid(); }
+
+  // CPython's invalid_expression rule: inside brackets, an expression directly followed by
+  // another one is "invalid syntax. Perhaps you forgot a comma?", spanning both. `first_token`
+  // is where `a` started. Not for `NAME STRING` (print "x"), a soft keyword, or print/exec.
+  // Outside brackets the second expression is still parsed, as CPython does, so that an error
+  // in a string literal there (an f-string's, an escape's) is the one reported.
+  void check_forgotten_comma(std::size_t first_token, const Expr& a) {
+    if (m_in_comma_check) return;
+    const bool in_brackets = m_levels[m_pos] > 0;
+    const Token& t = tok();
+    if (t.kind == TokenKind::end_marker || !starts_expression(t) || t.is_op("*")) return;
+    const Token& f = m_tokens[first_token];
+    if (f.kind == TokenKind::name) {
+      if (first_token + 1 < m_tokens.size() && m_tokens[first_token + 1].kind == TokenKind::string) return;
+      if (f.text == "match" || f.text == "case" || f.text == "_") return;
+      if (a.is<Name>() && (f.text == "print" || f.text == "exec")) return;
     }
-    return i;
+    const std::size_t mark = m_pos;
+    const std::size_t deferred = m_deferred.size();
+    m_in_comma_check = true;
+    bool parsed = false;
+    try {
+      parse_expression();
+      parsed = true;
+    } catch (const SyntaxFailure& failure) {
+      if (m_hit_tokenizer_error || is_literal_error(failure.diagnostic.message)) {
+        m_in_comma_check = false;
+        throw;
+      }
+    }
+    m_in_comma_check = false;
+    m_deferred.resize(deferred);
+    m_deferred_rank.resize(deferred);
+    if (parsed && in_brackets) {
+      const Token& e = prev();
+      throw SyntaxFailure{make_diag("invalid syntax. Perhaps you forgot a comma?", f.line, f.col, e.end_line, e.end_col)};
+    }
+    m_pos = mark;
   }
 
   ExprPtr parse_slices() {
@@ -2196,8 +2239,10 @@ class Parser {
       throw SyntaxFailure{d};
     }
     std::vector<Token> saved_tokens = std::move(m_tokens);
+    std::vector<int> saved_levels = std::move(m_levels);
     const std::size_t saved_pos = m_pos, saved_furthest = m_furthest;
     m_tokens = std::move(sub.tokens);
+    m_levels = bracket_levels(m_tokens, 1);  // CPython 3.11 parses a field as "(expr)"
     m_pos = 0;
     m_furthest = 0;
     ++m_fstring_depth;
@@ -2212,6 +2257,7 @@ class Parser {
     }
     --m_fstring_depth;
     m_tokens = std::move(saved_tokens);
+    m_levels = std::move(saved_levels);
     m_pos = saved_pos;
     m_furthest = saved_furthest;
     if (failure) throw *failure;

@@ -2,6 +2,7 @@
 // once per code point (on every byte that is not a UTF-8 continuation byte).
 #include "python/tokens.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -296,22 +297,23 @@ class Lexer {
       m_alt_indents.push_back(alt);
       emit_empty(TokenKind::indent, line, 1, m_col);
     } else {
+      // A mismatch is reported before any DEDENT is produced, as CPython's tokenizer does.
+      if (std::find(m_indents.begin(), m_indents.end(), col) == m_indents.end()) unindent_error(line);
       while (m_indents.size() > 1 && col < m_indents.back()) {
         m_indents.pop_back();
         m_alt_indents.pop_back();
         emit_empty(TokenKind::dedent, line, m_col, m_col);
       }
-      if (col != m_indents.back()) {
-        // CPython 3.11 reports the column just past the end of the line.
-        int end_col = m_col;
-        for (std::size_t i = m_pos; i < m_src.size() && m_src[i] != '\n'; ++i)
-          if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80 && m_src[i] != '\r') ++end_col;
-        fail(DiagnosticKind::indentation_error, "unindent does not match any outer indentation level",
-             line, end_col);
-      }
       if (alt != m_alt_indents.back()) tab_error(line);
     }
     return true;
+  }
+  [[noreturn]] void unindent_error(int line) {
+    // CPython 3.11 reports the column just past the end of the line.
+    int end_col = m_col;
+    for (std::size_t i = m_pos; i < m_src.size() && m_src[i] != '\n'; ++i)
+      if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80 && m_src[i] != '\r') ++end_col;
+    fail(DiagnosticKind::indentation_error, "unindent does not match any outer indentation level", line, end_col);
   }
   [[noreturn]] void tab_error(int line) {
     fail(DiagnosticKind::tab_error, "inconsistent use of tabs and spaces in indentation", line, 1);
