@@ -21,6 +21,43 @@ run_listing = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(run_listing)
 
 
+def _select(self, timeout=None):
+    """run_listing's VirtualSelector.select, with the select timeout kept absolute: after a jump
+    to a worker's deadline, the next timer is still `start + timeout`, not `deadline + timeout`
+    (otherwise a to_thread result arriving before the next timer delays that timer)."""
+    events = self._real.select(0)
+    if events or timeout == 0:
+        return events
+    clock = self._clock
+    deadline = None if timeout is None else clock.now + timeout
+    while True:
+        if clock.busy_workers() > 0:
+            events = self._real.select(0.001)
+            if events:
+                return events
+            continue
+        targets = [] if deadline is None else [deadline]
+        parked = clock.earliest_parked()
+        if parked is not None:
+            targets.append(parked)
+        if not targets:
+            events = self._real.select(30)
+            if not events:
+                raise RuntimeError("virtual loop: nothing can ever happen (deadlock)")
+            return events
+        target = min(targets)
+        clock.advance_to(target)
+        if parked is not None and parked <= target:
+            events = self._real.select(0.001)
+            if events:
+                return events
+            continue
+        return []
+
+
+run_listing.VirtualSelector.select = _select
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: run_cpython.py PROGRAM.py", file=sys.stderr)

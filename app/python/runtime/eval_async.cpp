@@ -11,6 +11,7 @@ struct ModuleRunAwaiter {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) noexcept { rt.m_module_resume = h; }
   Value await_resume() {
+    rt.skip_task_numbers(2);
     Task<Value> main = std::exchange(rt.m_main, Task<Value>());
     return main.result();
   }
@@ -155,29 +156,46 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     }
     co_return Value(out);
   }
-  if (auto* lc = e.as<ListComp>()) {
-    // [await x for x in xs if ...]: one generator with awaits in its element or conditions.
-    if (lc->generators.size() == 1 && !lc->generators[0].is_async) {
-      const Comprehension& g = lc->generators[0];
-      Value iterable = co_await any(*this, *g.iter, f);
-      Frame cf;
-      cf.env = std::make_shared<Env>();
-      cf.env->parent = f.env;
-      cf.scope = &scope_table(lc->scope, false);
-      cf.function = "<listcomp>";
-      cf.line = f.line;
-      std::vector<Value> out;
-      for (auto& item : to_vector(iterable)) {
-        assign(*g.target, item, cf);
-        bool ok = true;
-        for (const auto& c : g.ifs) {
-          Value t = co_await any(*this, *c, cf);
-          if (!truthy(t)) { ok = false; break; }
-        }
-        if (ok) out.push_back(co_await any(*this, *lc->elt, cf));
+  const std::vector<Comprehension>* gens = nullptr;
+  const ScopeInfo* scope = nullptr;
+  if (auto* lc = e.as<ListComp>()) gens = &lc->generators, scope = &lc->scope;
+  if (auto* sc = e.as<SetComp>()) gens = &sc->generators, scope = &sc->scope;
+  if (auto* dc = e.as<DictComp>()) gens = &dc->generators, scope = &dc->scope;
+  if (gens && gens->size() == 1 && !(*gens)[0].is_async) {
+    // [await x for x in xs if ...] (and set / dict comprehensions): one generator whose element
+    // or conditions await.
+    const Comprehension& g = (*gens)[0];
+    Value iterable = co_await any(*this, *g.iter, f);
+    Frame cf;
+    cf.env = std::make_shared<Env>();
+    cf.env->parent = f.env;
+    cf.scope = &scope_table(*scope, false);
+    cf.function = "<listcomp>";
+    cf.line = f.line;
+    std::vector<Value> out;
+    auto dict = new_dict();
+    auto set = make<SetObject>();
+    for (auto& item : to_vector(iterable)) {
+      assign(*g.target, item, cf);
+      bool ok = true;
+      for (const auto& c : g.ifs) {
+        Value t = co_await any(*this, *c, cf);
+        if (!truthy(t)) { ok = false; break; }
       }
-      co_return py_list(std::move(out));
+      if (!ok) continue;
+      if (auto* dc = e.as<DictComp>()) {
+        Value k = co_await any(*this, *dc->key, cf);
+        Value v = co_await any(*this, *dc->value, cf);
+        dict->set(k, v);
+      } else if (auto* sc = e.as<SetComp>()) {
+        set->add(co_await any(*this, *sc->elt, cf));
+      } else {
+        out.push_back(co_await any(*this, *e.as<ListComp>()->elt, cf));
+      }
     }
+    if (e.is<DictComp>()) co_return Value(dict);
+    if (e.is<SetComp>()) co_return Value(set);
+    co_return py_list(std::move(out));
   }
   if (e.is<Slice>()) co_return eval_subscript_key(e, f);
   raise(types().runtime_error, "'await' in this kind of expression is not supported in Loopscope programs");

@@ -245,7 +245,7 @@ struct TaskGroupObject : NativeObject {
         std::string name = nm && !nm->is_none() ? to_str(*nm) : std::string();
         Task<Value> t;
         try {
-          t = me->group->create_task(std::move(c->coro), name);
+          t = me->group->create_task(std::move(c->coro), rt.next_task_name(name, true));
         } catch (const loopscope::RuntimeError& e) {
           raise(types().runtime_error, e.what());
         }
@@ -324,7 +324,7 @@ struct LoopObject : NativeObject {
     return method("create_task", self, [](Runtime& r, CallArgs& a) {
       std::optional<Value> nm = a.take("name");
       check_args(a, "create_task", 1, 1);
-      return r.create_task(a.pos[0], nm && !nm->is_none() ? to_str(*nm) : std::string());
+      return r.create_task(a.pos[0], nm && !nm->is_none() ? to_str(*nm) : std::string(), false);
     });
   }
 };

@@ -304,14 +304,20 @@ Value Runtime::task_value(const AnyTask& t) {
 
 void Runtime::forget_task(detail::TaskCore* core) noexcept { m_task_objects.erase(core); }
 
-Value Runtime::create_task(const Value& coro, std::string name) {
+std::string Runtime::next_task_name(const std::string& given, bool consume_number) {
+  if (given.empty()) return "Task-" + std::to_string(++m_task_counter);
+  if (consume_number) ++m_task_counter;
+  return given;
+}
+
+Value Runtime::create_task(const Value& coro, std::string name, bool consume_number) {
   auto* c = coro.get<CoroutineObject>(ObjKind::coroutine);
   if (!c) type_error("a coroutine was expected, got " + to_repr(coro));
   if (c->consumed) raise(types().runtime_error, "cannot reuse already awaited coroutine");
   if (static_cast<std::int64_t>(m_loop.statistics().tasks_alive) >= m_limits.max_tasks)
     halt("limit exceeded: more than " + std::to_string(m_limits.max_tasks) + " tasks alive at once", 0);
   c->consumed = true;
-  Task<Value> t = m_loop.create_task(std::move(c->coro), name);
+  Task<Value> t = m_loop.create_task(std::move(c->coro), next_task_name(name, consume_number));
   if (m_tasks.size() > 256 && m_tasks.size() % 256 == 0) std::erase_if(m_tasks, [](const AnyTask& x) { return x.done(); });
   m_tasks.push_back(t);
   Value v = task_value(t);

@@ -121,7 +121,12 @@ public:
   // `await v`: a coroutine, a task, or an asyncio awaitable.
   Coro<Value> await_value(Value v);
   // A task for a coroutine object (asyncio.create_task / ensure_future).
-  Value create_task(const Value& coro, std::string name);
+  // Names follow CPython 3.11: a task is "Task-N" with N from one counter; asyncio.create_task and
+  // TaskGroup.create_task consume a number even when given a name (they rename the task).
+  Value create_task(const Value& coro, std::string name, bool consume_number = true);
+  std::string next_task_name(const std::string& given, bool consume_number);
+  // asyncio.run's shutdown runs two helper tasks (shutdown_asyncgens, shutdown_default_executor).
+  void skip_task_numbers(int n) { m_task_counter += n; }
   Value task_value(const AnyTask& t);     // the one TaskObject of an engine task
   void forget_task(detail::TaskCore* core) noexcept;
   Task<Value> as_task(const Value& v, const char* what);  // task, or coroutine wrapped in one
@@ -209,6 +214,7 @@ private:
   Runtime* m_previous = nullptr;
   Value m_asyncio_run;
   std::int64_t m_call_depth = 0;
+  std::uint64_t m_task_counter = 0;
 
   friend Coro<Value> run_module_body(Runtime& rt);
 };
