@@ -12,13 +12,14 @@
 namespace loopscope::cli {
 
 namespace {
-python::ProgramOptions options_for(const std::string& path, std::optional<ClockKind> clock, bool big) {
+python::ProgramOptions options_for(const std::string& path, std::optional<ClockKind> clock, bool big, bool trace) {
   python::ProgramOptions po;
+  po.record_trace = trace;
   po.filename = path;
   po.clock = clock.value_or(ClockKind::virtual_time);
   // A plain file gets roomier limits than a lesson step (still bounded: a runaway loop stops).
   po.limits.max_tasks = big ? 1'000'000 : 100'000;
-  po.limits.max_ops = big ? 200'000'000 : 20'000'000;
+  po.limits.max_ops = big ? 500'000'000 : 5'000'000;
   po.limits.max_output = 100'000;
   po.limits.max_time = big ? 1e9 : 86400;
   return po;
@@ -57,7 +58,7 @@ int run_python_file(const PythonRunOptions& o) {
     std::fprintf(stderr, "loopscope: cannot read '%s'\n", o.path.c_str());
     return 1;
   }
-  python::ProgramRun run(std::move(*source), options_for(o.path, o.clock, o.big_limits));
+  python::ProgramRun run(std::move(*source), options_for(o.path, o.clock, o.big_limits, !o.trace_file.empty()));
   if (!o.json) {
     run.set_output_handler([](double, TaskId, std::string_view text) {
       std::fwrite(text.data(), 1, text.size(), stdout);
@@ -95,7 +96,7 @@ int check_python_file(const std::string& path) {
     std::fprintf(stderr, "%s:1:1: cannot read the file\n", path.c_str());
     return 1;
   }
-  python::ProgramRun run(std::move(*source), options_for(path, ClockKind::virtual_time, false));
+  python::ProgramRun run(std::move(*source), options_for(path, ClockKind::virtual_time, false, false));
   run.run_to_end();
   const python::ProgramResult r = run.result();
   if (r.error) {

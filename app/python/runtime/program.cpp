@@ -86,7 +86,7 @@ ProgramRun::ProgramRun(std::string source, ProgramOptions options)
     : m_options(std::move(options)), m_source(std::move(source)), m_lines(split_lines(m_source)) {
   m_loop = std::make_unique<EventLoop>(m_options.clock);
   m_loop->make_current();
-  m_loop->set_trace(&m_trace);
+  if (m_options.record_trace) m_loop->set_trace(&m_trace);
   m_loop->set_warning_handler([this](std::string_view w) {
     if (m_warnings.size() < 100) m_warnings.emplace_back(w);
   });

@@ -48,6 +48,7 @@ struct ProgramOptions {
   std::uint64_t seed = 12345;            // random's seed: runs repeat
   std::vector<HttpRoute> routes;         // non-empty: serve them on 127.0.0.1 and set BASE
   std::string base_constant = "BASE";
+  bool record_trace = true;              // the app and --trace need it; plain runs go faster without
 };
 
 // ---- results ---------------------------------------------------------------------------------
