@@ -274,10 +274,14 @@ class Parser {
     const Token& p = prev();
     throw SyntaxFailure{make_diag("expected " + std::move(what), p.end_line, p.end_col, p.end_line, p.end_col + 1)};
   }
-  void expect_colon() {
+  // The ':' of a compound statement. Where CPython's grammar forces it (`&&':'`: def, try,
+  // else, finally) any other token is "expected ':'" at that token; after class, for, with,
+  // if/elif/while/except only a line end is, anything else is "invalid syntax".
+  void expect_colon(bool forced = false) {
     if (accept_op(":")) return;
     const Token& t = tok();
-    if (t.kind == TokenKind::newline || t.kind == TokenKind::end_marker) fail_expected("':'");
+    if (forced || t.kind == TokenKind::newline) fail_at(t, "expected ':'");
+    if (t.kind == TokenKind::end_marker) fail_expected("':'");
     fail_invalid();
   }
   void defer(const SourceSpan& s, std::string msg, DiagnosticKind kind = DiagnosticKind::syntax_error) {
@@ -453,7 +457,7 @@ class Parser {
     fn.params = parse_parameters(")", true);
     if (!accept_op(")")) fail_invalid();
     if (accept_op("->")) fn.returns = parse_expression();
-    expect_colon();
+    expect_colon(true);
     m_functions.push_back(FunctionContext{true, is_async, false, 0});
     fn.body = parse_block(BlockContext{"function definition", def.line});
     m_functions.pop_back();
@@ -583,7 +587,7 @@ class Parser {
       node.orelse.push_back(parse_if(true));
     } else if (at_kw("else")) {
       const Token& e = next();
-      expect_colon();
+      expect_colon(true);
       node.orelse = parse_block(BlockContext{"'else' statement", e.line});
     }
     return make_stmt(span_from(kw), std::move(node));
@@ -616,7 +620,7 @@ class Parser {
     --m_functions.back().loop_depth;
     if (at_kw("else")) {
       const Token& e = next();
-      expect_colon();
+      expect_colon(true);
       node.orelse = parse_block(BlockContext{"'else' statement", e.line});
     }
     return make_stmt(span_from(kw), std::move(node));
@@ -638,7 +642,7 @@ class Parser {
     --m_functions.back().loop_depth;
     if (at_kw("else")) {
       const Token& e = next();
-      expect_colon();
+      expect_colon(true);
       node.orelse = parse_block(BlockContext{"'else' statement", e.line});
     }
     SourceSpan s = span_from(start);
@@ -705,7 +709,7 @@ class Parser {
   StmtPtr parse_try() {
     const Token& kw = next();
     Try node;
-    expect_colon();
+    expect_colon(true);
     node.body = parse_block(BlockContext{"'try' statement", kw.line});
     bool any_plain = false, any_star = false;
     while (at_kw("except")) {
@@ -743,12 +747,12 @@ class Parser {
     if (at_kw("else")) {
       const Token& e = next();
       if (node.handlers.empty()) fail_invalid();
-      expect_colon();
+      expect_colon(true);
       node.orelse = parse_block(BlockContext{"'else' statement", e.line});
     }
     if (at_kw("finally")) {
       const Token& f = next();
-      expect_colon();
+      expect_colon(true);
       node.finalbody = parse_block(BlockContext{"'finally' statement", f.line});
     }
     if (node.handlers.empty() && node.finalbody.empty())
@@ -972,7 +976,21 @@ class Parser {
       next();
       AnnAssign a;
       const bool simple = first->is<Name>() && !start.is_op("(");
-      if (!first->is<Name>() && !first->is<Attribute>() && !first->is<Subscript>()) {
+      // As CPython, the target is judged only once the annotation parsed; when neither is
+      // valid, the error is plain "invalid syntax" at the ':'.
+      const bool valid_target = first->is<Name>() || first->is<Attribute>() || first->is<Subscript>();
+      if (valid_target) {
+        a.annotation = parse_expression();
+      } else {
+        const Token& colon = prev();
+        try {
+          a.annotation = parse_expression();
+        } catch (const SyntaxFailure& failure) {
+          if (m_hit_tokenizer_error || is_literal_error(failure.diagnostic.message)) throw;
+          fail_at(colon, "invalid syntax");
+        }
+      }
+      if (!valid_target) {
         if (first->is<Tuple>()) fail_span(first->span, "only single target (not tuple) can be annotated");
         if (first->is<List>()) fail_span(first->span, "only single target (not list) can be annotated");
         fail_span(first->span, std::string("illegal target for annotation"));
@@ -980,7 +998,6 @@ class Parser {
       set_store(*first, false);
       a.target = std::move(first);
       a.simple = simple;
-      a.annotation = parse_expression();
       if (accept_op("=")) a.value = parse_assignment_value();
       return make_stmt(span_from(start), std::move(a));
     }
@@ -1217,7 +1234,32 @@ class Parser {
     if (at_op(":=")) {
       if (!e->is<Name>()) fail_span(e->span, std::string("cannot use assignment expressions with ") + expr_name(*e));
     }
+    if (at_op("=") && e->is<Name>() && !m_in_comma_check) maybe_meant_equality(*e);
     return e;
+  }
+
+  // CPython's invalid_named_expression: `NAME = value` where only an expression may stand, with
+  // the value not followed by another '=' or ':='.
+  void maybe_meant_equality(const Expr& name) {
+    const std::size_t mark = m_pos;
+    next();  // '='
+    if (!starts_expression(tok()) || at_op("*")) {
+      m_pos = mark;
+      return;
+    }
+    const std::size_t deferred = m_deferred.size();
+    try {
+      ExprPtr value = parse_bitwise_or();
+      if (!at_op("=") && !at_op(":="))
+        fail_span(join(name.span, value->span), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    } catch (const SyntaxFailure& failure) {
+      if (m_hit_tokenizer_error || failure.diagnostic.message.rfind("invalid syntax. Maybe", 0) == 0 ||
+          is_literal_error(failure.diagnostic.message))
+        throw;
+    }
+    m_deferred.resize(deferred);
+    m_deferred_rank.resize(deferred);
+    m_pos = mark;
   }
 
   ExprPtr parse_expression() {
@@ -1246,7 +1288,7 @@ class Parser {
     const Token& kw = next();
     Lambda l;
     l.params = parse_parameters(":", false);
-    expect_colon();
+    if (!accept_op(":")) fail_invalid();
     m_functions.push_back(FunctionContext{true, false, true, 0});
     l.body = parse_expression();
     m_functions.pop_back();

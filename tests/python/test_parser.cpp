@@ -440,6 +440,20 @@ TEST(ParserErrors, MessagesAndPositionsAsCPython311) {
   EXPECT_EQ(error("from asyncio import a,\n"), "1:23: trailing comma not allowed without surrounding parentheses");
   EXPECT_EQ(error("else:\n  pass\n"), "1:1: invalid syntax");
   EXPECT_EQ(error("(a.b := 1)\n"), "1:2: cannot use assignment expressions with attribute");
+  // `&&':'` in CPython's grammar (def, try, else, finally): "expected ':'" at the next token.
+  EXPECT_EQ(error("def f() x:\n  pass\n"), "1:9: expected ':'");
+  EXPECT_EQ(error("try x:\n  pass\n"), "1:5: expected ':'");
+  EXPECT_EQ(error("for x in y z:\n  pass\n"), "1:12: invalid syntax");
+  EXPECT_EQ(error("for x in y\n  pass\n"), "1:11: expected ':'");
+  EXPECT_EQ(error("def f:\n  pass\n"), "1:6: expected '('");
+  EXPECT_EQ(error("x = [a = 1]\n"), "1:6: invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  EXPECT_EQ(error("await asyncio:.sleep(0)\n"), "1:14: invalid syntax");
+  EXPECT_EQ(error("f(a) : int\n"), "1:1: illegal target for annotation");
+  EXPECT_EQ(error("x: int, y: int = 1, 2\n"), "1:7: invalid syntax");
+  // A string literal's error is found even where the parse has already failed.
+  EXPECT_EQ(error("prin t(f\"{}\")\n"), "1:13: f-string: empty expression not allowed");
+  EXPECT_EQ(error("print(1 2 3)\n"), "1:7: invalid syntax. Perhaps you forgot a comma?");
+  EXPECT_EQ(error("print(a, f(x) y)\n"), "1:10: invalid syntax. Perhaps you forgot a comma?");
 }
 
 TEST(ParserErrors, IndentationAsCPython311) {
