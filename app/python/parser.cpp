@@ -162,7 +162,6 @@ class Parser {
   // `await`s outside an async function, as (index in m_deferred, function nesting): a
   // comprehension around one turns it into "asynchronous comprehension outside ..." instead.
   std::vector<std::pair<std::size_t, std::size_t>> m_pending_awaits;
-  int m_fstring_depth = 0;
   const Token* m_fstring_token = nullptr;  // the STRING token whose f-string is being parsed
 
   static std::vector<int> bracket_levels(const std::vector<Token>& tokens, int base) {
@@ -256,13 +255,10 @@ class Parser {
   [[noreturn]] void fail_span(const SourceSpan& s, std::string msg) {
     throw SyntaxFailure{make_diag(std::move(msg), s.line, s.col, s.end_line, s.end_col)};
   }
+  // The generic error at the current token ("unexpected indent" when it is an INDENT).
   [[noreturn]] void fail_invalid() {
     const Token& t = tok();
-    if (t.kind == TokenKind::indent)
-      fail_at_indent(t);
-    if (t.kind == TokenKind::end_marker && m_fstring_depth == 0) {
-      fail_at(t, "invalid syntax");
-    }
+    if (t.kind == TokenKind::indent) fail_at_indent(t);
     fail_at(t, "invalid syntax");
   }
   [[noreturn]] void fail_at_indent(const Token& t) {
@@ -348,8 +344,10 @@ class Parser {
       next();
       if (tok().kind != TokenKind::indent) {
         const Token& where = error_token();
+        // CPython puts an error at a DEDENT at the indentation's width (its 0-based column).
+        const int col = where.kind == TokenKind::dedent ? std::max(1, where.col - 1) : where.col;
         throw SyntaxFailure{make_diag("expected an indented block after " + ctx.what + " on line " + std::to_string(ctx.line),
-                                      where.line, where.col, where.end_line, where.end_col, DiagnosticKind::indentation_error)};
+                                      where.line, col, where.end_line, col + 1, DiagnosticKind::indentation_error)};
       }
       next();
       DepthGuard guard(*this);
@@ -438,7 +436,6 @@ class Parser {
       return;
     }
     if (t.kind == TokenKind::end_marker) return;
-    if (t.is_op("=") || t.is_op(":=")) fail_invalid();
     fail_invalid();
   }
 
@@ -630,12 +627,11 @@ class Parser {
     const Token& kw = next();  // 'for'
     For node;
     node.is_async = is_async;
+    const std::size_t target_start = m_pos;
     node.target = parse_target_list("in");
-    if (!accept_kw("in")) {
-      if (tok().kind == TokenKind::newline || at_op(":")) fail_expected("'in'");
-      fail_invalid();
-    }
+    if (!accept_kw("in")) fail_target_without_in(target_start);
     node.iter = parse_star_expressions();
+    check_no_bare_starred(*node.iter);
     expect_colon();
     ++m_functions.back().loop_depth;
     node.body = parse_block(BlockContext{"'for' statement", kw.line});
@@ -716,7 +712,7 @@ class Parser {
       const Token& ex = next();
       const bool star = accept_op("*");
       if ((star && any_plain) || (!star && any_star))
-        fail_at_span(SourceSpan{ex.line, ex.col, ex.line, prev().end_col},
+        fail_span(SourceSpan{ex.line, ex.col, ex.line, prev().end_col},
                      "cannot have both 'except' and 'except*' on the same 'try'");
       (star ? any_star : any_plain) = true;
       ExceptHandler h;
@@ -759,7 +755,6 @@ class Parser {
       fail_at(error_token(), "expected 'except' or 'finally' block");
     return make_stmt(span_from(kw), std::move(node));
   }
-  [[noreturn]] void fail_at_span(const SourceSpan& s, std::string msg) { fail_span(s, std::move(msg)); }
 
   // ---- simple statements -------------------------------------------------------------------
   StmtPtr parse_simple_statement() {
@@ -780,7 +775,10 @@ class Parser {
       if (w == "return") {
         next();
         Return r;
-        if (!at_statement_end()) r.value = parse_star_expressions();
+        if (!at_statement_end()) {
+          r.value = parse_star_expressions();
+          check_no_bare_starred(*r.value);
+        }
         SourceSpan s = span_from(t);
         if (!m_functions.back().is_function || m_functions.back().is_lambda) defer(s, "'return' outside function");
         return make_stmt(s, std::move(r));
@@ -1125,6 +1123,23 @@ class Parser {
     }
   }
 
+  // A for target not followed by `in`: CPython's invalid_for_target reads the target again as
+  // an expression, which finds "Perhaps you forgot a comma?" inside brackets; otherwise the
+  // error is "invalid syntax" where `in` should be.
+  [[noreturn]] void fail_target_without_in(std::size_t target_start) {
+    const std::size_t failing = m_pos;
+    m_pos = target_start;
+    try {
+      parse_star_expressions();
+    } catch (const SyntaxFailure& failure) {
+      if (m_hit_tokenizer_error || failure.diagnostic.message.find("Perhaps you forgot a comma") != std::string::npos ||
+          is_literal_error(failure.diagnostic.message))
+        throw;
+    }
+    m_pos = failing;
+    fail_invalid();
+  }
+
   // for/comprehension targets: star_targets, which must not swallow the `in` keyword, so each
   // element is parsed at bitwise_or level.
   ExprPtr parse_target_list(std::string_view stop_keyword) {
@@ -1275,9 +1290,7 @@ class Parser {
     next();
     ExprPtr test = parse_disjunction();
     if (!accept_kw("else")) {
-      if (at_kw("if") || starts_expression(tok()) || at_op("=") || at_op(":")) {
-        if (!starts_expression(tok()) || at_op(":")) fail_span(join(body->span, test->span), "expected 'else' after 'if' expression");
-      }
+      if (at_op(":")) fail_invalid();  // CPython's rule excludes a ':' here
       fail_span(join(body->span, test->span), "expected 'else' after 'if' expression");
     }
     ExprPtr orelse = parse_expression();
@@ -1679,12 +1692,7 @@ class Parser {
       // CPython keeps the inner span for a parenthesized expression.
       return first;
     }
-    if (!at_op(",")) {
-      if (at_op("=") && first->is<Name>() == false) {
-        // e.g. (a.b = 1): let the generic message stand.
-      }
-      fail_invalid_in_brackets();
-    }
+    if (!at_op(",")) fail_invalid_in_brackets();
     Tuple t;
     t.parenthesized = true;
     t.elts.push_back(std::move(first));
@@ -1801,8 +1809,9 @@ class Parser {
       Comprehension c;
       if (accept_kw("async")) c.is_async = true;
       next();  // 'for'
+      const std::size_t target_start = m_pos;
       c.target = parse_target_list("in");
-      if (!accept_kw("in")) fail_invalid();
+      if (!accept_kw("in")) fail_target_without_in(target_start);
       c.iter = parse_disjunction();
       while (at_kw("if")) {
         next();
@@ -2287,7 +2296,6 @@ class Parser {
     m_levels = bracket_levels(m_tokens, 1);  // CPython 3.11 parses a field as "(expr)"
     m_pos = 0;
     m_furthest = 0;
-    ++m_fstring_depth;
     ExprPtr e;
     std::optional<SyntaxFailure> failure;
     try {
@@ -2297,7 +2305,6 @@ class Parser {
       if (f.diagnostic.message.rfind("f-string: ", 0) != 0) f.diagnostic.message = "f-string: " + f.diagnostic.message;
       failure = std::move(f);
     }
-    --m_fstring_depth;
     m_tokens = std::move(saved_tokens);
     m_levels = std::move(saved_levels);
     m_pos = saved_pos;
