@@ -4,6 +4,8 @@
 // Sections: blocks · simple statements · raise · compound statements · with · try
 #include "python/runtime/runtime.hpp"
 
+#include <loopscope/sleep.hpp>
+
 #include <chrono>
 
 namespace loopscope::python {
@@ -70,12 +72,52 @@ bool Runtime::is_simple(const Stmt& s) {
   return simple;
 }
 
+// `await X`, `v = await X` and `return await X` (X without awaits of its own) are the statements
+// every asyncio program is made of: they await here, without frames of their own.
+const Expr* Runtime::direct_await(const Stmt& s) {
+  const Expr* value = nullptr;
+  if (auto* e = s.as<ExprStmt>()) value = e->value.get();
+  else if (auto* a = s.as<Assign>(); a && a->targets.size() == 1) value = a->value.get();
+  else if (auto* r = s.as<Return>()) value = r->value.get();
+  if (!value) return nullptr;
+  auto* aw = value->as<Await>();
+  if (!aw || needs_async(*aw->value)) return nullptr;
+  return aw->value.get();
+}
+
 Coro<Flow> Runtime::exec_block(const Body& body, Frame& f) {
   for (const StmtPtr& s : body) {
     tick(*s, f);
     Flow flow;
-    if (is_simple(*s)) flow = exec_simple(*s, f);
-    else flow = co_await exec_compound(*s, f);
+    if (is_simple(*s)) {
+      flow = exec_simple(*s, f);
+    } else if (const Expr* target = direct_await(*s)) {
+      Value v = eval(*target, f);
+      Value result;
+      if (SleepObject* sl = as_sleep(v)) {
+        co_await loopscope::sleep(sl->delay);
+        result = sl->result;
+      } else if (auto* c = v.get<CoroutineObject>(ObjKind::coroutine); c && !c->consumed) {
+        c->consumed = true;
+        Coro<Value> coro = std::move(c->coro);
+        v = Value();
+        result = co_await std::move(coro);
+      } else if (auto* t = v.get<TaskObject>(ObjKind::task)) {
+        Task<Value> task = t->task;
+        result = co_await task;
+      } else {
+        result = co_await await_value(std::move(v));
+      }
+      flow = Flow::next;
+      if (auto* a = s->as<Assign>()) {
+        assign(*a->targets[0], std::move(result), f);
+      } else if (s->is<Return>()) {
+        f.ret = std::move(result);
+        flow = Flow::returned;
+      }
+    } else {
+      flow = co_await exec_compound(*s, f);
+    }
     if (flow != Flow::next) co_return flow;
   }
   co_return Flow::next;

@@ -422,6 +422,8 @@ std::optional<Value> task_attr(Runtime& rt, const Value& self, std::string_view 
   return std::nullopt;
 }
 
+Value SleepObject::as_coroutine() const { return native_coro(sleep_coro(delay, result), "sleep", false); }
+
 // ---- the module ------------------------------------------------------------------------------
 Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   const auto& t = types();
@@ -436,7 +438,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     check_args(a, "sleep", 1, 2);
     if (a.pos.size() == 2) result = a.pos[1];
     const double d = number_arg(a.pos[0], "delay");
-    return native_coro(sleep_coro(d, result.value_or(Value())), "sleep", true);
+    return Value(make<SleepObject>(d, result.value_or(Value())));
   });
   def("create_task", [](Runtime& r, CallArgs& a) {
     std::optional<Value> nm = a.take("name");
@@ -525,7 +527,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   def("get_event_loop", loop_fn);
   def("iscoroutine", [](Runtime&, CallArgs& a) {
     check_args(a, "iscoroutine", 1, 1);
-    return py_bool(a.pos[0].is(ObjKind::coroutine));
+    return py_bool(a.pos[0].is(ObjKind::coroutine) || as_sleep(a.pos[0]));
   });
   def("to_thread", [](Runtime& r, CallArgs& a) {
     if (a.pos.empty()) type_error("to_thread() missing 1 required positional argument: 'func'");

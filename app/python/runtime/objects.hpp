@@ -196,6 +196,7 @@ struct ModuleObject : Object {
 // getattr; `async with` goes through aenter/aexit.
 struct NativeObject : Object {
   NativeObject() : Object(ObjKind::native) {}
+  bool is_sleep = false;  // a SleepObject (runtime.hpp)
   virtual const char* type_name() const = 0;
   virtual TypeObject* type() const { return nullptr; }
   // The attribute `name` of `self` (self is this object as a Value); nullopt if none.

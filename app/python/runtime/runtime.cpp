@@ -5,6 +5,7 @@
 #include "python/runtime/runtime.hpp"
 
 #include <loopscope/errors.hpp>
+#include <loopscope/sleep.hpp>
 
 #include <stdexcept>
 
@@ -290,6 +291,10 @@ Coro<Value> Runtime::await_value(Value v) {
     Task<Value> task = t->task;
     co_return co_await task;
   }
+  if (auto* s = as_sleep(v)) {
+    co_await loopscope::sleep(s->delay);
+    co_return s->result;
+  }
   if (auto* n = v.get<NativeObject>(ObjKind::native); n && n->is_awaitable()) co_return co_await n->await_(*this, v);
   type_error("object " + type_name(v) + " can't be used in 'await' expression");
 }
@@ -311,6 +316,7 @@ std::string Runtime::next_task_name(const std::string& given, bool consume_numbe
 }
 
 Value Runtime::create_task(const Value& coro, std::string name, bool consume_number) {
+  if (auto* s = as_sleep(coro)) return create_task(s->as_coroutine(), std::move(name), consume_number);
   auto* c = coro.get<CoroutineObject>(ObjKind::coroutine);
   if (!c) type_error("a coroutine was expected, got " + to_repr(coro));
   if (c->consumed) raise(types().runtime_error, "cannot reuse already awaited coroutine");
@@ -318,7 +324,11 @@ Value Runtime::create_task(const Value& coro, std::string name, bool consume_num
     halt("limit exceeded: more than " + std::to_string(m_limits.max_tasks) + " tasks alive at once", 0);
   c->consumed = true;
   Task<Value> t = m_loop.create_task(std::move(c->coro), next_task_name(name, consume_number));
-  if (m_tasks.size() > 256 && m_tasks.size() % 256 == 0) std::erase_if(m_tasks, [](const AnyTask& x) { return x.done(); });
+  // Finished tasks are dropped whenever the list has doubled since the last pruning (amortized O(1)).
+  if (m_tasks.size() >= m_tasks_prune_at) {
+    std::erase_if(m_tasks, [](const AnyTask& x) { return x.done(); });
+    m_tasks_prune_at = std::max<std::size_t>(256, m_tasks.size() * 2);
+  }
   m_tasks.push_back(t);
   Value v = task_value(t);
   v.as<TaskObject>()->coro_name = c->name;
@@ -327,6 +337,7 @@ Value Runtime::create_task(const Value& coro, std::string name, bool consume_num
 
 Task<Value> Runtime::as_task(const Value& v, const char* what) {
   if (auto* t = v.get<TaskObject>(ObjKind::task)) return t->task;
+  if (auto* s = as_sleep(v)) return as_task(s->as_coroutine(), what);
   if (v.is(ObjKind::coroutine)) return create_task(v, {}).as<TaskObject>()->task;
   type_error(std::string("An asyncio.Future, a coroutine or an awaitable is required") + (what[0] ? "" : ""));
 }

@@ -69,6 +69,25 @@ struct Frame {
   std::vector<std::exception_ptr> handling;  // exceptions being handled (bare `raise`)
 };
 
+// ---- SleepObject -----------------------------------------------------------------------------
+// What asyncio.sleep(d) returns: awaiting it is the engine's sleep, with no coroutine frame of its
+// own (the hot path of every asyncio program). Where a coroutine is needed (gather, create_task),
+// as_coroutine() makes one.
+struct SleepObject : NativeObject {
+  SleepObject(double d, Value r) : delay(d), result(std::move(r)) { is_sleep = true; }
+  double delay;
+  Value result;
+  const char* type_name() const override { return "coroutine"; }
+  std::string repr() const override { return "<coroutine object sleep>"; }
+  bool is_awaitable() const override { return true; }
+  std::optional<Value> getattr(Runtime&, const Value&, std::string_view) override { return std::nullopt; }
+  Value as_coroutine() const;
+};
+inline SleepObject* as_sleep(const Value& v) {
+  auto* n = v.get<NativeObject>(ObjKind::native);
+  return n && n->is_sleep ? static_cast<SleepObject*>(n) : nullptr;
+}
+
 // ---- Runtime ---------------------------------------------------------------------------------
 class Runtime {
 public:
@@ -158,6 +177,7 @@ private:
   bool handler_matches(const Expr* type, const ExceptionObject& e, Frame& f);
   Coro<Flow> exec_for(const For& s, Frame& f);
   bool is_simple(const Stmt& s);
+  const Expr* direct_await(const Stmt& s);
   void tick(const Stmt& s, Frame& f);
   void raise_stmt(const Raise& r, Frame& f, Value exc, Value cause);
   // names and targets (eval_names.cpp)
@@ -202,6 +222,7 @@ private:
   Value m_main_coro;
   Task<Value> m_main;
   std::vector<AnyTask> m_tasks;
+  std::size_t m_tasks_prune_at = 256;
   std::exception_ptr m_module_error;
   bool m_module_done = false;
   std::int64_t m_ops = 0;
