@@ -2159,8 +2159,9 @@ class Parser {
                                   std::size_t open, int nesting) {
     const std::string_view body = info.body;
     std::size_t i = open + 1;
-    // Scan the expression: up to '!' (not '!='), ':' or '}' or '=' (debug) at bracket depth 0.
-    int depth = 0;
+    // Scan the expression: up to '!' (not '!='), ':' or '}' or '=' (debug) outside brackets,
+    // with CPython 3.11's checks of the brackets and quotes inside.
+    std::string open_brackets;
     char quote = 0;
     bool triple = false;
     std::size_t expr_end = std::string_view::npos;
@@ -2193,23 +2194,22 @@ class Parser {
       }
       if (c == '#') fstring_error_plain("f-string expression part cannot include '#'");
       if (c == '(' || c == '[' || c == '{') {
-        ++depth;
+        open_brackets += c;
         continue;
       }
       if (c == ')' || c == ']' || c == '}') {
-        if (depth == 0 && c == '}') {
+        if (open_brackets.empty() && c == '}') {
           expr_end = i;
           break;
         }
-        if (depth == 0) {
-          int l, col;
-          pos_of(i, l, col);
-          fstring_error(std::string("unmatched '") + c + "'", l, col);
-        }
-        --depth;
+        if (open_brackets.empty()) fstring_error(std::string("unmatched '") + c + "'", 0, 0);
+        const char top = open_brackets.back();
+        if ((top == '(' && c != ')') || (top == '[' && c != ']') || (top == '{' && c != '}'))
+          fstring_error(std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + top + "'", 0, 0);
+        open_brackets.pop_back();
         continue;
       }
-      if (depth == 0) {
+      if (open_brackets.empty()) {
         if (c == '!' && !(i + 1 < body.size() && body[i + 1] == '=')) { expr_end = i; break; }
         if (c == ':') { expr_end = i; break; }
         if (c == '=' && i + 1 < body.size() && body[i + 1] != '=' && i > open + 1) {
@@ -2222,9 +2222,9 @@ class Parser {
       }
     }
     if (expr_end == std::string_view::npos) {
-      int l, col;
-      pos_of(body.size(), l, col);
-      fstring_error("expecting '}'", l, col);
+      if (quote) fstring_error("unterminated string", 0, 0);
+      if (!open_brackets.empty()) fstring_error(std::string("unmatched '") + open_brackets.back() + "'", 0, 0);
+      fstring_error("expecting '}'", 0, 0);
     }
     const std::string_view expr_text = body.substr(open + 1, expr_end - open - 1);
     bool blank = true;

@@ -279,6 +279,10 @@ TEST(Parser, FStringErrors) {
   EXPECT_EQ(error("f'{a b}'\n"), "1:4: f-string: invalid syntax. Perhaps you forgot a comma?");
   EXPECT_EQ(error("f'{x\\n}'\n"), "1:9: f-string expression part cannot include a backslash");
   EXPECT_EQ(error("f'{x#}'\n"), "1:8: f-string expression part cannot include '#'");
+  EXPECT_EQ(error("f\"{a(}\"\n"), "1:8: f-string: closing parenthesis '}' does not match opening parenthesis '('");
+  EXPECT_EQ(error("f\"{a(b\"\n"), "1:8: f-string: unmatched '('");
+  EXPECT_EQ(error("f\"{a['b}\"\n"), "1:10: f-string: unterminated string");
+  EXPECT_EQ(error("f\"{a)}\"\n"), "1:8: f-string: unmatched ')'");
 }
 
 // ---- spans ---------------------------------------------------------------------------------
