@@ -26,10 +26,11 @@ Coro<Value> any(Runtime& rt, const Expr& e, Frame& f) {
   co_return rt.eval(e, f);
 }
 
+}  // namespace
+
 double wall_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-}  // namespace
 
 // ---- blocks ----------------------------------------------------------------------------------
 void Runtime::tick(const Stmt& s, Frame& f) {
@@ -41,9 +42,7 @@ void Runtime::tick(const Stmt& s, Frame& f) {
     if (m_loop.time() > m_limits.max_time)
       halt("limit exceeded: the run went past " + float_repr(m_limits.max_time) + " s", f.line);
     if (m_loop.clock_kind() == ClockKind::real_time) {
-      static thread_local double started = 0;
-      if (m_ops == 1024) started = wall_now();
-      else if (wall_now() - started > m_limits.max_wall)
+      if (wall_now() - m_wall_start > m_limits.max_wall)
         halt("limit exceeded: the run took longer than " + float_repr(m_limits.max_wall) + " s of real time", f.line);
     }
   }

@@ -201,6 +201,15 @@ bool ProgramRun::run_once() {
   }
   if (!step_module()) return false;
   const double max_time = m_rt->limits().max_time;
+  if (m_loop->clock_kind() == ClockKind::real_time) {
+    // Real clock: the loop must not wait past the wall-time limit.
+    const double left = m_rt->wall_start() + m_rt->limits().max_wall - wall_now();
+    auto d = m_loop->ready_count() == 0 ? m_loop->next_deadline() : std::nullopt;
+    if (left <= 0 || (d && *d - m_loop->time() > left)) {
+      finish("limit exceeded: the run would take longer than " + float_repr(m_rt->limits().max_wall) + " s of real time");
+      return false;
+    }
+  }
   if (m_loop->ready_count() == 0) {
     if (auto d = m_loop->next_deadline(); d && *d > max_time) {
       finish("limit exceeded: the run would go past " + float_repr(max_time) + " s");

@@ -34,6 +34,7 @@ Runtime::Runtime(const Module& module, std::string filename, std::vector<std::st
       m_rng(seed), m_globals(std::make_shared<Env>()) {
   m_previous = t_current;
   t_current = this;
+  m_wall_start = wall_now();
   m_module_frame.scope = &scope_table(module.scope, true);
   m_module_frame.function = "<module>";
   m_globals->vars["__name__"] = py_str("__main__");

@@ -69,6 +69,9 @@ struct Frame {
   std::vector<std::exception_ptr> handling;  // exceptions being handled (bare `raise`)
 };
 
+// Seconds of a steady real clock (the wall-time limit of real-clock runs).
+double wall_now();
+
 // ---- SleepObject -----------------------------------------------------------------------------
 // What asyncio.sleep(d) returns: awaiting it is the engine's sleep, with no coroutine frame of its
 // own (the hot path of every asyncio program). Where a coroutine is needed (gather, create_task),
@@ -117,6 +120,7 @@ public:
 
   // ---- limits
   bool halted() const noexcept { return m_halted; }
+  double wall_start() const noexcept { return m_wall_start; }
   const std::string& halt_reason() const noexcept { return m_halt_reason; }
   int halt_line() const noexcept { return m_halt_line; }
   [[noreturn]] void halt(std::string reason, int line);
@@ -236,6 +240,7 @@ private:
   Value m_asyncio_run;
   std::int64_t m_call_depth = 0;
   std::uint64_t m_task_counter = 0;
+  double m_wall_start = 0;
 
   friend Coro<Value> run_module_body(Runtime& rt);
 };
