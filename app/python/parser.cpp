@@ -108,7 +108,8 @@ class Parser {
         if (lexical_error_replaces && !unexpected_indent) d = *lexed.error;
       } else if (!lexed.unclosed.empty() && !unexpected_indent) {
         const OpenBracket& b = lexed.unclosed.back();
-        if (m_tokens[std::min(m_furthest, m_tokens.size() - 1)].line > b.line) {
+        const Token& furthest = m_tokens[std::min(m_furthest, m_tokens.size() - 1)];
+        if (furthest.line > b.line || furthest.kind == TokenKind::end_marker) {
           d = make_diag(std::string("'") + b.bracket + "' was never closed", b.line, b.col, b.line, b.col + 1);
         }
       }
