@@ -2213,8 +2213,8 @@ class Parser {
       if (open_brackets.empty()) {
         if (c == '!' && !(i + 1 < body.size() && body[i + 1] == '=')) { expr_end = i; break; }
         if (c == ':') { expr_end = i; break; }
-        if (c == '=' && i + 1 < body.size() && body[i + 1] != '=' && i > open + 1) {
-          const char p = body[i - 1];
+        if (c == '=' && i + 1 < body.size() && body[i + 1] != '=') {
+          const char p = i > open + 1 ? body[i - 1] : ' ';
           if (p != '=' && p != '!' && p != '<' && p != '>') {
             expr_end = i;
             break;
@@ -2234,9 +2234,9 @@ class Parser {
     int el, ecol;
     pos_of(open + 1, el, ecol);
     if (blank) {
-      int l, col;
-      pos_of(expr_end, l, col);
-      fstring_error("empty expression not allowed", l, col);
+      const char next_char = body[expr_end];
+      if (next_char == '}') fstring_error("empty expression not allowed", 0, 0);
+      fstring_error(std::string("expression required before '") + next_char + "'", 0, 0);
     }
     FStringPart field;
     field.kind = FStringPart::Kind::field;
