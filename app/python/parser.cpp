@@ -3,19 +3,24 @@
 // (lowest first): lambda, if-else, or, and, not, comparisons, |, ^, &, << >>, + -, * / // % @,
 // unary + - ~, **, await, primary (.attr, call, subscript), atom.
 //
-// Error order, as CPython's: a syntax error the parser meets wins; but a lexical error anywhere in
-// the file (the tokenizer ran first) replaces a parser error, and an unclosed bracket replaces a
-// parser error on a later line. Only a syntactically valid file gets "deferred" errors: CPython's
-// compile-time errors ('return' outside function, ...), the scope pass's errors, and Loopscope's
-// refusals of constructs outside the subset; of those the earliest in the source is reported.
+// Error order, as CPython's: the first syntax error the parser meets wins, except that (as
+// CPython tokenizes the rest of the file after a parser error) a later lexical error of the kind
+// CPython raises directly (unterminated string, invalid character, bad number, mismatched
+// bracket) replaces it, and a bracket never closed replaces it when the parser read past the
+// bracket's line or to the end of input. Only a syntactically valid file gets "deferred" errors:
+// first the symbol table's (scope.hpp, duplicate arguments), then the compiler's ('return'
+// outside function, 'await' outside async function, ...), then Loopscope's refusals of
+// constructs outside the subset; within each group the earliest in the source is reported.
+// CPython's second-pass messages (its invalid_* rules: "Perhaps you forgot a comma?", "Maybe
+// you meant '=='...", "expected ':'") are produced where the parser fails, with the positions
+// CPython gives them.
 #include "python/parser.hpp"
 
 #include <algorithm>
 #include <cerrno>
-#include <cmath>
 #include <cstdlib>
-#include <string>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <utility>
 

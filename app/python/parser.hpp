@@ -26,8 +26,10 @@ struct ParseOptions {
   // Nesting limit for brackets, expressions and blocks together.
   int max_depth = 200;
   // false: report only what CPython itself would (syntax and compile-time errors), no refusals;
-  // constructs without a node (class, decorators, yield, ...) are then dropped from the tree;
-  // `match` statements stay refused (they are not parsed at all).
+  // what the tree cannot hold is then dropped or stands in: class statements and decorators
+  // are dropped, a yield expression becomes a NoneLiteral, a complex literal FloatLiteral 0.0,
+  // an integer beyond 64 bits IntLiteral 0, a `\N{...}` escape nothing. `match` statements stay
+  // refused (they are not parsed at all).
   // For tools and tests; a program to run always uses true.
   bool refuse_outside_subset = true;
 };
