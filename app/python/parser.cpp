@@ -871,7 +871,7 @@ class Parser {
   void check_module(const std::string& dotted, const SourceSpan& s) {
     const std::string top = dotted.substr(0, dotted.find('.'));
     const auto& mods = m_options.modules;
-    if (std::find(mods.begin(), mods.end(), top) == mods.end())
+    if (std::find(mods.begin(), mods.end(), top) == mods.end() && std::find(mods.begin(), mods.end(), "*") == mods.end())
       refuse(s, "module '" + dotted + "' is not available: " + join_modules(mods) + " are");
   }
 

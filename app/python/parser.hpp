@@ -21,7 +21,8 @@
 namespace loopscope::python {
 
 struct ParseOptions {
-  // Modules `import` / `from ... import` may name (the first dotted component is checked).
+  // Modules `import` / `from ... import` may name (the first dotted component is checked);
+  // "*" allows every module (for tools).
   std::vector<std::string> modules = {"asyncio", "time", "random", "aiohttp"};
   // Nesting limit for brackets, expressions and blocks together.
   int max_depth = 200;
