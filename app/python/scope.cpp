@@ -276,13 +276,16 @@ class Analyzer {
             walk_expr(*n.orelse, s);
           } else if constexpr (std::is_same_v<T, NamedExpr>) {
             walk_expr(*n.value, s);
-            // A walrus in a comprehension binds in the nearest enclosing non-comprehension scope.
+            // A walrus in a comprehension binds in the nearest enclosing non-comprehension scope;
+            // for the comprehensions in between the name is nonlocal (global at module level), as
+            // CPython's symbol table has it.
             Scope* target = s;
             while (target->is_comprehension && target->parent) target = target->parent;
             const std::string& id = n.target->template as<Name>()->id;
             bind(target, id);
-            if (target != s) {
-              use(s, id);
+            for (Scope* c = s; c != target; c = c->parent) {
+              if (target->is_function) add_unique(c->nonlocals, id);
+              else add_unique(c->globals, id);
             }
           } else if constexpr (std::is_same_v<T, Lambda>) {
             walk_params_defaults(n.params, s);
@@ -333,11 +336,10 @@ class Analyzer {
       if (!contains(s->globals, name) && !contains(s->nonlocals, name)) add_unique(info.locals, name);
     if (!s->is_function) info.globals.clear();
     if (s->is_function) {
-      for (const auto& [name, span] : s->nonlocal_spans) {
-        Scope* definer = find_definer(s, name);
-        if (!definer) error(span, "no binding for nonlocal '" + name + "' found");
-        else mark_free(s, definer, name);
-      }
+      for (const auto& [name, span] : s->nonlocal_spans)
+        if (!find_definer(s, name)) error(span, "no binding for nonlocal '" + name + "' found");
+      for (const auto& name : s->nonlocals)
+        if (Scope* definer = find_definer(s, name)) mark_free(s, definer, name);
       for (const auto& name : s->used) {
         if (binds_locally(s, name) || contains(s->globals, name) || contains(s->nonlocals, name)) continue;
         if (Scope* definer = find_definer(s, name)) mark_free(s, definer, name);

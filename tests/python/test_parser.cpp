@@ -17,6 +17,7 @@
 
 #include "python/parser.hpp"
 #include "python/tokens.hpp"
+#include "scope_dump.hpp"
 #include "span_dump.hpp"
 #include "unparse.hpp"
 
@@ -24,6 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace loopscope::python;
+using loopscope::python::testing::scope_dump;
 using loopscope::python::testing::span_dump;
 using loopscope::python::testing::unparse;
 
@@ -705,6 +707,41 @@ TEST(AgainstCPython, SpansEqualCPythonAst) {
     ++compared;
   }
   EXPECT_GE(compared, 3);
+}
+
+// Every function, lambda and comprehension scope has the locals, free variables, cells,
+// globals and nonlocals CPython's own symbol table gives it (tests/python/scope_dump.py).
+TEST(AgainstCPython, ScopesEqualCPythonSymtable) {
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  std::vector<fs::path> files;
+  for (const fs::path& file : corpus_files()) {
+    if (file.parent_path().filename() == "refused") continue;
+    ParseOptions any_module;
+    any_module.modules = {"*"};
+    if (parse(read_file(file), any_module).ok()) files.push_back(file);
+  }
+  std::string command = "/usr/bin/python3 '" + (fs::path(PYTHON_TEST_DIR) / "scope_dump.py").string() + "'";
+  for (const fs::path& file : files) command += " '" + file.string() + "'";
+  const auto output = run(command);
+  ASSERT_TRUE(output) << "scope_dump.py failed";
+  std::map<std::string, std::string> expected;
+  std::istringstream in(*output);
+  std::string line, current;
+  while (std::getline(in, line)) {
+    if (line.rfind("=== ", 0) == 0) {
+      current = line.substr(4);
+      expected[current];
+      continue;
+    }
+    expected[current] += line + "\n";
+  }
+  for (const fs::path& file : files) {
+    ParseOptions any_module;
+    any_module.modules = {"*"};
+    const ParseResult r = parse(read_file(file), any_module);
+    EXPECT_EQ(scope_dump(*r.module), expected[file.string()]) << file;
+  }
+  EXPECT_GE(files.size(), 3u);
 }
 
 }  // namespace
