@@ -361,7 +361,28 @@ Value Runtime::call_lambda(FunctionObject& fn, CallArgs& args) {
   return eval(*fn.lambda->body, f);
 }
 
+// Counts the user frames nested in one task (awaits of coroutines, plain calls): endless
+// recursion, async or not, is a RecursionError, never an exhausted heap.
+struct Runtime::NestingGuard {
+  Runtime& rt;
+  detail::TaskCore* key;
+  explicit NestingGuard(Runtime& r) : rt(r), key(detail::tls.task) {
+    if (++rt.m_nesting[key] > rt.m_limits.max_depth) {
+      release();
+      raise(types().recursion_error, "maximum recursion depth exceeded");
+    }
+  }
+  void release() {
+    if (auto it = rt.m_nesting.find(key); it != rt.m_nesting.end() && --it->second <= 0) rt.m_nesting.erase(it);
+    key = reinterpret_cast<detail::TaskCore*>(1);  // released
+  }
+  ~NestingGuard() {
+    if (key != reinterpret_cast<detail::TaskCore*>(1)) release();
+  }
+};
+
 Coro<Value> Runtime::run_function(Ref<FunctionObject> fn, std::shared_ptr<Env> env) {
+  NestingGuard nesting(*this);
   Frame f;
   f.env = std::move(env);
   f.scope = &scope_table(fn->def->scope, false);

@@ -283,11 +283,26 @@ void ProgramRun::describe_failure(const std::exception_ptr& e) {
   for (std::size_t k = chain.size(); k-- > 0;) {
     ExceptionObject& x = *chain[k];
     tb += "Traceback (most recent call last):\n";
+    // Like CPython, a frame repeated more than three times in a row is summarised.
+    int repeats = 0;
+    auto flush_repeats = [&] {
+      if (repeats > 0) tb += "  [Previous line repeated " + std::to_string(repeats) + " more time" + (repeats == 1 ? "" : "s") + "]\n";
+      repeats = 0;
+    };
+    int same = 0;
     for (auto it = x.traceback.rbegin(); it != x.traceback.rend(); ++it) {
+      const bool again = it != x.traceback.rbegin() && std::prev(it)->line == it->line && std::prev(it)->function == it->function;
+      same = again ? same + 1 : 0;
+      if (same >= 3) {
+        ++repeats;
+        continue;
+      }
+      flush_repeats();
       tb += "  File \"" + m_options.filename + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
       const std::string src = trim_left(m_rt->source_line(it->line));
       if (!src.empty()) tb += "    " + src + "\n";
     }
+    flush_repeats();
     tb += exception_line(x) + "\n";
     if (x.type->is_subclass_of(types().base_exception_group))
       for (std::size_t i = 0; i < x.group.size(); ++i)

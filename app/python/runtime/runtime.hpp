@@ -240,6 +240,8 @@ private:
   Value m_asyncio_run;
   std::int64_t m_call_depth = 0;
   std::uint64_t m_task_counter = 0;
+  struct NestingGuard;
+  std::unordered_map<detail::TaskCore*, std::int64_t> m_nesting;  // user frames per task
   double m_wall_start = 0;
 
   friend Coro<Value> run_module_body(Runtime& rt);

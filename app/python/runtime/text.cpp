@@ -200,12 +200,17 @@ std::string type_repr(const TypeObject& t) {
   return "<class '" + t.module + "." + t.name + "'>";
 }
 
-// Guards against printing a list that contains itself.
-thread_local int repr_depth = 0;
+// Containers being printed: one that contains itself prints as [...] / {...}, like CPython.
+thread_local std::vector<const Object*> repr_stack;
 struct DepthGuard {
-  DepthGuard() { ++repr_depth; }
-  ~DepthGuard() { --repr_depth; }
+  explicit DepthGuard(const Object* o) { repr_stack.push_back(o); }
+  ~DepthGuard() { repr_stack.pop_back(); }
 };
+bool in_progress(const Object* o) {
+  for (const Object* x : repr_stack)
+    if (x == o) return true;
+  return false;
+}
 }  // namespace
 
 std::string to_str(const Value& v) {
@@ -222,9 +227,10 @@ std::string to_repr(const Value& v) {
     case Kind::floating: return float_repr(v.as_float());
     case Kind::object: break;
   }
-  if (repr_depth > 200) raise(types().recursion_error, "maximum recursion depth exceeded while getting the repr of an object");
-  DepthGuard guard;
   Object* o = v.obj();
+  if (in_progress(o)) return o->kind == ObjKind::list ? "[...]" : (o->kind == ObjKind::tuple ? "(...)" : "{...}");
+  if (repr_stack.size() > 200) raise(types().recursion_error, "maximum recursion depth exceeded while getting the repr of an object");
+  DepthGuard guard(o);
   switch (o->kind) {
     case ObjKind::str: return str_repr(static_cast<StrObject*>(o)->text);
     case ObjKind::list: return "[" + join_repr(static_cast<ListObject*>(o)->items) + "]";

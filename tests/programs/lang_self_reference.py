@@ -1,0 +1,13 @@
+import asyncio
+
+async def main():
+    x = [1]
+    x.append(x)
+    d = {}
+    d["self"] = d
+    print(x, d, len(x))
+    s = "ab" * 10
+    print(s[::-3], repr(s[100:]), s[-100:2])
+    await asyncio.sleep(0)
+
+asyncio.run(main())
