@@ -31,8 +31,10 @@
 //
 // Contract with the runtime: after the first commit this header changes only additively; every
 // change is listed here.
-// Changes since the first commit:
-//   (none)
+// Changes since the first commit (comments only; no type or member changed):
+//   1. ScopeInfo: a comprehension's `nonlocals` (or `globals`, at module level) also lists a
+//      walrus target in it, which binds in the enclosing function (module), as CPython's
+//      symbol table has it; the scopes equal CPython's symtable on the test corpus.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -62,7 +64,9 @@ struct ScopeInfo {
                                        // for-target, with-as, except-as, import, def, parameter)
                                        // and not declared global/nonlocal. Module: its globals.
   std::vector<std::string> globals;    // declared `global` here (or, in the module, empty)
-  std::vector<std::string> nonlocals;  // declared `nonlocal` here
+  std::vector<std::string> nonlocals;  // declared `nonlocal` here; in a comprehension also a
+                                       // walrus target bound by the enclosing function (a module
+                                       // comprehension lists such a target in `globals`)
   std::vector<std::string> free;       // used here (or in a nested scope) but bound in an
                                        // enclosing *function* scope: closure variables
   std::vector<std::string> cells;      // locals of this scope that a nested scope uses (free
