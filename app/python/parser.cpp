@@ -474,19 +474,12 @@ class Parser {
     bool seen_star = false;   // '*' or '*args'
     bool bare_star = false;
     const Token* bare_star_tok = nullptr;
-    std::vector<std::string> names;
     auto parse_one = [&](bool allow_default) {
       const Token& t = tok();
       if (t.kind != TokenKind::name || is_keyword(t.text)) fail_invalid();
       next();
       Parameter p;
       p.name = std::string(t.text);
-      if (std::find(names.begin(), names.end(), p.name) != names.end())
-      {
-        defer(span_of(t), "duplicate argument '" + p.name + "' in function definition");
-        m_deferred_rank.back() = k_rank_symtable;
-      }
-      names.push_back(p.name);
       if (annotations && accept_op(":")) p.annotation = parse_expression();
       if (allow_default && accept_op("=")) p.default_value = parse_expression();
       p.span = span_from(t);
@@ -539,7 +532,30 @@ class Parser {
       if (at_op(close) || tok().is_op("**")) fail_at(*bare_star_tok, "named arguments must follow bare *");
     }
     if (!at_op(close)) fail_invalid();
+    check_duplicate_parameters(ps);
     return ps;
+  }
+
+  // CPython's symbol table meets parameters in this order: positional-only, ordinary,
+  // keyword-only, *args, **kwargs; the second of two equal names is the error.
+  void check_duplicate_parameters(const Parameters& ps) {
+    std::vector<const Parameter*> order;
+    for (const auto& p : ps.posonly) order.push_back(&p);
+    for (const auto& p : ps.args) order.push_back(&p);
+    for (const auto& p : ps.kwonly) order.push_back(&p);
+    if (ps.vararg) order.push_back(&*ps.vararg);
+    if (ps.kwarg) order.push_back(&*ps.kwarg);
+    for (std::size_t i = 0; i < order.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (order[j]->name == order[i]->name) {
+          const SourceSpan& n = order[i]->span;
+          int width = 0;
+          for (char c : order[i]->name) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          defer(SourceSpan{n.line, n.col, n.line, n.col + width},
+                "duplicate argument '" + order[i]->name + "' in function definition");
+          m_deferred_rank.back() = k_rank_symtable;
+          return;
+        }
   }
 
   void parse_decorated(Body& body) {
@@ -910,10 +926,7 @@ class Parser {
       imp.module = parse_dotted_name();
       check_module(imp.module, span_from(mod_start));
     }
-    if (!accept_kw("import")) {
-      if (tok().kind == TokenKind::newline) fail_expected("'import'");
-      fail_invalid();
-    }
+    if (!accept_kw("import")) fail_invalid();
     if (at_op("*")) {
       const Token& star = next();
       refuse(span_of(star), "`from ... import *` is not supported in Loopscope programs");
@@ -1092,11 +1105,10 @@ class Parser {
 
   // Marks `e` as an assignment (or del) target, or fails with CPython's message.
   void set_store(Expr& e, bool del) {
-    if (const Expr* bad = invalid_target(e, del)) {
-      if (!del && bad->is<Starred>()) fail_span(bad->span, "starred assignment target must be in a list or tuple");
+    if (const Expr* bad = invalid_target(e, del))
       fail_span(bad->span, std::string(del ? "cannot delete " : "cannot assign to ") + expr_name(*bad));
-    }
-    if (!del && e.is<Starred>()) fail_span(e.span, "starred assignment target must be in a list or tuple");
+    // These two are CPython compiler errors, reported only for an otherwise valid file.
+    if (!del && e.is<Starred>()) defer(e.span, "starred assignment target must be in a list or tuple");
     mark_context(e, del ? ExprContext::del : ExprContext::store);
     if (!del) check_single_star(e);
   }
@@ -1108,7 +1120,7 @@ class Parser {
     int stars = 0;
     for (const auto& x : *elts) {
       if (x->is<Starred>()) {
-        if (++stars == 2) fail_span(x->span, "multiple starred expressions in assignment");
+        if (++stars == 2) defer(x->span, "multiple starred expressions in assignment");
       }
       check_single_star(*x);
     }
@@ -1253,7 +1265,17 @@ class Parser {
     }
     ExprPtr e = parse_expression();
     if (at_op(":=")) {
-      if (!e->is<Name>()) fail_span(e->span, std::string("cannot use assignment expressions with ") + expr_name(*e));
+      if (!e->is<Name>()) {
+        // CPython words it only when a value follows; otherwise "invalid syntax" at ':='.
+        const Token& walrus = next();
+        try {
+          parse_expression();
+        } catch (const SyntaxFailure& failure) {
+          if (m_hit_tokenizer_error || is_literal_error(failure.diagnostic.message)) throw;
+          fail_at(walrus, "invalid syntax");
+        }
+        fail_span(e->span, std::string("cannot use assignment expressions with ") + expr_name(*e));
+      }
     }
     if (at_op("=") && e->is<Name>() && !m_in_comma_check) maybe_meant_equality(*e);
     return e;
@@ -1738,6 +1760,7 @@ class Parser {
     if (at_op("**")) return parse_dict_rest(open, nullptr);
     ExprPtr first = parse_star_named_expression();
     if (at_op(":") && !first->is<Starred>()) {
+      if (peek(1).is_op("}") || peek(1).is_op(",")) fail_at(tok(), "expression expected after dictionary key and ':'");
       next();
       return parse_dict_rest(open, std::move(first));
     }
@@ -1780,6 +1803,8 @@ class Parser {
         item.value = parse_bitwise_or();
       } else {
         item.key = parse_expression();
+        if (at_op(":") && (peek(1).is_op("}") || peek(1).is_op(",")))
+          fail_at(tok(), "expression expected after dictionary key and ':'");
         if (!accept_op(":")) {
           if (at_op("}") || at_op(",")) {
             // CPython 3.11 points at the key's last character.
