@@ -463,6 +463,11 @@ TEST(ParserErrors, MessagesAndPositionsAsCPython311) {
   EXPECT_EQ(error("prin t(f\"{}\")\n"), "1:13: f-string: empty expression not allowed");
   EXPECT_EQ(error("print(1 2 3)\n"), "1:7: invalid syntax. Perhaps you forgot a comma?");
   EXPECT_EQ(error("print(a, f(x) y)\n"), "1:10: invalid syntax. Perhaps you forgot a comma?");
+  EXPECT_EQ(error("d = {\"a\": }\n"), "1:9: expression expected after dictionary key and ':'");
+  EXPECT_EQ(error("def f(*a, b, a): pass\n"), "1:8: duplicate argument 'a' in function definition");
+  EXPECT_EQ(error("x = (a.b := )\n"), "1:10: invalid syntax");
+  EXPECT_EQ(error("*a = 1\nreturn 5\n"), "1:1: starred assignment target must be in a list or tuple");
+  EXPECT_EQ(error("f\"{:x}\"\n"), "1:8: f-string: expression required before ':'");
 }
 
 TEST(ParserErrors, IndentationAsCPython311) {
