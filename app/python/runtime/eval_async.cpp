@@ -167,8 +167,7 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     const Comprehension& g = (*gens)[0];
     Value iterable = co_await any(*this, *g.iter, f);
     Frame cf;
-    cf.env = std::make_shared<Env>();
-    cf.env->parent = f.env;
+    cf.env = new_env(f.env);
     cf.scope = &scope_table(*scope, false);
     cf.function = "<listcomp>";
     cf.line = f.line;

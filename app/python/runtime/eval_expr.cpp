@@ -274,8 +274,7 @@ Value Runtime::make_function(const FunctionDef* def, const Lambda* lambda, Frame
 
 std::shared_ptr<Env> Runtime::bind(FunctionObject& fn, CallArgs& args) {
   const Parameters& p = fn.def ? fn.def->params : fn.lambda->params;
-  auto env = std::make_shared<Env>();
-  env->parent = fn.closure;
+  auto env = new_env(fn.closure);
   auto& vars = env->vars;
   std::vector<const Parameter*> positional;
   for (const auto& x : p.posonly) positional.push_back(&x);
@@ -446,8 +445,7 @@ Value Runtime::eval_comprehension(const Expr& e, Frame& f) {
     raise(types().runtime_error, "unknown expression");
   }
   Frame cf;
-  cf.env = std::make_shared<Env>();
-  cf.env->parent = f.env;
+  cf.env = new_env(f.env);
   cf.scope = &scope_table(*parts.scope, false);
   cf.function = parts.name;
   cf.line = f.line;

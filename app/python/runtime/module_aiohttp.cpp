@@ -17,7 +17,8 @@ namespace loopscope::python {
 
 namespace {
 TypeObject* aiohttp_type(const char* name) {
-  static std::map<std::string, TypeObject*, std::less<>> made;
+  // Process-wide, never freed (reachable through this pointer), like the built-in types.
+  static auto& made = *new std::map<std::string, TypeObject*, std::less<>>();
   auto it = made.find(name);
   if (it != made.end()) return it->second;
   auto* t = new TypeObject(name, {types().object});

@@ -48,20 +48,54 @@ Runtime::~Runtime() {
 
 Runtime* Runtime::current() noexcept { return t_current; }
 
+namespace {
+// Empties the containers among `vars` (a list that contains itself is a cycle), then the vars.
+void clear_vars(std::unordered_map<std::string, Value>& vars) {
+  std::unordered_map<std::string, Value> taken;
+  taken.swap(vars);
+  for (auto& [name, v] : taken) {
+    if (auto* l = v.get<ListObject>(ObjKind::list)) {
+      std::vector<Value> items;
+      items.swap(l->items);
+    } else if (auto* d = v.get<DictObject>(ObjKind::dict)) {
+      std::vector<std::pair<Value, Value>> entries;
+      entries.swap(d->entries);
+      d->index.clear();
+    }
+  }
+}
+}  // namespace
+
 void Runtime::release_values() {
   m_main = Task<Value>();
   m_main_coro = Value();
   m_tasks.clear();
   if (m_globals) {
     // Break cycles through module globals (functions whose closures see the globals…).
-    std::unordered_map<std::string, Value> vars;
-    vars.swap(m_globals->vars);
-    vars.clear();
+    clear_vars(m_globals->vars);
   }
   m_modules.clear();
   m_engine_errors.clear();
+  for (auto& w : m_envs) {
+    if (auto e = w.lock()) {
+      clear_vars(e->vars);
+      e->parent.reset();
+    }
+  }
+  m_envs.clear();
   m_module_frame.ret = Value();
   m_module_frame.handling.clear();
+}
+
+std::shared_ptr<Env> Runtime::new_env(std::shared_ptr<Env> parent) {
+  auto env = std::make_shared<Env>();
+  env->parent = std::move(parent);
+  if (m_envs.size() >= m_envs_prune_at) {
+    std::erase_if(m_envs, [](const std::weak_ptr<Env>& w) { return w.expired(); });
+    m_envs_prune_at = std::max<std::size_t>(1024, m_envs.size() * 2);
+  }
+  m_envs.push_back(env);
+  return env;
 }
 
 std::string Runtime::source_line(int line) const {

@@ -200,6 +200,7 @@ private:
   Value make_function(const FunctionDef* def, const Lambda* lambda, Frame& f);
   Value eval_comprehension(const Expr& e, Frame& f);
   Value call_lambda(FunctionObject& fn, CallArgs& args);
+  std::shared_ptr<Env> new_env(std::shared_ptr<Env> parent);
   // modules
   Value import_module(const std::string& name, int line);
   void install_builtins();
@@ -242,6 +243,10 @@ private:
   std::uint64_t m_task_counter = 0;
   struct NestingGuard;
   std::unordered_map<detail::TaskCore*, std::int64_t> m_nesting;  // user frames per task
+  // Every Env made (weakly): release_values() empties the live ones, which breaks the cycles a
+  // nested def makes (its Env holds the function, the function holds the Env).
+  std::vector<std::weak_ptr<Env>> m_envs;
+  std::size_t m_envs_prune_at = 1024;
   double m_wall_start = 0;
 
   friend Coro<Value> run_module_body(Runtime& rt);
