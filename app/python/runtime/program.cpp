@@ -4,6 +4,7 @@
 #include "python/runtime/program.hpp"
 
 #include "python/parser.hpp"
+#include "python/runtime/check.hpp"
 
 #include <loopscope/net/http_server.hpp>
 
@@ -107,6 +108,12 @@ ProgramRun::ProgramRun(std::string source, ProgramOptions options)
     return;
   }
   m_module = std::move(parsed.module);
+  if (auto refusal = find_unsupported(*m_module)) {
+    m_final.syntax_error = true;
+    m_final.error_col = refusal->col;
+    finish("NotSupported: " + refusal->message, refusal->line);
+    return;
+  }
   if (!m_options.routes.empty()) {
     net::HttpServerOptions so;
     so.port = free_port();
