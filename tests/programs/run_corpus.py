@@ -9,9 +9,9 @@ Usage: run_corpus.py LOOPSCOPE [NAME...]
   * tests/programs/refused-runtime/*.py: each program starts with `# error: TEXT`; `LOOPSCOPE
     run` must fail (exit 1) and its stderr must contain TEXT (a syntax error, a refusal, a limit,
     a deadlock, an uncaught exception's last line).
-  * lesson listings: every step of lessons/*.json whose code.python is a program is run by
-    tests/lessons/run_listing.py and by `LOOPSCOPE run` on a temporary copy of the listing
-    (steps with an HTTP server are compared by the lesson suite instead).
+  * lesson listings: every step of lessons/*.json is run by tests/lessons/run_listing.py and by
+    `LOOPSCOPE run` on a temporary copy of the listing; a step with an HTTP server runs as
+    `LOOPSCOPE run LESSON --step N --python --json`, which serves the step's routes.
 
 Prints one line per program and a summary; exit 0 when everything passed.
 """
@@ -35,9 +35,17 @@ def run(cmd):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def compare(loopscope, path, reference_cmd):
+def compare(loopscope, path, reference_cmd, loopscope_cmd=None):
     rc_ref, out_ref, err_ref = run(reference_cmd)
-    rc, out, err = run([loopscope, "run", path])
+    if loopscope_cmd:
+        # A lesson step run with --json: its printed lines, in order.
+        rc, out, err = run(loopscope_cmd)
+        try:
+            out = "".join(line["text"] + "\n" for line in json.loads(out)["output"])
+        except ValueError:
+            pass
+    else:
+        rc, out, err = run([loopscope, "run", path])
     if out_ref == out and (rc_ref == 0) == (rc == 0):
         return None
     lines = [f"  exit: python {rc_ref}, loopscope {rc}"]
@@ -98,21 +106,37 @@ def main(argv):
             name = f"{lesson['id']} step {i}"
             if only and name not in only and not lessons_only:
                 continue
-            if step.get("program", {}).get("server"):
-                continue
             python = step["code"]["python"]
             source = "\n".join(python) if isinstance(python, list) else python
             total += 1
             with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as tmp:
                 tmp.write(source + "\n")
+            # Steps with a server run through the lesson (StepRun serves its routes).
+            step_cmd = None
+            if step.get("program", {}).get("server"):
+                step_cmd = [loopscope, "run", lesson_path, "--step", str(i), "--python", "--json"]
             try:
-                problem = compare(loopscope, tmp.name, [PY, os.path.join(ROOT, "tests", "lessons", "run_listing.py"), lesson_path, str(i)])
+                problem = compare(loopscope, tmp.name, [PY, os.path.join(ROOT, "tests", "lessons", "run_listing.py"), lesson_path, str(i)], step_cmd)
             finally:
                 os.unlink(tmp.name)
             print(("FAIL " if problem else "ok   ") + name)
             if problem:
                 print(problem)
                 failures += 1
+            # The same step with every param at its maximum: the listing's constants change.
+            params = step.get("params", [])
+            if params:
+                total += 1
+                sets = []
+                for p in params:
+                    sets += ["--set", f"{p['name']}={p['max']}"]
+                ref = [PY, os.path.join(ROOT, "tests", "lessons", "run_listing.py"), lesson_path, str(i)] + sets
+                cmd = [loopscope, "run", lesson_path, "--step", str(i), "--python", "--json"] + sets
+                problem = compare(loopscope, None, ref, cmd)
+                print(("FAIL " if problem else "ok   ") + name + " with params at their maximum")
+                if problem:
+                    print(problem)
+                    failures += 1
     print(f"{total - failures}/{total} passed")
     return 1 if failures else 0
 
