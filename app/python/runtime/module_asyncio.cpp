@@ -181,6 +181,7 @@ struct TimeoutObject : NativeObject {
   bool absolute;
   std::unique_ptr<TimeoutScope> scope;
   double deadline = 0;
+  bool expired_at_exit = false;
   const char* type_name() const override { return "Timeout"; }
   bool has_async_with() const override { return true; }
   Coro<Value> aenter(Runtime& rt, Value self) override {
@@ -193,6 +194,7 @@ struct TimeoutObject : NativeObject {
   }
   Coro<bool> aexit(Runtime&, std::exception_ptr err) override {
     if (!scope) co_return false;
+    expired_at_exit = scope->expired();
     if (err && is_cancelled_error(err) && scope->converts_cancellation()) {
       scope.reset();
       throw loopscope::TimeoutError();
@@ -211,7 +213,7 @@ struct TimeoutObject : NativeObject {
         return Value();
       });
     if (name == "when") return method("when", self, [me](Runtime&, CallArgs&) { return me->scope ? py_float(me->deadline) : Value(); });
-    if (name == "expired") return method("expired", self, [me](Runtime&, CallArgs&) { return py_bool(me->scope && me->scope->expired()); });
+    if (name == "expired") return method("expired", self, [me](Runtime&, CallArgs&) { return py_bool(me->expired_at_exit || (me->scope && me->scope->expired())); });
     return std::nullopt;
   }
 };
