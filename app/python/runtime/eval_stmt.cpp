@@ -35,6 +35,7 @@ double wall_now() {
 // ---- blocks ----------------------------------------------------------------------------------
 void Runtime::tick(const Stmt& s, Frame& f) {
   f.line = s.span.line;
+  m_last_line = f.line;
   if (m_halted) throw Halt{};
   if (++m_ops > m_limits.max_ops)
     halt("limit exceeded: more than " + std::to_string(m_limits.max_ops) + " operations executed (a runaway loop?)", f.line);

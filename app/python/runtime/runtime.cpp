@@ -167,7 +167,7 @@ void Runtime::halt_quietly(std::string reason, int line) {
   if (m_halted) return;
   m_halted = true;
   m_halt_reason = std::move(reason);
-  m_halt_line = line;
+  m_halt_line = line ? line : m_last_line;  // 0: the statement running now
 }
 
 void Runtime::halt(std::string reason, int line) {

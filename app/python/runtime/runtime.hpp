@@ -248,6 +248,7 @@ private:
   std::vector<std::weak_ptr<Env>> m_envs;
   std::size_t m_envs_prune_at = 1024;
   double m_wall_start = 0;
+  int m_last_line = 0;  // the statement executed last (for errors raised outside statements)
 
   friend Coro<Value> run_module_body(Runtime& rt);
 };
