@@ -187,6 +187,18 @@ print("result", asyncio.run(main()))
   EXPECT_EQ(texts(r), (Lines{"bg cleanup", "result 7"}));
 }
 
+TEST(PythonPrograms, EndlessRecursionPlainOrAsyncIsARecursionErrorNotACrash) {
+  auto plain = run_program("def down(n):\n    return down(n + 1)\n\ndown(0)\n");
+  ASSERT_TRUE(plain.error);
+  EXPECT_EQ(*plain.error, "RecursionError: maximum recursion depth exceeded");
+  auto async_ = run_program("import asyncio\n\nasync def f(n):\n    return await f(n + 1)\n\nasyncio.run(f(0))\n");
+  ASSERT_TRUE(async_.error);
+  EXPECT_EQ(*async_.error, "RecursionError: maximum recursion depth exceeded");
+  auto lam = run_program("f = lambda n: f(n + 1)\nf(0)\n");
+  ASSERT_TRUE(lam.error);
+  EXPECT_EQ(*lam.error, "RecursionError: maximum recursion depth exceeded");
+}
+
 TEST(PythonPrograms, ExceptionsKeepCPythonsNamesAndMessages) {
   auto r = run_program(R"py(
 for f in [lambda: {}["k"], lambda: [][0], lambda: undefined, lambda: "a" + 1, lambda: int("x"), lambda: (1).foo]:
