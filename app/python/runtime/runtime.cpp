@@ -12,8 +12,6 @@
 namespace loopscope::python {
 
 namespace {
-thread_local Runtime* t_current = nullptr;
-
 // Resumes `h` (a frame outside any task, or a plain function's frame) and runs the trampoline
 // until nothing more is asked (the frame finished or suspended outside a task).
 void drive(std::coroutine_handle<> h) {
@@ -32,8 +30,6 @@ Runtime::Runtime(const Module& module, std::string filename, std::vector<std::st
                  Limits limits, std::uint64_t seed)
     : m_module(module), m_filename(std::move(filename)), m_lines(std::move(lines)), m_loop(loop), m_limits(limits),
       m_rng(seed), m_globals(std::make_shared<Env>()) {
-  m_previous = t_current;
-  t_current = this;
   m_wall_start = wall_now();
   m_module_frame.scope = &scope_table(module.scope, true);
   m_module_frame.function = "<module>";
@@ -43,10 +39,7 @@ Runtime::Runtime(const Module& module, std::string filename, std::vector<std::st
 
 Runtime::~Runtime() {
   release_values();
-  t_current = m_previous;
 }
-
-Runtime* Runtime::current() noexcept { return t_current; }
 
 namespace {
 // Empties the containers among `vars` (a list that contains itself is a cycle), then the vars.

@@ -99,7 +99,6 @@ public:
   ~Runtime();
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
-  static Runtime* current() noexcept;
 
   // ---- the program's life (program.cpp drives it)
   // Binds module-level constants before the module runs (params: `JOBS = 3` → 5).
@@ -237,7 +236,6 @@ private:
   bool m_halted = false;
   std::string m_halt_reason;
   int m_halt_line = 0;
-  Runtime* m_previous = nullptr;
   Value m_asyncio_run;
   std::int64_t m_call_depth = 0;
   std::uint64_t m_task_counter = 0;
