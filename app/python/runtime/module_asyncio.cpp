@@ -456,7 +456,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   });
   def("gather", [](Runtime& r, CallArgs& a) {
     std::optional<Value> re = a.take("return_exceptions");
-    check_args(a, "gather", 0, 100000);
+    check_args(a, "gather", 0, SIZE_MAX);
     std::vector<Task<Value>> tasks;
     std::vector<Value> seen;
     for (const auto& v : a.pos) tasks.push_back(r.as_task(v, "gather"));
