@@ -5,6 +5,8 @@
 #include "python/runtime/ops.hpp"
 #include "python/runtime/runtime.hpp"
 
+#include <loopscope/event_loop.hpp>
+
 namespace loopscope::python {
 
 void destroy(Object* o) noexcept { delete o; }
@@ -90,6 +92,13 @@ Value method(std::string name, Value self, NativeFn fn) {
   b->self = std::move(self);
   b->is_method = true;
   return Value(b);
+}
+
+CoroutineObject::~CoroutineObject() {
+  if (!warn_unawaited || consumed || !coro.valid()) return;
+  if (EventLoop* loop = EventLoop::current(); loop && !loop->is_closed())
+    loop->warn("coroutine '" + name + "' was never awaited");
+  coro.handle().promise().m_started = true;  // reported here: the frame stays quiet
 }
 
 TaskObject::~TaskObject() {

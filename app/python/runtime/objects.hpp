@@ -139,7 +139,10 @@ struct BoundMethodObject : Object {
 // ---- coroutines and tasks --------------------------------------------------------------------
 struct CoroutineObject : Object {
   CoroutineObject(Coro<Value> c, std::string n) : Object(ObjKind::coroutine), coro(std::move(c)), name(std::move(n)) {}
+  // Reports "coroutine 'NAME' was never awaited" (through the current loop) when it never ran.
+  ~CoroutineObject() override;
   Coro<Value> coro;
+  bool warn_unawaited = false;
   std::string name;       // qualname, for repr and the never-awaited warning
   bool consumed = false;  // awaited or wrapped in a task
   bool native = false;    // an awaitable made by asyncio (sleep, gather…), not a user coroutine

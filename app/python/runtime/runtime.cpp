@@ -264,8 +264,11 @@ Value Runtime::call(const Value& f, CallArgs& args) {
         auto env = bind(*fn, args);
         if (fn->is_async) {
           Coro<Value> c = run_function(fn, std::move(env));
-          c.set_name(fn->qualname);
-          return Value(make<CoroutineObject>(std::move(c), fn->qualname));
+          // (No Coro::set_name: the CoroutineObject reports "never awaited" itself, which spares
+          // every call an allocation.)
+          auto co = make<CoroutineObject>(std::move(c), fn->qualname);
+          co->warn_unawaited = true;
+          return Value(co);
         }
         if (++m_call_depth > m_limits.max_depth) {
           --m_call_depth;
