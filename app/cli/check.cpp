@@ -9,6 +9,7 @@
 // `--watch-iterations N` stops after N polls (tests). Exit 0 when all is well, 1 when anything
 // is wrong, 2 on a usage error.
 #include "cli/commands.hpp"
+#include "cli/run_python.hpp"
 
 #include "lesson/checker.hpp"
 #include "lesson/watch.hpp"
@@ -84,6 +85,7 @@ int check(Args args) {
     return lesson::watch(io, polls);
   }
 
+  if (paths.size() == 1 && is_python_path(paths.front().string())) return check_python_file(paths.front().string());
   const lesson::CheckReport report = lesson::check_paths(paths);
   if (json) {
     std::printf("%s\n", problems_json(report).dump(2).c_str());

@@ -6,6 +6,7 @@
 // {"output":[{"t","task","text"}...],"duration","tasks","warnings","error"}.
 // Exit codes: 0 the program ran; 1 invalid lesson / program failed / file errors; 2 usage.
 #include "cli/commands.hpp"
+#include "cli/run_python.hpp"
 
 #include "lesson/chrome_trace.hpp"
 #include "lesson/library.hpp"
@@ -31,6 +32,8 @@ struct RunOptions {
   std::optional<ClockKind> clock;
   bool json = false;
   std::string trace_file;
+  bool big_limits = false;
+  lesson::StepSource source = lesson::StepSource::automatic;
 };
 
 bool parse_double(const std::string& s, double& out) {
@@ -71,6 +74,12 @@ std::string parse(Args args, RunOptions& o) {
       if (v && *v == "virtual") o.clock = ClockKind::virtual_time;
       else if (v && *v == "real") o.clock = ClockKind::real_time;
       else return "--clock must be 'virtual' or 'real'";
+    } else if (a == "--limits") {
+      auto v = value("--limits");
+      if (!v || *v != "large") return "--limits takes 'large'";
+      o.big_limits = true;
+    } else if (a == "--python") {
+      o.source = lesson::StepSource::python;
     } else if (a == "--json") {
       o.json = true;
     } else if (a == "--trace") {
@@ -120,6 +129,10 @@ int run(Args args) {
   RunOptions o;
   if (std::string err = parse(args, o); !err.empty()) return usage_error(err);
 
+  if (is_python_path(o.lesson)) {
+    if (!o.params.empty()) return usage_error("--set is for lesson params; a .py program has none");
+    return run_python_file({o.lesson, o.clock, o.json, o.trace_file, o.big_limits});
+  }
   const auto found = lesson::resolve_lesson_argument(o.lesson, lesson::lesson_folders());
   if (!found) {
     std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in the lesson folders, not a file)\n", o.lesson.c_str());
@@ -140,7 +153,7 @@ int run(Args args) {
     return 2;
   }
 
-  lesson::StepRun run(l, index, o.params, o.clock);
+  lesson::StepRun run(l, index, o.params, o.clock, o.source);
   run.run_to_end();
   const lesson::RunResult r = run.result();
 
@@ -163,7 +176,12 @@ int run(Args args) {
       code = 1;
     }
   }
-  if (r.error) {
+  if (r.error && run.runs_python()) {
+    if (!r.traceback.empty()) std::fputs(r.traceback.c_str(), stderr);
+    std::fprintf(stderr, "%s:%d:%d: step %d: listing line %d: %s\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
+                 r.listing_line, r.error->c_str());
+    code = 1;
+  } else if (r.error) {
     std::fprintf(stderr, "%s:%d:%d: step %d: %s (at %s)\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
                  r.error->c_str(), r.error_pointer.c_str());
     code = 1;

@@ -5,6 +5,9 @@
 
 #include "lesson/loader.hpp"
 
+#include <loopscope/sleep.hpp>
+
+#include <cctype>
 #include <cmath>
 
 namespace loopscope::lesson {
@@ -29,8 +32,14 @@ std::string RunResult::task_name(TaskId id) const {
 
 // ---- construction --------------------------------------------------------------------------
 StepRun::StepRun(const Lesson& lesson, std::size_t step_index, const std::map<std::string, double>& params,
-                 std::optional<ClockKind> clock)
+                 std::optional<ClockKind> clock, StepSource source)
     : m_step(step_index < lesson.steps.size() ? lesson.steps[step_index] : Step{}) {
+  const bool has_tree = !m_step.program.coroutines.empty();
+  if (step_index < lesson.steps.size() && !m_step.python.lines.empty() &&
+      (source == StepSource::python || (source == StepSource::automatic && !has_tree))) {
+    start_python(params, clock);
+    return;
+  }
   m_loop = std::make_unique<EventLoop>(clock.value_or(m_step.clock));
   m_loop->make_current();
   m_loop->set_trace(&m_trace);
@@ -58,7 +67,55 @@ StepRun::StepRun(const Lesson& lesson, std::size_t step_index, const std::map<st
   }
 }
 
+// The listing runs through the Python front end. Params replace the listing's module-level
+// constants named after them (`jobs` → `JOBS = 3`); a step's server routes are served on
+// 127.0.0.1 and the listing's BASE points at them.
+void StepRun::start_python(const std::map<std::string, double>& params, std::optional<ClockKind> clock) {
+  python::ProgramOptions po;
+  po.filename = "listing.py";
+  po.clock = clock.value_or(m_step.clock);
+  const Limits& l = m_step.program.limits;
+  po.limits.max_tasks = l.max_tasks;
+  po.limits.max_time = l.max_time;
+  po.limits.max_output = l.max_output;
+  for (const auto& p : m_step.params) {
+    double v = p.value;
+    if (auto it = params.find(p.name); it != params.end()) v = it->second;
+    const bool whole = std::floor(v) == v && std::fabs(v) < 9e15 && std::floor(p.min) == p.min && std::floor(p.step) == p.step;
+    std::string name = p.name;
+    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    po.constants[name] = whole ? python::py_int(static_cast<std::int64_t>(v)) : python::py_float(v);
+  }
+  if (m_step.program.server) {
+    // Route latency and body depend on params only: evaluate them once, with the tree
+    // interpreter's expression evaluator (on a scratch loop it never runs).
+    EventLoop scratch;
+    Interpreter interp(m_step, scratch, params);
+    for (const auto& route : m_step.program.server->routes) {
+      Frame f;
+      const double latency = interp.eval_seconds(route.latency, f, "route latency");
+      const std::string body = interp.render(route.body, f);
+      const int status = route.status;
+      po.routes.push_back({route.path, [latency, body, status]() -> Coro<net::HttpResponse> {
+                             if (latency > 0) co_await sleep(latency);
+                             net::HttpResponse r;
+                             r.status = status;
+                             r.body = body;
+                             co_return r;
+                           }});
+    }
+  }
+  std::string source;
+  for (const auto& line : m_step.python.lines) source += line + "\n";
+  m_py = std::make_unique<python::ProgramRun>(std::move(source), std::move(po));
+  m_finished = m_py->finished();
+}
+
 StepRun::~StepRun() {
+  if (m_py) {
+    m_py.reset();
+    return;
+  }
   // Order matters: frames (owned by the loop) refer to the interpreter, so the loop closes
   // first; the interpreter's values go before the loop is destroyed.
   if (m_loop && !m_loop->is_closed()) {
@@ -74,9 +131,13 @@ StepRun::~StepRun() {
   m_loop.reset();
 }
 
-double StepRun::time() const noexcept { return m_finished ? m_final.duration : m_loop->time(); }
+double StepRun::time() const noexcept {
+  if (m_py) return m_py->time();
+  return m_finished ? m_final.duration : m_loop->time();
+}
 
 std::optional<double> StepRun::next_time() {
+  if (m_py) return m_py->next_time();
   if (m_finished) return std::nullopt;
   if (m_loop->ready_count() > 0) return m_loop->time();
   auto d = m_loop->next_deadline();
@@ -87,6 +148,11 @@ std::optional<double> StepRun::next_time() {
 
 // ---- stepping ------------------------------------------------------------------------------
 bool StepRun::run_once() {
+  if (m_py) {
+    const bool more = m_py->run_once();
+    m_finished = m_py->finished();
+    return more;
+  }
   if (m_finished) return false;
   m_loop->make_current();
   if (m_interp->halted()) {
@@ -198,6 +264,22 @@ void StepRun::finish(std::optional<std::string> error) {
 }
 
 RunResult StepRun::result() const {
+  if (m_py) {
+    const python::ProgramResult p = m_py->result();
+    RunResult r;
+    r.output = p.output;
+    r.duration = p.duration;
+    for (const auto& t : p.tasks) r.tasks.push_back({t.id, t.name, t.state, t.error});
+    r.warnings = p.warnings;
+    r.error = p.error;
+    if (p.error) {
+      r.error_pos = m_step.pos;
+      r.error_pointer = m_step.pointer + "/code/python";
+      r.listing_line = p.error_line;
+      r.traceback = p.traceback;
+    }
+    return r;
+  }
   if (m_finished) return m_final;
   RunResult r;
   r.duration = m_loop->time();

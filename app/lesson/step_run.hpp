@@ -14,6 +14,7 @@
 // Sections: RunResult · StepRun
 #include "lesson/interpreter.hpp"
 #include "lesson/lesson.hpp"
+#include "python/runtime/program.hpp"
 
 #include <loopscope/event_loop.hpp>
 #include <loopscope/snapshot.hpp>
@@ -44,17 +45,24 @@ struct RunResult {
   // Where in the file the error was raised (the operation), when known; else the step.
   SourcePos error_pos;
   std::string error_pointer;
+  // Python listing runs: the listing line the error points at (0: none) and the traceback.
+  int listing_line = 0;
+  std::string traceback;
   // The name of task `id` ("" if unknown).
   std::string task_name(TaskId id) const;
 };
 
 // ---- StepRun -------------------------------------------------------------------------------
+// What runs: the step's `program` tree, or its Python listing (code.python) through the Python
+// front end. `automatic` takes the tree when the step has one, else the listing.
+enum class StepSource : std::uint8_t { automatic, tree, python };
+
 class StepRun {
 public:
   // `step_index` is 0-based. `params` overrides defaults by name; values are used as given
   // (the caller checks ranges: see check_param_overrides). `clock` overrides the step's clock.
   StepRun(const Lesson& lesson, std::size_t step_index, const std::map<std::string, double>& params,
-          std::optional<ClockKind> clock = std::nullopt);
+          std::optional<ClockKind> clock = std::nullopt, StepSource source = StepSource::automatic);
   ~StepRun();
   StepRun(const StepRun&) = delete;
   StepRun& operator=(const StepRun&) = delete;
@@ -70,16 +78,21 @@ public:
   // When the next iteration would run: now if anything is ready, else the next timer; nullopt
   // when nothing is scheduled (or the run has finished).
   std::optional<double> next_time();
-  const TraceRecorder& trace() const noexcept { return m_trace; }
+  const TraceRecorder& trace() const noexcept { return m_py ? m_py->trace() : m_trace; }
   RunResult result() const;
   const Step& step() const noexcept { return m_step; }
-  EventLoop& loop() noexcept { return *m_loop; }
+  EventLoop& loop() noexcept { return m_py ? m_py->loop() : *m_loop; }
+  // True when the Python listing runs (not the program tree).
+  bool runs_python() const noexcept { return m_py != nullptr; }
 
 private:
   void finish(std::optional<std::string> error);
   void begin_shutdown();
 
+  void start_python(const std::map<std::string, double>& params, std::optional<ClockKind> clock);
+
   Step m_step;                          // a copy: the lesson may be reloaded while we run
+  std::unique_ptr<python::ProgramRun> m_py;  // set when the Python listing runs
   TraceRecorder m_trace;
   std::unique_ptr<EventLoop> m_loop;
   std::unique_ptr<Interpreter> m_interp;

@@ -1,0 +1,587 @@
+// module_asyncio.cpp — the `asyncio` module on the engine: run, sleep, create_task, gather,
+// wait, wait_for, timeout, as_completed, TaskGroup, Queue, Lock, Event, Semaphore, to_thread,
+// current_task, all_tasks, get_running_loop, and Task's methods.
+// Not yet here (the engine is gaining them; see the marked points): Future / create_future,
+// shield, Condition, Barrier, PriorityQueue / LifoQueue.
+//
+// Sections: helpers · primitives · scopes (timeout, TaskGroup) · loop · tasks · the module
+#include "python/runtime/args.hpp"
+#include "python/runtime/runtime.hpp"
+#include "python/runtime/thread_work.hpp"
+
+#include <loopscope/as_completed.hpp>
+#include <loopscope/event.hpp>
+#include <loopscope/executor.hpp>
+#include <loopscope/gather.hpp>
+#include <loopscope/lock.hpp>
+#include <loopscope/queue.hpp>
+#include <loopscope/semaphore.hpp>
+#include <loopscope/sleep.hpp>
+#include <loopscope/task_group.hpp>
+#include <loopscope/timeout.hpp>
+#include <loopscope/wait.hpp>
+#include <loopscope/wait_for.hpp>
+
+namespace loopscope::python {
+
+// ---- helpers ---------------------------------------------------------------------------------
+Value native_coro(Coro<Value> c, std::string name, bool warn_unawaited) {
+  if (warn_unawaited) c.set_name(name);
+  auto co = make<CoroutineObject>(std::move(c), std::move(name));
+  co->native = true;
+  return Value(co);
+}
+
+namespace {
+std::optional<double> opt_seconds(const std::optional<Value>& v, const char* what) {
+  if (!v || v->is_none()) return std::nullopt;
+  return number_arg(*v, what);
+}
+
+TypeObject* native_type(const char* name) {
+  // Process-wide, never freed (reachable through this pointer), like the built-in types.
+  static auto& made = *new std::map<std::string, TypeObject*, std::less<>>();
+  auto it = made.find(name);
+  if (it != made.end()) return it->second;
+  auto* t = new TypeObject(name, {types().object});
+  t->refs = 1;
+  t->module = "asyncio";
+  made.emplace(name, t);
+  return t;
+}
+
+// ---- primitives ------------------------------------------------------------------------------
+struct LockObject : NativeObject {
+  Lock lock;
+  const char* type_name() const override { return "Lock"; }
+  TypeObject* type() const override { return native_type("Lock"); }
+  std::string repr() const override { return std::string("<asyncio.locks.Lock object [") + (lock.locked() ? "locked" : "unlocked") + "]>"; }
+  bool has_async_with() const override { return true; }
+  static Coro<Value> acquire(Ref<LockObject> self) {
+    co_await self->lock.acquire();
+    co_return py_bool(true);
+  }
+  Coro<Value> aenter(Runtime&, Value) override {
+    co_await lock.acquire();
+    co_return Value();
+  }
+  Coro<bool> aexit(Runtime&, std::exception_ptr) override {
+    lock.release();
+    co_return false;
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<LockObject> me(this);
+    if (name == "acquire") return method("acquire", self, [me](Runtime&, CallArgs& a) { check_args(a, "acquire", 0, 0); return native_coro(acquire(me), "acquire", true); });
+    if (name == "release") return method("release", self, [me](Runtime&, CallArgs& a) { check_args(a, "release", 0, 0); me->lock.release(); return Value(); });
+    if (name == "locked") return method("locked", self, [me](Runtime&, CallArgs& a) { check_args(a, "locked", 0, 0); return py_bool(me->lock.locked()); });
+    return std::nullopt;
+  }
+};
+
+struct EventObject : NativeObject {
+  Event event;
+  const char* type_name() const override { return "Event"; }
+  TypeObject* type() const override { return native_type("Event"); }
+  std::string repr() const override { return std::string("<asyncio.locks.Event object [") + (event.is_set() ? "set" : "unset") + "]>"; }
+  static Coro<Value> wait(Ref<EventObject> self) {
+    co_await self->event.wait();
+    co_return py_bool(true);
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<EventObject> me(this);
+    if (name == "wait") return method("wait", self, [me](Runtime&, CallArgs& a) { check_args(a, "wait", 0, 0); return native_coro(wait(me), "wait", true); });
+    if (name == "set") return method("set", self, [me](Runtime&, CallArgs& a) { check_args(a, "set", 0, 0); me->event.set(); return Value(); });
+    if (name == "clear") return method("clear", self, [me](Runtime&, CallArgs& a) { check_args(a, "clear", 0, 0); me->event.clear(); return Value(); });
+    if (name == "is_set") return method("is_set", self, [me](Runtime&, CallArgs& a) { check_args(a, "is_set", 0, 0); return py_bool(me->event.is_set()); });
+    return std::nullopt;
+  }
+};
+
+struct SemaphoreObject : NativeObject {
+  explicit SemaphoreObject(int v, bool bounded) : sem(v), initial(v), bounded(bounded) {}
+  Semaphore sem;
+  int initial;
+  bool bounded;
+  const char* type_name() const override { return bounded ? "BoundedSemaphore" : "Semaphore"; }
+  TypeObject* type() const override { return native_type(type_name()); }
+  std::string repr() const override {
+    return std::string("<asyncio.locks.") + type_name() + " object [" + (sem.locked() ? "locked" : "unlocked, value:" + std::to_string(sem.value())) + "]>";
+  }
+  bool has_async_with() const override { return true; }
+  void release() {
+    if (bounded && sem.value() >= initial) value_error("BoundedSemaphore released too many times");
+    sem.release();
+  }
+  static Coro<Value> acquire(Ref<SemaphoreObject> self) {
+    co_await self->sem.acquire();
+    co_return py_bool(true);
+  }
+  Coro<Value> aenter(Runtime&, Value) override {
+    co_await sem.acquire();
+    co_return Value();
+  }
+  Coro<bool> aexit(Runtime&, std::exception_ptr) override {
+    release();
+    co_return false;
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<SemaphoreObject> me(this);
+    if (name == "acquire") return method("acquire", self, [me](Runtime&, CallArgs& a) { check_args(a, "acquire", 0, 0); return native_coro(acquire(me), "acquire", true); });
+    if (name == "release") return method("release", self, [me](Runtime&, CallArgs& a) { check_args(a, "release", 0, 0); me->release(); return Value(); });
+    if (name == "locked") return method("locked", self, [me](Runtime&, CallArgs& a) { check_args(a, "locked", 0, 0); return py_bool(me->sem.locked()); });
+    return std::nullopt;
+  }
+};
+
+struct QueueObject : NativeObject {
+  explicit QueueObject(std::size_t maxsize) : queue(maxsize) {}
+  Queue<Value> queue;
+  const char* type_name() const override { return "Queue"; }
+  TypeObject* type() const override { return native_type("Queue"); }
+  std::string repr() const override {
+    return "<Queue maxsize=" + std::to_string(queue.maxsize()) + (queue.qsize() ? " _queue=… tasks=" + std::to_string(queue.qsize()) : "") + ">";
+  }
+  static Coro<Value> put(Ref<QueueObject> self, Value v) {
+    co_await self->queue.put(std::move(v));
+    co_return Value();
+  }
+  static Coro<Value> get(Ref<QueueObject> self) { co_return co_await self->queue.get(); }
+  static Coro<Value> join(Ref<QueueObject> self) {
+    co_await self->queue.join();
+    co_return Value();
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<QueueObject> me(this);
+    if (name == "put") return method("put", self, [me](Runtime&, CallArgs& a) { check_args(a, "put", 1, 1); return native_coro(put(me, a.pos[0]), "put", true); });
+    if (name == "get") return method("get", self, [me](Runtime&, CallArgs& a) { check_args(a, "get", 0, 0); return native_coro(get(me), "get", true); });
+    if (name == "join") return method("join", self, [me](Runtime&, CallArgs& a) { check_args(a, "join", 0, 0); return native_coro(join(me), "join", true); });
+    if (name == "put_nowait") return method("put_nowait", self, [me](Runtime&, CallArgs& a) { check_args(a, "put_nowait", 1, 1); me->queue.put_nowait(a.pos[0]); return Value(); });
+    if (name == "get_nowait") return method("get_nowait", self, [me](Runtime&, CallArgs& a) { check_args(a, "get_nowait", 0, 0); return me->queue.get_nowait(); });
+    if (name == "task_done") return method("task_done", self, [me](Runtime&, CallArgs& a) {
+      check_args(a, "task_done", 0, 0);
+      try {
+        me->queue.task_done();
+      } catch (const loopscope::RuntimeError&) {
+        value_error("task_done() called too many times");
+      }
+      return Value();
+    });
+    if (name == "qsize") return method("qsize", self, [me](Runtime&, CallArgs& a) { check_args(a, "qsize", 0, 0); return py_int(static_cast<std::int64_t>(me->queue.qsize())); });
+    if (name == "empty") return method("empty", self, [me](Runtime&, CallArgs& a) { check_args(a, "empty", 0, 0); return py_bool(me->queue.empty()); });
+    if (name == "full") return method("full", self, [me](Runtime&, CallArgs& a) { check_args(a, "full", 0, 0); return py_bool(me->queue.full()); });
+    if (name == "maxsize") return py_int(static_cast<std::int64_t>(queue.maxsize()));
+    return std::nullopt;
+  }
+};
+
+// ---- scopes (timeout, TaskGroup) -------------------------------------------------------------
+struct TimeoutObject : NativeObject {
+  explicit TimeoutObject(std::optional<double> d, bool absolute) : delay(d), absolute(absolute) {}
+  std::optional<double> delay;
+  bool absolute;
+  std::unique_ptr<TimeoutScope> scope;
+  double deadline = 0;
+  bool expired_at_exit = false;
+  const char* type_name() const override { return "Timeout"; }
+  bool has_async_with() const override { return true; }
+  Coro<Value> aenter(Runtime& rt, Value self) override {
+    if (!detail::tls.task) raise(types().runtime_error, "Timeout should be used inside a task");
+    std::optional<double> d = delay;
+    if (d && absolute) *d -= rt.loop().time();
+    if (d) deadline = rt.loop().time() + *d;
+    scope = std::make_unique<TimeoutScope>(d);
+    co_return self;
+  }
+  Coro<bool> aexit(Runtime&, std::exception_ptr err) override {
+    if (!scope) co_return false;
+    expired_at_exit = scope->expired();
+    if (err && is_cancelled_error(err) && scope->converts_cancellation()) {
+      scope.reset();
+      throw loopscope::TimeoutError();
+    }
+    scope->disarm();
+    co_return false;
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<TimeoutObject> me(this);
+    if (name == "reschedule")
+      return method("reschedule", self, [me](Runtime& rt, CallArgs& a) {
+        check_args(a, "reschedule", 1, 1);
+        std::optional<double> when = opt_seconds(a.pos[0], "when");
+        if (me->scope) me->scope->reschedule(when ? std::optional<double>(*when - rt.loop().time()) : std::nullopt);
+        me->deadline = when.value_or(0);
+        return Value();
+      });
+    if (name == "when") return method("when", self, [me](Runtime&, CallArgs&) { return me->scope ? py_float(me->deadline) : Value(); });
+    if (name == "expired") return method("expired", self, [me](Runtime&, CallArgs&) { return py_bool(me->expired_at_exit || (me->scope && me->scope->expired())); });
+    return std::nullopt;
+  }
+};
+
+struct TaskGroupObject : NativeObject {
+  std::unique_ptr<TaskGroup> group;
+  const char* type_name() const override { return "TaskGroup"; }
+  TypeObject* type() const override { return native_type("TaskGroup"); }
+  bool has_async_with() const override { return true; }
+  Coro<Value> aenter(Runtime&, Value self) override {
+    if (group) raise(types().runtime_error, "TaskGroup has already been entered");
+    if (!detail::tls.task) raise(types().runtime_error, "TaskGroup cannot determine the parent task");
+    group = std::make_unique<TaskGroup>();
+    co_return self;
+  }
+  Coro<bool> aexit(Runtime&, std::exception_ptr err) override {
+    co_await group->join(err);
+    co_return err != nullptr;  // join returned: a body cancellation was the group's own
+  }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<TaskGroupObject> me(this);
+    if (name == "create_task")
+      return method("create_task", self, [me](Runtime& rt, CallArgs& a) {
+        std::optional<Value> nm = a.take("name");
+        check_args(a, "create_task", 1, 1);
+        if (!me->group) raise(types().runtime_error, "TaskGroup has not been entered");
+        auto* c = a.pos[0].get<CoroutineObject>(ObjKind::coroutine);
+        if (!c || c->consumed) type_error("a coroutine was expected, got " + to_repr(a.pos[0]));
+        if (static_cast<std::int64_t>(rt.loop().statistics().tasks_alive) >= rt.limits().max_tasks)
+          rt.halt("limit exceeded: more than " + std::to_string(rt.limits().max_tasks) + " tasks alive at once", 0);
+        c->consumed = true;
+        std::string name = nm && !nm->is_none() ? to_str(*nm) : std::string();
+        Task<Value> t;
+        try {
+          t = me->group->create_task(std::move(c->coro), rt.next_task_name(name, true));
+        } catch (const loopscope::RuntimeError& e) {
+          raise(types().runtime_error, e.what());
+        }
+        Value v = rt.task_value(t);
+        v.as<TaskObject>()->coro_name = c->name;
+        return v;
+      });
+    return std::nullopt;
+  }
+};
+
+// ---- loop ------------------------------------------------------------------------------------
+Value call_with(Runtime& rt, const Value& fn, std::vector<Value> args) { return rt.call(fn, std::move(args)); }
+
+struct HandleObject : NativeObject {
+  HandleRef handle;
+  const char* type_name() const override { return "TimerHandle"; }
+  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
+    Ref<HandleObject> me(this);
+    if (name == "cancel") return method("cancel", self, [me](Runtime&, CallArgs&) { me->handle.cancel(); return Value(); });
+    if (name == "cancelled") return method("cancelled", self, [me](Runtime&, CallArgs&) { return py_bool(me->handle.cancelled()); });
+    return std::nullopt;
+  }
+};
+
+// Runs a program callback from the ready queue; an exception is reported like asyncio's
+// "Exception in callback".
+std::function<void()> callback(Runtime& rt, Value fn, std::vector<Value> args) {
+  return [&rt, fn, args]() {
+    try {
+      call_with(rt, fn, args);
+    } catch (const Halt&) {
+    } catch (...) {
+      auto e = rt.exception_object(std::current_exception());
+      rt.loop().warn("Exception in callback " + to_repr(fn) + ": " + exception_line(*e));
+    }
+  };
+}
+
+struct LoopObject : NativeObject {
+  const char* type_name() const override { return "_UnixSelectorEventLoop"; }
+  std::string repr() const override { return "<_UnixSelectorEventLoop running=True closed=False debug=False>"; }
+  std::optional<Value> getattr(Runtime& rt, const Value& self, std::string_view name) override {
+    (void)rt;
+    if (name == "time") return method("time", self, [](Runtime& r, CallArgs& a) { check_args(a, "time", 0, 0); return py_float(r.loop().time()); });
+    auto schedule = [self](std::string n, int kind) {
+      return method(n, self, [kind, n](Runtime& r, CallArgs& a) {
+        (void)a.take("context");
+        const std::size_t first = kind == 0 ? 1 : 2;
+        if (a.pos.size() < first) type_error(n + "() missing required arguments");
+        std::vector<Value> args(a.pos.begin() + static_cast<std::ptrdiff_t>(first), a.pos.end());
+        auto h = make<HandleObject>();
+        const Value fn = a.pos[first - 1];
+        std::string label = "callback " + (fn.is(ObjKind::function) ? fn.as<FunctionObject>()->name : to_repr(fn));
+        if (kind == 0) h->handle = r.loop().call_soon(callback(r, fn, args), label);
+        else if (kind == 1) h->handle = r.loop().call_later(number_arg(a.pos[0], "delay"), callback(r, fn, args), label);
+        else h->handle = r.loop().call_at(number_arg(a.pos[0], "when"), callback(r, fn, args), label);
+        return Value(h);
+      });
+    };
+    if (name == "call_soon") return schedule("call_soon", 0);
+    if (name == "call_later") return schedule("call_later", 1);
+    if (name == "call_at") return schedule("call_at", 2);
+    if (name == "run_in_executor")
+      return method("run_in_executor", self, [](Runtime& r, CallArgs& a) {
+        if (a.pos.size() < 2) type_error("run_in_executor() missing required arguments");
+        if (!a.pos[0].is_none()) type_error("run_in_executor(): only the default executor (None) is available");
+        std::vector<Value> args(a.pos.begin() + 2, a.pos.end());
+        return to_thread_value(r, a.pos[1], std::move(args), {});
+      });
+    if (name == "create_task") return r_create_task(self);
+    // Marked point: loop.create_future() arrives with the engine's Future.
+    return std::nullopt;
+  }
+  static Value r_create_task(const Value& self) {
+    return method("create_task", self, [](Runtime& r, CallArgs& a) {
+      std::optional<Value> nm = a.take("name");
+      check_args(a, "create_task", 1, 1);
+      return r.create_task(a.pos[0], nm && !nm->is_none() ? to_str(*nm) : std::string(), false);
+    });
+  }
+};
+
+// ---- tasks -----------------------------------------------------------------------------------
+Coro<Value> gather_coro(Runtime& rt, std::vector<Task<Value>> tasks, bool return_exceptions) {
+  std::vector<Value> results;
+  if (return_exceptions) {
+    auto outcomes = co_await gather(std::move(tasks), ReturnExceptions::yes);
+    for (auto& oc : outcomes) {
+      if (oc.ok()) results.push_back(*oc.value);
+      else results.push_back(Value(rt.exception_object(oc.error)));
+    }
+  } else {
+    results = co_await gather(std::move(tasks));
+  }
+  co_return py_list(std::move(results));
+}
+
+Value task_set(Runtime& rt, const std::vector<Task<Value>>& tasks) {
+  auto s = make<SetObject>();
+  for (const auto& t : tasks) s->add(rt.task_value(t));
+  return Value(s);
+}
+
+Coro<Value> wait_coro(Runtime& rt, std::vector<Task<Value>> tasks, ReturnWhen when, std::optional<double> timeout) {
+  auto r = co_await wait(std::move(tasks), when, timeout);
+  co_return py_tuple({task_set(rt, r.done), task_set(rt, r.pending)});
+}
+
+Coro<Value> wait_for_coro(Task<Value> task, std::optional<double> timeout) {
+  if (!timeout) co_return co_await task;
+  co_return co_await wait_for(std::move(task), *timeout);
+}
+
+Coro<Value> sleep_coro(double d, Value result) {
+  co_await loopscope::sleep(d);
+  co_return result;
+}
+
+struct AsCompletedState {
+  explicit AsCompletedState(std::vector<Task<Value>> t, std::optional<double> timeout) : ac(std::move(t), timeout) {}
+  AsCompleted<Value> ac;
+};
+
+Coro<Value> as_completed_next(std::shared_ptr<AsCompletedState> s) {
+  Task<Value> t = co_await s->ac.next();
+  co_return co_await t;
+}
+}  // namespace
+
+std::optional<Value> task_attr(Runtime& rt, const Value& self, std::string_view name) {
+  (void)rt;
+  Task<Value> t = self.as<TaskObject>()->task;
+  auto m = [&](const char* n, auto fn) { return method(n, self, fn); };
+  if (name == "cancel")
+    return m("cancel", [t](Runtime&, CallArgs& a) {
+      std::optional<Value> msg = a.take("msg");
+      check_args(a, "cancel", 0, 1);
+      if (!a.pos.empty()) msg = a.pos[0];
+      AnyTask task = t;
+      return py_bool(task.cancel(msg && !msg->is_none() ? to_str(*msg) : std::string()));
+    });
+  if (name == "cancelled") return m("cancelled", [t](Runtime&, CallArgs&) { return py_bool(t.cancelled()); });
+  if (name == "done") return m("done", [t](Runtime&, CallArgs&) { return py_bool(t.done()); });
+  if (name == "result")
+    return m("result", [t](Runtime&, CallArgs&) {
+      if (!t.done()) raise(types().invalid_state_error, "Result is not set.");
+      return t.result();
+    });
+  if (name == "exception")
+    return m("exception", [t](Runtime& r, CallArgs&) {
+      if (!t.done()) raise(types().invalid_state_error, "Exception is not set.");
+      std::exception_ptr e = t.exception();
+      return e ? Value(r.exception_object(e)) : Value();
+    });
+  if (name == "get_name") return m("get_name", [t](Runtime&, CallArgs&) { return py_str(t.name()); });
+  if (name == "get_coro") return m("get_coro", [](Runtime&, CallArgs&) { return Value(); });
+  if (name == "cancelling") return m("cancelling", [t](Runtime&, CallArgs&) { return py_int(t.cancelling()); });
+  if (name == "uncancel") return m("uncancel", [t](Runtime&, CallArgs&) { AnyTask x = t; return py_int(x.uncancel()); });
+  if (name == "add_done_callback")
+    return m("add_done_callback", [t, self](Runtime& r, CallArgs& a) {
+      (void)a.take("context");
+      check_args(a, "add_done_callback", 1, 1);
+      Value fn = a.pos[0];
+      Runtime* rp = &r;
+      Object* raw = self.obj();
+      Value keep = self;
+      t.add_done_callback([rp, fn, keep, raw](AnyTask) {
+        (void)raw;
+        callback(*rp, fn, {keep})();
+      });
+      return Value();
+    });
+  return std::nullopt;
+}
+
+Value SleepObject::as_coroutine() const { return native_coro(sleep_coro(delay, result), "sleep", false); }
+
+// ---- the module ------------------------------------------------------------------------------
+Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
+  const auto& t = types();
+  auto mod = make<ModuleObject>("asyncio");
+  auto def = [&](const std::string& n, NativeFn fn) { mod->attrs[n] = builtin(n, std::move(fn)); };
+  def("run", [](Runtime&, CallArgs&) -> Value {
+    raise(types().runtime_error, "asyncio.run() cannot be called from a running event loop");
+  });
+  run_builtin = mod->attrs["run"];
+  def("sleep", [](Runtime&, CallArgs& a) {
+    std::optional<Value> result = a.take("result");
+    check_args(a, "sleep", 1, 2);
+    if (a.pos.size() == 2) result = a.pos[1];
+    const double d = number_arg(a.pos[0], "delay");
+    return Value(make<SleepObject>(d, result.value_or(Value())));
+  });
+  def("create_task", [](Runtime& r, CallArgs& a) {
+    std::optional<Value> nm = a.take("name");
+    (void)a.take("context");
+    check_args(a, "create_task", 1, 1);
+    return r.create_task(a.pos[0], nm && !nm->is_none() ? to_str(*nm) : std::string());
+  });
+  def("ensure_future", [](Runtime& r, CallArgs& a) {
+    check_args(a, "ensure_future", 1, 1);
+    if (a.pos[0].is(ObjKind::task)) return a.pos[0];
+    return r.create_task(a.pos[0], {});
+  });
+  def("gather", [](Runtime& r, CallArgs& a) {
+    std::optional<Value> re = a.take("return_exceptions");
+    check_args(a, "gather", 0, SIZE_MAX);
+    std::vector<Task<Value>> tasks;
+    std::vector<Value> seen;
+    for (const auto& v : a.pos) tasks.push_back(r.as_task(v, "gather"));
+    return native_coro(gather_coro(r, std::move(tasks), re && truthy(*re)), "gather", false);
+  });
+  def("wait", [](Runtime& r, CallArgs& a) {
+    std::optional<Value> timeout = a.take("timeout"), when = a.take("return_when");
+    check_args(a, "wait", 1, 1);
+    if (a.pos[0].is(ObjKind::coroutine) || a.pos[0].is(ObjKind::task))
+      type_error("expect a list of futures, not " + type_name(a.pos[0]));
+    std::vector<Task<Value>> tasks;
+    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(r.as_task(v, "wait"));
+    if (tasks.empty()) value_error("Set of Tasks/Futures is empty.");
+    ReturnWhen rw = ReturnWhen::all_completed;
+    if (when && !when->is_none()) {
+      const std::string& w = str_arg(*when, "return_when");
+      if (w == "FIRST_COMPLETED") rw = ReturnWhen::first_completed;
+      else if (w == "FIRST_EXCEPTION") rw = ReturnWhen::first_exception;
+      else if (w != "ALL_COMPLETED") value_error("Invalid return_when value: " + w);
+    }
+    return native_coro(wait_coro(r, std::move(tasks), rw, opt_seconds(timeout, "timeout")), "wait", true);
+  });
+  def("wait_for", [](Runtime& r, CallArgs& a) {
+    std::optional<Value> timeout = a.take("timeout");
+    check_args(a, "wait_for", 1, 2);
+    if (a.pos.size() == 2) timeout = a.pos[1];
+    if (!timeout) type_error("wait_for() missing 1 required positional argument: 'timeout'");
+    std::optional<double> secs = opt_seconds(timeout, "timeout");
+    if (!secs && a.pos[0].is(ObjKind::coroutine)) return a.pos[0];  // wait_for(coro, None) just awaits it
+    return native_coro(wait_for_coro(r.as_task(a.pos[0], "wait_for"), secs), "wait_for", true);
+  });
+  def("timeout", [](Runtime&, CallArgs& a) {
+    check_args(a, "timeout", 1, 1);
+    return Value(make<TimeoutObject>(opt_seconds(a.pos[0], "delay"), false));
+  });
+  def("timeout_at", [](Runtime&, CallArgs& a) {
+    check_args(a, "timeout_at", 1, 1);
+    return Value(make<TimeoutObject>(opt_seconds(a.pos[0], "when"), true));
+  });
+  def("as_completed", [](Runtime& r, CallArgs& a) {
+    std::optional<Value> timeout = a.take("timeout");
+    check_args(a, "as_completed", 1, 1);
+    std::vector<Task<Value>> tasks;
+    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(r.as_task(v, "as_completed"));
+    const std::size_t n = tasks.size();
+    auto state = std::make_shared<AsCompletedState>(std::move(tasks), opt_seconds(timeout, "timeout"));
+    std::vector<Value> items;
+    for (std::size_t i = 0; i < n; ++i) items.push_back(native_coro(as_completed_next(state), "_wait_for_one", true));
+    auto it = iterate(py_list(std::move(items)));
+    it->type_name = "generator";
+    return Value(it);
+  });
+  def("current_task", [](Runtime& r, CallArgs& a) {
+    check_args(a, "current_task", 0, 1);
+    detail::TaskCore* core = detail::tls.task;
+    if (!core) return Value();
+    return r.task_value(AnyTask(core));
+  });
+  def("all_tasks", [](Runtime& r, CallArgs& a) {
+    check_args(a, "all_tasks", 0, 1);
+    auto s = make<SetObject>();
+    for (const auto& task : r.live_tasks()) s->add(r.task_value(task));
+    return Value(s);
+  });
+  auto loop_fn = [](Runtime& r, CallArgs& a) {
+    check_args(a, "get_running_loop", 0, 0);
+    if (!detail::tls.task && !r.waiting_for_main()) raise(types().runtime_error, "no running event loop");
+    return Value(make<LoopObject>());
+  };
+  def("get_running_loop", loop_fn);
+  def("get_event_loop", loop_fn);
+  def("iscoroutine", [](Runtime&, CallArgs& a) {
+    check_args(a, "iscoroutine", 1, 1);
+    return py_bool(a.pos[0].is(ObjKind::coroutine) || as_sleep(a.pos[0]));
+  });
+  def("to_thread", [](Runtime& r, CallArgs& a) {
+    if (a.pos.empty()) type_error("to_thread() missing 1 required positional argument: 'func'");
+    Value fn = a.pos[0];
+    std::vector<Value> args(a.pos.begin() + 1, a.pos.end());
+    return to_thread_value(r, fn, std::move(args), std::move(a.kw));
+  });
+  def("shield", [](Runtime&, CallArgs&) -> Value {
+    // Marked point: asyncio.shield arrives with the engine's shield().
+    raise(types().not_implemented_error, "asyncio.shield is not available in Loopscope programs yet");
+  });
+  // types
+  auto type_ctor = [&](const char* n, NativeFn fn) {
+    TypeObject* ty = native_type(n);
+    if (!ty->construct) ty->construct = std::move(fn);
+    mod->attrs[n] = Value(static_cast<Object*>(ty));
+  };
+  type_ctor("Lock", [](Runtime&, CallArgs& a) { check_args(a, "Lock", 0, 0); return Value(make<LockObject>()); });
+  type_ctor("Event", [](Runtime&, CallArgs& a) { check_args(a, "Event", 0, 0); return Value(make<EventObject>()); });
+  auto sem = [](bool bounded) {
+    return [bounded](Runtime&, CallArgs& a) {
+      std::optional<Value> v = a.take("value");
+      check_args(a, bounded ? "BoundedSemaphore" : "Semaphore", 0, 1);
+      if (!a.pos.empty()) v = a.pos[0];
+      const std::int64_t n = v ? int_arg(*v, "value") : 1;
+      if (n < 0) value_error("Semaphore initial value must be >= 0");
+      return Value(make<SemaphoreObject>(static_cast<int>(n), bounded));
+    };
+  };
+  type_ctor("Semaphore", sem(false));
+  type_ctor("BoundedSemaphore", sem(true));
+  type_ctor("Queue", [](Runtime&, CallArgs& a) {
+    std::optional<Value> m = a.take("maxsize");
+    check_args(a, "Queue", 0, 1);
+    if (!a.pos.empty()) m = a.pos[0];
+    const std::int64_t n = m ? int_arg(*m, "maxsize") : 0;
+    return Value(make<QueueObject>(n > 0 ? static_cast<std::size_t>(n) : 0));
+  });
+  type_ctor("TaskGroup", [](Runtime&, CallArgs& a) { check_args(a, "TaskGroup", 0, 0); return Value(make<TaskGroupObject>()); });
+  // Marked points: Condition, Barrier, PriorityQueue, LifoQueue, Future arrive with the engine's.
+  mod->attrs["Task"] = Value(static_cast<Object*>(t.task));
+  mod->attrs["CancelledError"] = Value(static_cast<Object*>(t.cancelled_error));
+  mod->attrs["TimeoutError"] = Value(static_cast<Object*>(t.timeout_error));
+  mod->attrs["InvalidStateError"] = Value(static_cast<Object*>(t.invalid_state_error));
+  mod->attrs["QueueEmpty"] = Value(static_cast<Object*>(t.queue_empty));
+  mod->attrs["QueueFull"] = Value(static_cast<Object*>(t.queue_full));
+  mod->attrs["FIRST_COMPLETED"] = py_str("FIRST_COMPLETED");
+  mod->attrs["FIRST_EXCEPTION"] = py_str("FIRST_EXCEPTION");
+  mod->attrs["ALL_COMPLETED"] = py_str("ALL_COMPLETED");
+  (void)rt;
+  return Value(mod);
+}
+
+}  // namespace loopscope::python

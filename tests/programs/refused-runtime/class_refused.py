@@ -1,0 +1,7 @@
+# error: class
+import asyncio
+
+class Job:
+    pass
+
+asyncio.run(main())

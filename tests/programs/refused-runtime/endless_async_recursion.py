@@ -1,0 +1,7 @@
+# error: RecursionError: maximum recursion depth exceeded
+import asyncio
+
+async def f(n):
+    return await f(n + 1)
+
+asyncio.run(f(0))

@@ -1,0 +1,8 @@
+# error: KeyError: 'missing'
+import asyncio
+
+async def main():
+    d = {}
+    print(d["missing"])
+
+asyncio.run(main())

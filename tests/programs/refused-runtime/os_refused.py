@@ -1,0 +1,2 @@
+# error: module 'os' is not available
+import os

@@ -1,0 +1,5 @@
+# error: SyntaxError
+import asyncio
+
+async def main(:
+    pass

@@ -1,0 +1,3 @@
+# error: 3:5: 'continue' not properly in loop
+def f():
+    continue

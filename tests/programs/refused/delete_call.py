@@ -1,0 +1,2 @@
+# error: 2:5: cannot delete function call
+del print()

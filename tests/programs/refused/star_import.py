@@ -1,0 +1,2 @@
+# error: 2:21: `from ... import *` is not supported in Loopscope programs
+from asyncio import *

@@ -1,0 +1,3 @@
+# error: 3:20: unmatched ')'
+import asyncio
+asyncio.run(main()))

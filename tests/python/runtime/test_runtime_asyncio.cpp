@@ -1,0 +1,149 @@
+// test_runtime_asyncio.cpp — asyncio's API on the engine, in virtual time: how long things
+// take, which task prints, what awaits return (the corpus compares the printed order with
+// CPython; these pin the durations).
+#include "run_helpers.hpp"
+
+#include <loopscope/net/http_message.hpp>
+#include <loopscope/sleep.hpp>
+
+#include <gtest/gtest.h>
+
+namespace loopscope::python {
+namespace {
+
+using test::run_program;
+using test::texts;
+using Lines = std::vector<std::string>;
+
+TEST(PythonAsyncio, GatheredSleepsTakeAsLongAsTheLongestOne) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def main():
+    await asyncio.gather(*(asyncio.sleep(d) for d in [2, 3, 1]))
+
+asyncio.run(main())
+)py");
+  ASSERT_FALSE(r.error);
+  EXPECT_DOUBLE_EQ(r.duration, 3.0);
+}
+
+TEST(PythonAsyncio, WaitForCancelsTheInnerTaskAtTheTimeout) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def slow():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("cancelled at", asyncio.get_running_loop().time())
+        raise
+
+async def main():
+    try:
+        await asyncio.wait_for(slow(), 1.5)
+    except TimeoutError:
+        print("timeout")
+
+asyncio.run(main())
+)py");
+  EXPECT_EQ(texts(r), (Lines{"cancelled at 1.5", "timeout"}));
+  EXPECT_DOUBLE_EQ(r.duration, 1.5);
+}
+
+TEST(PythonAsyncio, ASemaphoreOfTwoRunsFiveOneSecondJobsInThreeSeconds) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def job(sem):
+    async with sem:
+        await asyncio.sleep(1)
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    await asyncio.gather(*[job(sem) for _ in range(5)])
+
+asyncio.run(main())
+)py");
+  EXPECT_DOUBLE_EQ(r.duration, 3.0);
+}
+
+TEST(PythonAsyncio, TaskGroupCancelsTheOthersWhenOneFails) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def long():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("long cancelled")
+        raise
+
+async def bad():
+    await asyncio.sleep(1)
+    raise ValueError("x")
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(long())
+            tg.create_task(bad())
+    except* ValueError:
+        print("caught at", asyncio.get_running_loop().time())
+
+asyncio.run(main())
+)py");
+  EXPECT_EQ(texts(r), (Lines{"long cancelled", "caught at 1.0"}));
+}
+
+TEST(PythonAsyncio, ToThreadLetsTheLoopRunWhileTheWorkerSleeps) {
+  auto r = run_program(R"py(
+import asyncio, time
+
+async def ticker():
+    for i in range(3):
+        await asyncio.sleep(0.5)
+        print("tick", i)
+
+async def main():
+    t = asyncio.create_task(ticker())
+    await asyncio.to_thread(time.sleep, 1.2)
+    print("worker done at", asyncio.get_running_loop().time())
+    await t
+
+asyncio.run(main())
+)py");
+  EXPECT_EQ(texts(r), (Lines{"tick 0", "tick 1", "worker done at 1.2", "tick 2"}));
+}
+
+TEST(PythonAsyncio, AiohttpRequestsReachTheProgramsLoopbackServer) {
+  ProgramOptions o;
+  o.routes.push_back({"/hello", []() -> Coro<net::HttpResponse> {
+                        co_await loopscope::sleep(1.0);
+                        net::HttpResponse resp;
+                        resp.status = 200;
+                        resp.body = "hi";
+                        co_return resp;
+                      }});
+  auto r = run_program(R"py(
+import asyncio
+import aiohttp
+
+BASE = "http://127.0.0.1:8080"
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        async with session.get(BASE + "/hello") as resp:
+            print(resp.status, await resp.text())
+        async with session.get(BASE + "/missing") as resp:
+            print(resp.status)
+
+asyncio.run(main())
+)py",
+                       o);
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(texts(r), (Lines{"200 hi", "404"}));
+}
+
+}  // namespace
+}  // namespace loopscope::python
