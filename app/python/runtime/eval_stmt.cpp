@@ -47,7 +47,7 @@ void Runtime::tick(const Stmt& s, Frame& f) {
         halt("limit exceeded: the run took longer than " + float_repr(m_limits.max_wall) + " s of real time", f.line);
     }
   }
-  m_loop.set_location(f.line, 0);
+  m_loop.annotate(Annotation::location(f.line, 0));
 }
 
 bool Runtime::is_simple(const Stmt& s) {

@@ -179,40 +179,41 @@ struct TimeoutObject : NativeObject {
   explicit TimeoutObject(std::optional<double> d, bool absolute) : delay(d), absolute(absolute) {}
   std::optional<double> delay;
   bool absolute;
-  std::unique_ptr<TimeoutScope> scope;
-  double deadline = 0;
+  std::unique_ptr<Timeout> scope;  // the engine's scope, from `async with` on
   bool expired_at_exit = false;
   const char* type_name() const override { return "Timeout"; }
   bool has_async_with() const override { return true; }
   Coro<Value> aenter(Runtime& rt, Value self) override {
     if (!detail::tls.task) raise(types().runtime_error, "Timeout should be used inside a task");
-    std::optional<double> d = delay;
-    if (d && absolute) *d -= rt.loop().time();
-    if (d) deadline = rt.loop().time() + *d;
-    scope = std::make_unique<TimeoutScope>(d);
+    std::optional<double> when = delay;
+    if (when && !absolute) *when += rt.loop().time();
+    scope = std::make_unique<Timeout>(when);
+    scope->enter();
     co_return self;
   }
+  // The engine's exit raises TimeoutError when the error is the cancellation this scope caused;
+  // otherwise the body's own error (if any) goes on.
   Coro<bool> aexit(Runtime&, std::exception_ptr err) override {
     if (!scope) co_return false;
     expired_at_exit = scope->expired();
-    if (err && is_cancelled_error(err) && scope->converts_cancellation()) {
-      scope.reset();
-      throw loopscope::TimeoutError();
-    }
-    scope->disarm();
+    scope->exit(err);
     co_return false;
   }
   std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
     Ref<TimeoutObject> me(this);
     if (name == "reschedule")
-      return method("reschedule", self, [me](Runtime& rt, CallArgs& a) {
+      return method("reschedule", self, [me](Runtime&, CallArgs& a) {
         check_args(a, "reschedule", 1, 1);
         std::optional<double> when = opt_seconds(a.pos[0], "when");
-        if (me->scope) me->scope->reschedule(when ? std::optional<double>(*when - rt.loop().time()) : std::nullopt);
-        me->deadline = when.value_or(0);
+        if (me->scope) me->scope->reschedule(when);
+        else me->delay = when, me->absolute = true;
         return Value();
       });
-    if (name == "when") return method("when", self, [me](Runtime&, CallArgs&) { return me->scope ? py_float(me->deadline) : Value(); });
+    if (name == "when")
+      return method("when", self, [me](Runtime&, CallArgs&) {
+        const std::optional<double> w = me->scope ? me->scope->when() : std::nullopt;
+        return w ? py_float(*w) : Value();
+      });
     if (name == "expired") return method("expired", self, [me](Runtime&, CallArgs&) { return py_bool(me->expired_at_exit || (me->scope && me->scope->expired())); });
     return std::nullopt;
   }

@@ -158,7 +158,13 @@ ProgramRun::~ProgramRun() {
 }
 
 void ProgramRun::set_output_handler(std::function<void(double, TaskId, std::string_view)> fn) {
-  m_loop->set_output_handler(std::move(fn));
+  if (!fn) {
+    m_loop->set_annotation_handler(nullptr);
+    return;
+  }
+  m_loop->set_annotation_handler([fn = std::move(fn)](double t, TaskId task, const Annotation& a) {
+    if (a.kind == Annotation::Kind::output) fn(t, task, a.text);
+  });
 }
 
 double ProgramRun::time() const noexcept { return m_finished ? m_final.duration : m_loop->time(); }

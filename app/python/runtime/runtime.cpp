@@ -179,7 +179,7 @@ void Runtime::write(const std::string& text) {
     if (++m_output_lines > m_limits.max_output)
       halt("limit exceeded: more than " + std::to_string(m_limits.max_output) + " lines printed", 0);
     m_partial_line.append(text, start, nl - start);
-    m_loop.print(m_partial_line);
+    m_loop.annotate(Annotation::output(m_partial_line));
     m_partial_line.clear();
     start = nl + 1;
   }
@@ -187,7 +187,7 @@ void Runtime::write(const std::string& text) {
 
 void Runtime::flush_output() {
   if (m_partial_line.empty()) return;
-  m_loop.print(m_partial_line);
+  m_loop.annotate(Annotation::output(m_partial_line));
   m_partial_line.clear();
 }
 

@@ -8,7 +8,7 @@
 // `asyncio.run(main())` it suspends, the main task ("Task-1") runs on the loop, and the module
 // resumes once main and the tasks cancelled after it are done (ProgramRun drives this).
 // Invariants:
-//   - before each statement the runtime records its line (EventLoop::set_location) and counts an
+//   - before each statement the runtime records its line (EventLoop::annotate, a location) and counts an
 //     operation; crossing a Limits bound halts the run (Halt, which no `except` catches);
 //   - Python exceptions are C++ exceptions (errors.hpp): the engine's cancellation and exception
 //     propagation apply unchanged;
