@@ -19,7 +19,7 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"code_tab", s.code_tab},    {"banner", s.banner},               {"help_open", s.help_open},
       {"window", {s.width, s.height}},
       {"timeline", {{"seconds_per_px", s.seconds_per_px}, {"t_left", s.t_left}, {"follow", s.follow},
-                    {"scroll_y", s.scroll_y}}},
+                    {"scroll_y", s.scroll_y}, {"axis", s.axis}}},
       {"params", s.params},
   };
   if (s.quiz)

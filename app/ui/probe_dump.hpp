@@ -49,6 +49,7 @@ struct ProbeState {
   double t_left = 0;
   std::string follow;                 // fit_all / now / free
   float scroll_y = 0;
+  std::string axis;                   // "time" or "iterations"
   std::map<std::string, double> params;
   std::optional<ProbeQuiz> quiz;
   std::string banner;
