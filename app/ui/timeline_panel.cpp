@@ -374,12 +374,12 @@ float axis_toggle(const Layout& l, TimelineView& cam) {
   const float h = small + 6 * s;
   const ImVec2 p{l.origin.x + l.size.x - w0 - w1 - 2 * s, l.origin.y + 1 * s};
   ImGui::SetCursorScreenPos(p);
-  if (ImGui::InvisibleButton("##timeline_axis", {w0 + w1, h})) {
+  if (ImGui::InvisibleButton("##axis_switch", {w0 + w1, h})) {
     cam.axis = cam.axis == TimelineAxis::time ? TimelineAxis::iterations : TimelineAxis::time;
     cam.follow = FollowMode::fit_all;
   }
   const bool hovered = ImGui::IsItemHovered();
-  probe::item("timeline_axis");
+  probe::item("axis_switch");
   if (hovered)
     ImGui::SetTooltip(cam.axis == TimelineAxis::time
                           ? "Lay the timeline out by loop iteration: each iteration one column, "
