@@ -178,7 +178,7 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const ImVec2 a{origin.x + chip.x, origin.y + 6}, b{a.x + widths[i], a.y + h};
     if (b.x < origin.x || a.x > origin.x + w) continue;  // clipped away: 1,000 ready tasks are a long row
     const bool selected = it.task != 0 && it.task == view.selected_task;
-    dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.45f : 0.22f) * chip.alpha), h * 0.5f);
+    dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.32f : 0.22f) * chip.alpha), h * 0.5f);
     dl->AddRect(a, b, with_alpha(c, chip.alpha), h * 0.5f, 0, selected ? 2.0f : 1.0f);
     dl->AddCircleFilled({a.x + 12, (a.y + b.y) * 0.5f}, 3.5f, with_alpha(c, chip.alpha));
     dl->AddText(f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
