@@ -467,6 +467,15 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const ImVec2 left_pos = ImGui::GetCursorPos();
   begin_card("narration", {left_w, avail.y - console_h - gap}, 18.0f);
   const lesson::Step& step = s.step();
+  // The quiz has its own area at the bottom of the card, which does not scroll away: its options
+  // and "Check answer" stay in view however long the narration is. It takes the height it drew
+  // last frame (at most 70% of the card; past that it scrolls within itself).
+  QuizState* quiz = step.quiz ? &m.quizzes[static_cast<int>(s.step_index())] : nullptr;
+  const float card_h = ImGui::GetContentRegionAvail().y;
+  const float quiz_h =
+      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.7f)) : 0.0f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("narration_text", {0, quiz ? card_h - quiz_h - spacing : 0.0f}, false);
   ImGui::PushFont(f.heading);
   ImGui::TextWrapped("%s", step.title.c_str());
   ImGui::PopFont();
@@ -489,14 +498,17 @@ static void draw_lesson_screen(App::State& m, float dt) {
     ImGui::Dummy({0, 2});
     if (draw_params(step.params, m.params)) m.intents.push(RestartRun{});
   }
-  if (step.quiz) {
+  ImGui::EndChild();
+  if (quiz) {
+    ImGui::BeginChild("quiz", {0, quiz_h}, false);
     ImGui::Separator();
     ImGui::Dummy({0, 2});
-    QuizState& q = m.quizzes[static_cast<int>(s.step_index())];
-    if (draw_quiz(*step.quiz, q) && q.correct && m.persist) {
+    if (draw_quiz(*step.quiz, *quiz) && quiz->correct && m.persist) {
       m.settings.progress[m.lesson->id].quizzes_right.insert(static_cast<int>(s.step_index()));
       ::loopscope::ui::save_settings(m.settings);
     }
+    quiz->height = ImGui::GetCursorPosY() + spacing;
+    ImGui::EndChild();
   }
   ImGui::EndChild();
   ImGui::SetCursorPos({left_pos.x, left_pos.y + avail.y - console_h});
@@ -647,7 +659,8 @@ void App::after_frame(double frame_ms) {
     p.axis = st.timeline_view.axis == TimelineAxis::iterations ? "iterations" : "time";
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
-      p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct};
+      p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct,
+                         q->second.tries, q->second.revealed};
   }
   if (const std::string err = write_probe(p, probe::take()); !err.empty())
     std::fprintf(stderr, "loopscope: probe: %s\n", err.c_str());

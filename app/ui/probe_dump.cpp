@@ -24,7 +24,7 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
   };
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
-                 {"correct", s.quiz->correct}};
+                 {"correct", s.quiz->correct}, {"tries", s.quiz->tries}, {"revealed", s.quiz->revealed}};
   json r = json::object(), hidden = json::object();
   for (const auto& rect : rects)
     (rect.hidden ? hidden : r)[rect.name] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};

@@ -28,6 +28,8 @@ struct ProbeQuiz {
   std::vector<int> order;
   bool checked = false;
   bool correct = false;
+  int tries = 0;
+  bool revealed = false;
 };
 
 struct ProbeState {

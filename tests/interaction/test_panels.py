@@ -48,6 +48,27 @@ class Quizzes(AppTestCase):
         app.click("quiz_check")
         app.wait(lambda s: s["quiz"]["checked"] and s["quiz"]["correct"], "checked: right")
 
+    def test_a_wrong_first_try_keeps_the_answer_hidden_and_a_second_reveals_it(self):
+        lesson = next(l for l in lessons() if l["id"] == "tasks")
+        quiz = lesson["steps"][0]["quiz"]
+        app = self.open_lesson("tasks", 1)
+        right = quiz["answer"] if isinstance(quiz["answer"], int) else quiz["answer"][0]
+        wrong = next(i for i in range(len(quiz["options"])) if i != right)
+        # At 1280x800 the options and the button are on screen without scrolling.
+        app.rect("quiz_check")
+        app.click(f"quiz_option_{wrong}")
+        app.wait(lambda s: s["quiz"]["choice"] == wrong, "the wrong option picked")
+        app.click("quiz_check")
+        s = app.wait(lambda s: s["quiz"]["tries"] == 1, "one try")
+        self.assertFalse(s["quiz"]["correct"])
+        self.assertFalse(s["quiz"]["revealed"])
+        app.click(f"quiz_option_{wrong}")
+        app.wait(lambda s: not s["quiz"]["checked"], "the option picked again")
+        app.click("quiz_check")
+        s = app.wait(lambda s: s["quiz"]["tries"] == 2, "a second try")
+        self.assertTrue(s["quiz"]["revealed"])
+        self.assertFalse(s["quiz"]["correct"])
+
     def test_an_order_quiz_is_arranged_with_the_arrows_and_checked(self):
         lesson = next(l for l in lessons() if l["id"] == "sync-vs-async")
         quiz = lesson["steps"][3]["quiz"]
