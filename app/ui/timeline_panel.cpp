@@ -91,9 +91,12 @@ ImU32 kind_colour(SegmentKind k) {
   return palette::text_dim;
 }
 
-// The colour of a kind's name in text: `done` is drawn dark on purpose, too dark to read.
+// The colour of a kind's name in text: `done` and poll are drawn dark on purpose, too dark to
+// read, and failed red is too dark as words (theme.hpp's failed_text).
 ImU32 text_colour_of(SegmentKind k) {
-  return k == SegmentKind::done || k == SegmentKind::poll ? palette::text_dim : kind_colour(k);
+  if (k == SegmentKind::done || k == SegmentKind::poll) return palette::text_dim;
+  if (k == SegmentKind::failed) return palette::failed_text;
+  return kind_colour(k);
 }
 
 // The narrowest a segment is drawn: zero-time runs and blocks must still be seen.
@@ -160,8 +163,9 @@ void draw_bar(ImDrawList* dl, SegmentKind k, float x0, float x1, float y0, float
   }
 }
 
-// A terminal marker centred on x: a dot for done, a red cross for failed, a slashed ring for
-// cancelled.
+// A terminal marker centred on x, one shape per ending so they differ without colour: a filled
+// dot with a tick for done, a red disc with a cross for failed, a hollow square struck through
+// for cancelled.
 void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
   const float r = 4.5f * s;
   switch (k) {
@@ -171,17 +175,31 @@ void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
       dl->AddLine({x - 2 * s, y + 2 * s}, {x + 2 * s, y - 2 * s}, palette::panel, 1.6f * s);
       break;
     case SegmentKind::cancelled:
-      dl->AddCircleFilled({x, y}, r, palette::panel);
-      dl->AddCircle({x, y}, r, palette::cancelled, 0, 1.6f * s);
-      dl->AddLine({x - 2.6f * s, y + 2.6f * s}, {x + 2.6f * s, y - 2.6f * s}, palette::cancelled,
-                  1.6f * s);
+      dl->AddRectFilled({x - r, y - r}, {x + r, y + r}, palette::panel, 1.5f * s);
+      dl->AddRect({x - r, y - r}, {x + r, y + r}, palette::cancelled, 1.5f * s, 0, 1.6f * s);
+      dl->AddLine({x - r + 1.5f * s, y + r - 1.5f * s}, {x + r - 1.5f * s, y - r + 1.5f * s},
+                  palette::cancelled, 1.6f * s);
       break;
     default:
-      dl->AddCircleFilled({x, y}, r, palette::panel);
-      dl->AddCircle({x, y}, r, palette::text_dim, 0, 1.4f * s);
-      dl->AddCircleFilled({x, y}, r * 0.45f, palette::text_dim);
+      dl->AddCircleFilled({x, y}, r, palette::text_dim);
+      dl->AddLine({x - 2.2f * s, y + 0.2f * s}, {x - 0.6f * s, y + 1.9f * s}, palette::panel, 1.5f * s);
+      dl->AddLine({x - 0.6f * s, y + 1.9f * s}, {x + 2.4f * s, y - 1.8f * s}, palette::panel, 1.5f * s);
       break;
   }
+}
+
+// The ending in words right of its marker, when the lane has room: a lane that "ends with
+// cancelled" says so.
+void draw_terminal_word(ImDrawList* dl, SegmentKind k, float x, float y, float right, float s) {
+  const auto& f = platform::fonts();
+  const float size = f.base_size * 0.78f;
+  const char* word = segment_kind_name(k);
+  const float w = f.mono->CalcTextSizeA(size, FLT_MAX, 0, word).x;
+  if (x + 8 * s + w > right) return;
+  const ImU32 c = k == SegmentKind::failed ? palette::failed_text
+                  : k == SegmentKind::cancelled ? palette::cancelled
+                                                : palette::text_dim;
+  dl->AddText(f.mono, size, {x + 8 * s, y - size * 0.5f}, c, word);
 }
 
 // ---- text helpers --------------------------------------------------------------------------
@@ -460,6 +478,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
     if (is_terminal(sg.kind)) {
       const float x = x_of(ax.begin_of(sg));
       draw_terminal(dl, sg.kind, x, mid_y, s);
+      if (li != 0) draw_terminal_word(dl, sg.kind, x, mid_y, l.plot_x1, s);
       note_hit(x - 4 * s, x + 4 * s, i, 1);
       ++i;
       continue;
@@ -490,9 +509,9 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
         const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
-          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0xFFF4F4)
+          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::background
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
-                                                           : with_alpha(kind_colour(sg.kind), 235);
+                                                           : kind_colour(sg.kind);
           dl->AddText(f.mono, size, {vis0 + 5 * s, mid_y - size * 0.5f + 1 * s}, tc, text.c_str());
         }
       }
