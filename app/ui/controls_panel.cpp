@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -116,7 +117,7 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   } else {
     std::snprintf(label, sizeof label, "%.3f s / %.3f s%s", view.time, end, view.finished ? "" : "\xE2\x80\xA6");
   }
-  const float label_w = ImGui::CalcTextSize(label).x;
+  const float label_w = f.mono->CalcTextSizeA(f.mono->FontSize, FLT_MAX, 0, label).x;  // drawn in mono
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - label_w - 14));
   if (it) {
     float u = static_cast<float>(it->position(view.cursor, model.events));

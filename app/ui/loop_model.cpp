@@ -60,6 +60,34 @@ std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now) {
   return out;
 }
 
+AwaitChain await_chain(const LoopSnapshot& s, TaskId task, double now) {
+  AwaitChain chain;
+  const auto name_of = [&](TaskId id) {
+    const TaskSnapshot* other = find_task(s, id);
+    return other ? other->name : "#" + std::to_string(id);
+  };
+  for (const TaskSnapshot* t = find_task(s, task); t != nullptr;) {
+    const bool seen = std::any_of(chain.links.begin(), chain.links.end(),
+                                  [&](const ChainLink& l) { return l.task == t->id; });
+    if (seen) {
+      chain.cycle = true;
+      break;
+    }
+    ChainLink link{t->id, t->name, t->state, {}};
+    const AwaitTarget& a = t->awaiting;
+    if (t->state == TaskState::suspended) {
+      const AwaitFacts facts{a.kind, a.target, a.deadline, a.direction, a.label};
+      link.what = await_phrase(facts, name_of);
+      if (const auto note = await_deadline_note(facts, now)) link.what.append(" (").append(*note).append(")");
+    }
+    chain.links.push_back(std::move(link));
+    const bool awaits_task = t->state == TaskState::suspended &&
+                             (a.kind == AwaitKind::task || a.kind == AwaitKind::wait_for);
+    t = awaits_task ? find_task(s, a.target) : nullptr;
+  }
+  return chain;
+}
+
 const char* phase_title(LoopPhase p) {
   switch (p) {
     case LoopPhase::poll: return "Poll the selector";

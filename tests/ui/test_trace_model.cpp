@@ -214,3 +214,39 @@ TEST(TimelineView, FitAllKeepsTheSharedScaleSoTheAxisDoesNotGrowWhilePlaying) {
 
 }  // namespace
 }  // namespace loopscope::ui
+
+namespace loopscope::ui {
+namespace {
+
+TEST(AwaitChain, FollowsAwaitedTasksDownToWhatTheLastIsParkedOn) {
+  TraceRecorder rec;
+  TraceBuilder b(rec);
+  b.created(0, 1, "main");
+  b.created(0, 2, "fetch");
+  b.awaiting(0, 1, AwaitKind::task, 2);
+  b.sleeping(0, 2, 2.0, "sleep(2)");
+  const LoopSnapshot snap = replay(rec, rec.size());
+  const AwaitChain chain = await_chain(snap, 1, 0.5);
+  ASSERT_EQ(chain.links.size(), 2u);
+  EXPECT_EQ(chain.links[0].name, "main");
+  EXPECT_EQ(chain.links[0].what, "task fetch");
+  EXPECT_EQ(chain.links[1].name, "fetch");
+  EXPECT_EQ(chain.links[1].what, "sleep(2)");
+  EXPECT_FALSE(chain.cycle);
+  EXPECT_TRUE(await_chain(snap, 9, 0.5).links.empty());
+}
+
+TEST(AwaitChain, StopsAndSaysSoWhenTwoTasksAwaitEachOther) {
+  TraceRecorder rec;
+  TraceBuilder b(rec);
+  b.created(0, 1, "a");
+  b.created(0, 2, "b");
+  b.awaiting(0, 1, AwaitKind::task, 2);
+  b.awaiting(0, 2, AwaitKind::task, 1);
+  const AwaitChain chain = await_chain(replay(rec, rec.size()), 1, 0);
+  EXPECT_EQ(chain.links.size(), 2u);
+  EXPECT_TRUE(chain.cycle);
+}
+
+}  // namespace
+}  // namespace loopscope::ui
