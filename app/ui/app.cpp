@@ -476,6 +476,9 @@ static void draw_lesson_screen(App::State& m, float dt) {
       quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.7f)) : 0.0f;
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("narration_text", {0, quiz ? card_h - quiz_h - spacing : 0.0f}, false);
+  if (probe::enabled())  // the narration's own scrolling region (the quiz below it does not scroll with it)
+    probe::rect("panel_narration_text", ImGui::GetWindowPos(),
+                {ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
   ImGui::PushFont(f.heading);
   ImGui::TextWrapped("%s", step.title.c_str());
   ImGui::PopFont();

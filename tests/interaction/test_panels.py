@@ -17,7 +17,7 @@ class ParamSliders(AppTestCase):
                 app = self.open_lesson(lesson["id"], index + 1)
                 for p in step["params"]:
                     with self.subTest(lesson=lesson["id"], step=index + 1, param=p["name"]):
-                        x0, y0, x1, y1 = app.reveal("param_" + p["name"], "panel_narration")
+                        x0, y0, x1, y1 = app.reveal("param_" + p["name"], "panel_narration_text")
                         y = (y0 + y1) / 2
                         run = app.read()["session_id"]
                         app.drag(x0 + (x1 - x0) * 0.5, y, x1 + 40, y)
