@@ -33,8 +33,9 @@
 #include "ui/session.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
-#include "ui/timeline_model.hpp"
+#include "ui/timeline_defaults.hpp"
 #include "ui/timeline_panel.hpp"
+#include "ui/trace_model.hpp"
 #include "ui/timeline_view.hpp"
 
 #include <imgui.h>
@@ -54,12 +55,19 @@ namespace fs = std::filesystem;
 enum class Screen { browser, lesson };
 
 // The views that read one run's trace incrementally. A new run needs fresh ones, so they are
-// created in exactly one place: start_run.
+// created in exactly one place, start_run, and fed in exactly one place, feed_views.
 struct RunViews {
   QueueAnimation queue;
-  TimelineModel timeline;
-  ConsoleModel console;
+  TraceModel trace;    // timeline lanes, console lines, iteration axis: one pass over the trace
 };
+
+// Brings the run's views up to the events recorded so far; once the run has finished, its
+// warnings (never-retrieved exceptions…) join the console.
+static void feed_views(RunViews& views, const Session& s) {
+  views.trace.update(s.trace());
+  if (s.finished() && !views.trace.finished_noted() && views.trace.consumed() == s.trace().size())
+    views.trace.note_finished(s.result().warnings);
+}
 
 struct App::State {
   AppOptions options;
@@ -112,7 +120,7 @@ static void open_step(App::State& m, std::size_t step) {
   start_run(m, step);
   m.narration = parse_markdown(s.text);
   m.code = {};
-  m.timeline_view = {};
+  m.timeline_view = initial_timeline_view(*m.lesson, s);
   if (m.persist && !m.lesson->id.empty()) {
     m.settings.last_lesson = m.lesson->id;
     m.settings.progress[m.lesson->id].last_step = static_cast<int>(step);
@@ -290,6 +298,11 @@ static void apply_control(App::State& m, Control c) {
   }
 }
 
+static void toggle_timeline_axis(TimelineView& v) {
+  v.axis = v.axis == TimelineAxis::time ? TimelineAxis::iterations : TimelineAxis::time;
+  v.follow = FollowMode::fit_all;
+}
+
 // ImGui 1.86 indexes keys by the backend's codes: named keys through GetKeyIndex, letters and
 // punctuation by their GLFW code (GLFW_KEY_R is 'R', GLFW_KEY_LEFT_BRACKET is '[').
 static bool key_pressed(ImGuiKey key, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
@@ -322,6 +335,7 @@ static void handle_keys(App::State& m) {
   if (ImGui::IsKeyPressed('R', false) && !io.KeyCtrl) apply_control(m, Control::restart);
   if (pressed(ImGuiKey_Home, false)) apply_control(m, Control::seek_start);
   if (pressed(ImGuiKey_End, false)) apply_control(m, Control::run_to_end);
+  if (ImGui::IsKeyPressed('I', false) && !io.KeyCtrl) toggle_timeline_axis(m.timeline_view);
 }
 
 static void apply_panel(App::State& m, const PanelAction& a) {
@@ -480,8 +494,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   Session& s = *keep;
   const auto& f = platform::fonts();
   s.tick(dt);
-  m.views.timeline.update(s.trace());
-  m.views.console.update(s.trace());
+  feed_views(m.views, s);
   const ViewState view = s.view();
   PanelAction action;
 
@@ -500,6 +513,18 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const ImVec2 left_pos = ImGui::GetCursorPos();
   begin_card("narration", {left_w, avail.y - console_h - gap}, 18.0f);
   const lesson::Step& step = s.step();
+  // The quiz has its own area at the bottom of the card, which does not scroll away: its options
+  // and "Check answer" stay in view however long the narration is. It takes the height it drew
+  // last frame (at most 70% of the card; past that it scrolls within itself).
+  QuizState* quiz = step.quiz ? &m.quizzes[static_cast<int>(s.step_index())] : nullptr;
+  const float card_h = ImGui::GetContentRegionAvail().y;
+  const float quiz_h =
+      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.7f)) : 0.0f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("narration_text", {0, quiz ? card_h - quiz_h - spacing : 0.0f}, false);
+  if (probe::enabled())  // the narration's own scrolling region (the quiz below it does not scroll with it)
+    probe::rect("panel_narration_text", ImGui::GetWindowPos(),
+                {ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
   ImGui::PushFont(f.heading);
   ImGui::TextWrapped("%s", step.title.c_str());
   ImGui::PopFont();
@@ -522,24 +547,27 @@ static void draw_lesson_screen(App::State& m, float dt) {
     ImGui::Dummy({0, 2});
     if (draw_params(step.params, m.params)) m.intents.push(RestartRun{});
   }
-  if (step.quiz) {
-    ImGui::Separator();
-    ImGui::Dummy({0, 2});
-    QuizState& q = m.quizzes[static_cast<int>(s.step_index())];
-    if (draw_quiz(*step.quiz, q) && q.correct && m.persist) {
-      m.settings.progress[m.lesson->id].quizzes_right.insert(static_cast<int>(s.step_index()));
-      ::loopscope::ui::save_settings(m.settings);
-    }
-  }
-  if (step.exercise) {
+  if (step.exercise) {  // scrolls with the narration: goal, verdict, hints and solution are text
     ImGui::Separator();
     ImGui::Dummy({0, 2});
     draw_exercise(*step.exercise, exercise_state(m, s));
   }
   ImGui::EndChild();
+  if (quiz) {
+    ImGui::BeginChild("quiz", {0, quiz_h}, false);
+    ImGui::Separator();
+    ImGui::Dummy({0, 2});
+    if (draw_quiz(*step.quiz, *quiz) && quiz->correct && m.persist) {
+      m.settings.progress[m.lesson->id].quizzes_right.insert(static_cast<int>(s.step_index()));
+      ::loopscope::ui::save_settings(m.settings);
+    }
+    quiz->height = ImGui::GetCursorPosY() + spacing;
+    ImGui::EndChild();
+  }
+  ImGui::EndChild();
   ImGui::SetCursorPos({left_pos.x, left_pos.y + avail.y - console_h});
   begin_card("console", {left_w, console_h}, 12.0f);
-  action.merge(draw_console(view, m.views.console));
+  action.merge(draw_console(view, m.views.trace.console()));
   ImGui::EndChild();
 
   // Right: code | loop state, then the controls, then the timeline.
@@ -561,11 +589,16 @@ static void draw_lesson_screen(App::State& m, float dt) {
 
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap});
   begin_card("controls", {right_w, controls_h}, 10.0f);
-  const ControlsAction c = draw_controls(view, {s.playback() == Playback::playing, s.speed()});
+  ControlsModel controls{s.playback() == Playback::playing, s.speed()};
+  if (m.timeline_view.axis == TimelineAxis::iterations) {
+    controls.iterations = &m.views.trace.iterations();
+    controls.events = m.views.trace.consumed();
+  }
+  const ControlsAction c = draw_controls(view, controls);
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap + controls_h + gap});
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
-  action.merge(draw_timeline(view, m.views.timeline, m.timeline_view));
+  action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view));
   ImGui::EndChild();
 
   // Splitters: the column between narration and code, the row above the controls.
@@ -679,9 +712,11 @@ void App::after_frame(double frame_ms) {
                : st.timeline_view.follow == FollowMode::now   ? "now"
                                                               : "free";
     p.scroll_y = st.timeline_view.scroll_y;
+    p.axis = st.timeline_view.axis == TimelineAxis::iterations ? "iterations" : "time";
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
-      p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct};
+      p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct,
+                         q->second.tries, q->second.revealed};
     if (auto x = st.exercises.find(static_cast<int>(s.step_index())); x != st.exercises.end()) {
       const ExerciseState& e = x->second;
       p.exercise = ProbeState::Exercise{e.hints_shown, e.solution_shown, std::nullopt, e.solved};

@@ -20,7 +20,7 @@ ImU32 token_colour(TokenKind k) {
     case TokenKind::keyword: return palette::rgb(0xC792EA);
     case TokenKind::builtin: return palette::rgb(0x82AAFF);
     case TokenKind::string: return palette::rgb(0xC3E88D);
-    case TokenKind::comment: return palette::rgb(0x5C6375);
+    case TokenKind::comment: return palette::code_comment;
     case TokenKind::number: return palette::rgb(0xF78C6C);
     case TokenKind::function: return palette::rgb(0x7FD6F5);
     case TokenKind::type: return palette::rgb(0xFFCB6B);

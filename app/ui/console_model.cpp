@@ -27,32 +27,43 @@ void ConsoleModel::update(const TraceRecorder& trace) {
     reset();
     m_trace = &trace;
   }
-  for (std::size_t i = m_consumed; i < events.size(); ++i) {
-    const TraceEvent& e = events[i];
-    switch (e.kind) {
-      case TraceKind::task_created: {
-        const std::string_view name = trace.str(e.text);
-        if (!name.empty()) m_names[e.task] = std::string(name);
-        break;
-      }
-      case TraceKind::output:
-        add_lines(e, i, trace.str(e.text), ConsoleLineKind::output);
-        break;
-      case TraceKind::task_failed: {
-        std::string msg = "Task '" + task_name(e.task) + "' failed";
-        const std::string_view why = trace.str(e.text);
-        if (!why.empty()) msg += ": " + std::string(why);
-        add_lines(e, i, msg, ConsoleLineKind::error);
-        break;
-      }
-      case TraceKind::note:
-        add_lines(e, i, trace.str(e.text), ConsoleLineKind::warning);
-        break;
-      default: break;
-    }
-  }
+  for (std::size_t i = m_consumed; i < events.size(); ++i) consume(events[i], i, trace);
   m_consumed = events.size();
   if (m_consumed > 0) m_last_event = events[m_consumed - 1];
+}
+
+void ConsoleModel::consume(const TraceEvent& e, std::size_t i, const TraceRecorder& trace) {
+  m_trace = &trace;
+  m_consumed = i + 1;
+  m_last_event = e;
+  switch (e.kind) {
+    case TraceKind::task_created: {
+      const std::string_view name = trace.str(e.text);
+      if (!name.empty()) m_names[e.task] = std::string(name);
+      break;
+    }
+    case TraceKind::output:
+      add_lines(e, i, trace.str(e.text), ConsoleLineKind::output);
+      break;
+    case TraceKind::task_failed: {
+      std::string msg = "Task '" + task_name(e.task) + "' failed";
+      const std::string_view why = trace.str(e.text);
+      if (!why.empty()) msg += ": " + std::string(why);
+      add_lines(e, i, msg, ConsoleLineKind::error);
+      break;
+    }
+    case TraceKind::note:
+      add_lines(e, i, trace.str(e.text), ConsoleLineKind::warning);
+      break;
+    default: break;
+  }
+}
+
+void ConsoleModel::add_run_warnings(const std::vector<std::string>& warnings, std::size_t event,
+                                    double time) {
+  TraceEvent at;
+  at.time = time;
+  for (const std::string& w : warnings) add_lines(at, event, w, ConsoleLineKind::warning);
 }
 
 void ConsoleModel::add_lines(const TraceEvent& e, std::size_t index, std::string_view text,

@@ -35,6 +35,12 @@ public:
   // refill can repeat the old events exactly).
   void update(const TraceRecorder& trace);
   void reset();
+  // Takes one event, `index` being its position in the trace (every event in order, once).
+  void consume(const TraceEvent& e, std::size_t index, const TraceRecorder& trace);
+  // The run's warnings (an exception never retrieved, a coroutine never awaited), which the
+  // engine reports when the run ends rather than as trace events: warning lines at `time`,
+  // shown once `event` is in the past (the last event of the finished run).
+  void add_run_warnings(const std::vector<std::string>& warnings, std::size_t event, double time);
 
   const std::vector<ConsoleLine>& lines() const noexcept { return m_lines; }
   // How many lines are printed when `cursor` events are in the past. O(log n).

@@ -91,7 +91,7 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
                     name.c_str());
         x += name_w + gap;
         const float text_w = p.x + width - x - 4 * s;
-        const ImU32 colour = error ? palette::failed : warning ? palette::sleeping : palette::text;
+        const ImU32 colour = error ? palette::failed_text : warning ? palette::sleeping : palette::text;
         const std::string text = ellipsised(f.mono, size, line.text, std::max(text_w, 10.0f));
         dl->AddText({x, ty}, colour, text.c_str());
         if (hovered) {

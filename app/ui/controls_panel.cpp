@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -100,18 +101,38 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   probe::item("speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed: virtual seconds per real second");
 
-  // Scrubber over [0, end]: moving it rebuilds every panel from the trace at that moment.
+  // Scrubber over [0, end] (or over the iterations): moving it rebuilds every panel from the
+  // trace at that moment.
   ImGui::SameLine(0, 18);
   const float end = static_cast<float>(std::max(view.end_time, view.time));
-  char label[64];
-  std::snprintf(label, sizeof label, "%.3f s / %.3f s%s", view.time, end, view.finished ? "" : "…");
-  const float label_w = ImGui::CalcTextSize(label).x;
+  char label[96];
+  const IterationAxis* it = model.iterations;
+  const std::size_t columns = it ? it->columns(model.events) : 0;
+  if (it) {
+    const std::size_t column = it->column_of(view.cursor > 0 ? view.cursor - 1 : 0);
+    std::snprintf(label, sizeof label, "#%llu of %llu%s \xC2\xB7 %.3f s",
+                  static_cast<unsigned long long>(it->iteration_of(column)),
+                  static_cast<unsigned long long>(it->iteration_of(columns > 0 ? columns - 1 : 0)),
+                  view.finished ? "" : "\xE2\x80\xA6", view.time);
+  } else {
+    std::snprintf(label, sizeof label, "%.3f s / %.3f s%s", view.time, end, view.finished ? "" : "\xE2\x80\xA6");
+  }
+  const float label_w = f.mono->CalcTextSizeA(f.mono->FontSize, FLT_MAX, 0, label).x;  // drawn in mono
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - label_w - 14));
-  float t = static_cast<float>(view.time);
-  if (ImGui::SliderFloat("##scrub", &t, 0.0f, std::max(end, 0.001f), "", ImGuiSliderFlags_NoRoundToFormat))
-    out.panel.seek_time = t;
+  if (it) {
+    float u = static_cast<float>(it->position(view.cursor, model.events));
+    if (ImGui::SliderFloat("##scrub", &u, 0.0f, std::max(static_cast<float>(columns), 0.001f), "",
+                           ImGuiSliderFlags_NoRoundToFormat))
+      out.panel.seek_cursor = it->event_floor(u, model.events);
+  } else {
+    float t = static_cast<float>(view.time);
+    if (ImGui::SliderFloat("##scrub", &t, 0.0f, std::max(end, 0.001f), "", ImGuiSliderFlags_NoRoundToFormat))
+      out.panel.seek_time = t;
+  }
   probe::item("scrub");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Scrub through the step's virtual time (Home / End)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(it ? "Scrub through the step's loop iterations (Home / End)"
+                         : "Scrub through the step's virtual time (Home / End)");
   ImGui::SameLine();
   ImGui::PushFont(f.mono);
   ImGui::TextColored(to_vec4(palette::text_dim), "%s", label);

@@ -25,6 +25,7 @@ constexpr Shortcut shortcuts[] = {
     {"Home", "back to the start of the step"},
     {"End", "run to the end of the step"},
     {"R", "restart the step"},
+    {"I", "timeline by loop iteration / by time"},
     {"Page Down  or  ]", "next step"},
     {"Page Up  or  [", "previous step"},
     {"Backspace", "back to the lessons"},

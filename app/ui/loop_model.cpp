@@ -1,6 +1,8 @@
 // loop_model.cpp — sentences for the loop's state.
 #include "ui/loop_model.hpp"
 
+#include "ui/await_text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -12,12 +14,6 @@ const TaskSnapshot* find_task(const LoopSnapshot& s, TaskId id) {
   auto it = std::lower_bound(s.tasks.begin(), s.tasks.end(), id,
                              [](const TaskSnapshot& t, TaskId v) { return t.id < v; });
   return it != s.tasks.end() && it->id == id ? &*it : nullptr;
-}
-
-std::string seconds(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g s", v);
-  return buf;
 }
 
 }  // namespace
@@ -43,6 +39,10 @@ std::vector<ReadyItem> ready_items(const LoopSnapshot& s) {
 
 std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now) {
   std::vector<SuspendedItem> out;
+  const auto name_of = [&](TaskId id) {
+    const TaskSnapshot* other = find_task(s, id);
+    return other ? other->name : "#" + std::to_string(id);
+  };
   for (const TaskSnapshot& t : s.tasks) {
     if (t.state != TaskState::suspended) continue;
     SuspendedItem item;
@@ -51,35 +51,41 @@ std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now) {
     item.kind = t.awaiting.kind;
     const AwaitTarget& a = t.awaiting;
     if (a.deadline >= 0) item.remaining = std::max(0.0, a.deadline - now);
-    switch (a.kind) {
-      case AwaitKind::sleep:
-        item.what = a.label.empty() ? "a timer" : a.label;
-        break;
-      case AwaitKind::task:
-      case AwaitKind::wait_for: {
-        item.awaits_task = a.target;
-        const TaskSnapshot* other = find_task(s, a.target);
-        item.what = a.kind == AwaitKind::wait_for ? "wait_for " : "task ";
-        if (other) item.what += other->name;
-        else item.what.append("#").append(std::to_string(a.target));
-        break;
-      }
-      case AwaitKind::io: {
-        item.what = to_string(a.direction);
-        item.what.append(" fd ").append(std::to_string(a.target));
-        break;
-      }
-      default:
-        item.what = a.label.empty() ? std::string(to_string(a.kind)) : a.label;
-        break;
-    }
-    if (item.remaining && a.kind != AwaitKind::sleep && item.what.find("timeout") == std::string::npos)
-      // The time left, not the timeout given: "wait_for … (timeout 1.5 s)" would read as a
-      // timeout of 1.5 s when the program passed 2.
-      item.what.append(" (times out in ").append(seconds(*item.remaining)).append(")");
+    if (a.kind == AwaitKind::task || a.kind == AwaitKind::wait_for) item.awaits_task = a.target;
+    const AwaitFacts facts{a.kind, a.target, a.deadline, a.direction, a.label};
+    item.what = await_phrase(facts, name_of);
+    if (const auto note = await_deadline_note(facts, now)) item.what.append(" (").append(*note).append(")");
     out.push_back(std::move(item));
   }
   return out;
+}
+
+AwaitChain await_chain(const LoopSnapshot& s, TaskId task, double now) {
+  AwaitChain chain;
+  const auto name_of = [&](TaskId id) {
+    const TaskSnapshot* other = find_task(s, id);
+    return other ? other->name : "#" + std::to_string(id);
+  };
+  for (const TaskSnapshot* t = find_task(s, task); t != nullptr;) {
+    const bool seen = std::any_of(chain.links.begin(), chain.links.end(),
+                                  [&](const ChainLink& l) { return l.task == t->id; });
+    if (seen) {
+      chain.cycle = true;
+      break;
+    }
+    ChainLink link{t->id, t->name, t->state, {}};
+    const AwaitTarget& a = t->awaiting;
+    if (t->state == TaskState::suspended) {
+      const AwaitFacts facts{a.kind, a.target, a.deadline, a.direction, a.label};
+      link.what = await_phrase(facts, name_of);
+      if (const auto note = await_deadline_note(facts, now)) link.what.append(" (").append(*note).append(")");
+    }
+    chain.links.push_back(std::move(link));
+    const bool awaits_task = t->state == TaskState::suspended &&
+                             (a.kind == AwaitKind::task || a.kind == AwaitKind::wait_for);
+    t = awaits_task ? find_task(s, a.target) : nullptr;
+  }
+  return chain;
 }
 
 const char* phase_title(LoopPhase p) {

@@ -37,6 +37,23 @@ struct SuspendedItem {
 std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now);
 
 // A short phrase for a phase: "poll the selector", "move due timers", "run ready handles".
+// The await chain of `task` across tasks at this moment: the task, then each task it awaits
+// (await / wait_for), down to what the last one is parked on, e.g. main → A → "sleep(0)".
+// Each link is a task and what it awaits; a cycle (a deadlock) stops at the first repeat and is
+// marked. Empty when the task is unknown. (The chain of coroutine frames *inside* a task, with
+// locals, needs the interpreter's frames: see ui/frame_source.hpp.)
+struct ChainLink {
+  TaskId task = 0;
+  std::string name;
+  TaskState state = TaskState::pending;
+  std::string what;      // what it awaits (await_text), "" when it is not suspended
+};
+struct AwaitChain {
+  std::vector<ChainLink> links;
+  bool cycle = false;    // the last link awaits a task already in the chain
+};
+AwaitChain await_chain(const LoopSnapshot& s, TaskId task, double now);
+
 const char* phase_title(LoopPhase p);
 // A sentence explaining the phase at this moment, e.g. "select(timeout=2.000 s): nothing is
 // ready, so the loop sleeps until the next timer is due."

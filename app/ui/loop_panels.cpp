@@ -47,6 +47,42 @@ void section_title(const char* title, const char* hint = nullptr) {
   }
 }
 
+// The selected task's await chain across tasks, one wrapped line: "main → A → sleep(0)", each
+// task in its colour and the innermost wait in its wait's colour.
+void draw_await_chain(const ViewState& view) {
+  if (view.selected_task == 0) return;
+  const AwaitChain chain = await_chain(*view.snapshot, view.selected_task, view.time);
+  if (chain.links.empty()) return;
+  const auto& f = platform::fonts();
+  const float size = f.base_size * 0.9f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float right = origin.x + ImGui::GetContentRegionAvail().x;
+  const float line_h = size * 1.5f;
+  float x = origin.x, y = origin.y;
+  auto put = [&](ImFont* font, const std::string& text, ImU32 colour) {
+    const float w = text_width(font, size, text.c_str());
+    if (x + w > right && x > origin.x) {
+      x = origin.x;
+      y += line_h;
+    }
+    dl->AddText(font, size, {x, y}, colour, text.c_str());
+    x += w;
+  };
+  put(f.body, "await chain: ", palette::text_dim);
+  for (std::size_t i = 0; i < chain.links.size(); ++i) {
+    const ChainLink& l = chain.links[i];
+    if (i > 0) put(f.body, " \xE2\x86\x92 ", palette::text_dim);
+    put(f.bold, l.name, palette::task_colour(l.task));
+    const bool last = i + 1 == chain.links.size();
+    if (!last) continue;
+    if (chain.cycle) put(f.body, " \xE2\x86\x92 (back to an awaiting task: a deadlock)", palette::failed_text);
+    else if (!l.what.empty()) put(f.body, " \xE2\x86\x92 " + l.what, palette::text);
+    else put(f.body, std::string(" (") + to_string(l.state) + ")", palette::text_dim);
+  }
+  ImGui::Dummy({right - origin.x, y + line_h - origin.y + 2});
+}
+
 }  // namespace
 
 // ---- loop phase ----------------------------------------------------------------------------
@@ -178,7 +214,7 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const ImVec2 a{origin.x + chip.x, origin.y + 6}, b{a.x + widths[i], a.y + h};
     if (b.x < origin.x || a.x > origin.x + w) continue;  // clipped away: 1,000 ready tasks are a long row
     const bool selected = it.task != 0 && it.task == view.selected_task;
-    dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.45f : 0.22f) * chip.alpha), h * 0.5f);
+    dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.32f : 0.22f) * chip.alpha), h * 0.5f);
     dl->AddRect(a, b, with_alpha(c, chip.alpha), h * 0.5f, 0, selected ? 2.0f : 1.0f);
     dl->AddCircleFilled({a.x + 12, (a.y + b.y) * 0.5f}, 3.5f, with_alpha(c, chip.alpha));
     dl->AddText(f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
@@ -209,6 +245,7 @@ PanelAction draw_suspended(const ViewState& view) {
   char hint[48];
   std::snprintf(hint, sizeof hint, "%zu waiting", items.size());
   section_title("Suspended coroutines", hint);
+  draw_await_chain(view);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float row_h = f.base_size * 2.0f;

@@ -113,7 +113,7 @@ void layout_runs(const MdBlock& block, Cursor& c, ImDrawList* dl) {
 }  // namespace
 
 // ---- blocks --------------------------------------------------------------------------------
-void draw_markdown(const MarkdownDoc& doc, float width) {
+void draw_markdown(const MarkdownDoc& doc, float width, MarkdownSpacing spacing) {
   const auto& f = platform::fonts();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -173,7 +173,9 @@ void draw_markdown(const MarkdownDoc& doc, float width) {
     if (b.quote_depth > 0)
       dl->AddRectFilled({origin.x + 2, top}, {origin.x + 5, y}, palette::rgb(0x7C9CFF, 110), 2.0f);
     const bool next_is_item = i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::list_item;
-    y += (b.kind == BlockKind::list_item && next_is_item) ? gap * 0.25f : gap;
+    const bool last = i + 1 == doc.blocks.size();
+    if (!(last && spacing == MarkdownSpacing::tight))
+      y += (b.kind == BlockKind::list_item && next_is_item) ? gap * 0.25f : gap;
   }
   ImGui::Dummy({width, y - origin.y});
 }

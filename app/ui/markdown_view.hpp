@@ -6,7 +6,11 @@
 
 namespace loopscope::ui {
 
+// normal: a paragraph gap after every block; tight: none after the last (inline text in a
+// row of other widgets, e.g. a quiz option).
+enum class MarkdownSpacing { normal, tight };
+
 // Lays the document out at the current cursor, wrapping at `width` pixels.
-void draw_markdown(const MarkdownDoc& doc, float width);
+void draw_markdown(const MarkdownDoc& doc, float width, MarkdownSpacing spacing = MarkdownSpacing::normal);
 
 }  // namespace loopscope::ui

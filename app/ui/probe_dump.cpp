@@ -19,12 +19,12 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"code_tab", s.code_tab},    {"banner", s.banner},               {"help_open", s.help_open},
       {"window", {s.width, s.height}},
       {"timeline", {{"seconds_per_px", s.seconds_per_px}, {"t_left", s.t_left}, {"follow", s.follow},
-                    {"scroll_y", s.scroll_y}}},
+                    {"scroll_y", s.scroll_y}, {"axis", s.axis}}},
       {"params", s.params},
   };
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
-                 {"correct", s.quiz->correct}};
+                 {"correct", s.quiz->correct}, {"tries", s.quiz->tries}, {"revealed", s.quiz->revealed}};
   if (s.exercise)
     j["exercise"] = {{"hints_shown", s.exercise->hints_shown}, {"solution_shown", s.exercise->solution_shown},
                      {"met", s.exercise->met ? json(*s.exercise->met) : json(nullptr)}, {"solved", s.exercise->solved}};

@@ -28,6 +28,8 @@ struct ProbeQuiz {
   std::vector<int> order;
   bool checked = false;
   bool correct = false;
+  int tries = 0;
+  bool revealed = false;
 };
 
 struct ProbeState {
@@ -49,6 +51,7 @@ struct ProbeState {
   double t_left = 0;
   std::string follow;                 // fit_all / now / free
   float scroll_y = 0;
+  std::string axis;                   // "time" or "iterations"
   std::map<std::string, double> params;
   std::optional<ProbeQuiz> quiz;
   struct Exercise {

@@ -4,6 +4,8 @@
 #include "ui/probe.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/markdown.hpp"
+#include "ui/markdown_view.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -27,6 +29,22 @@ bool quiz_answer_correct(const lesson::Quiz& quiz, const QuizState& state) {
   return state.order == quiz.answer;
 }
 
+void check_quiz(const lesson::Quiz& quiz, QuizState& state) {
+  state.checked = true;
+  state.correct = quiz_answer_correct(quiz, state);
+  ++state.tries;
+  if (state.correct || state.tries >= quiz_tries_before_reveal) state.revealed = true;
+}
+
+namespace {
+
+// Inline Markdown (`code`, **bold**, *italic*) at the cursor, wrapped to the remaining width.
+void inline_markdown(const std::string& text, float width) {
+  draw_markdown(parse_markdown(text), width, MarkdownSpacing::tight);
+}
+
+}  // namespace
+
 bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
   prepare_quiz(quiz, state);
   const auto& f = platform::fonts();
@@ -34,16 +52,19 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
   ImGui::PushFont(f.bold);
   ImGui::TextColored(to_vec4(palette::accent), "Predict before you run");
   ImGui::PopFont();
-  ImGui::TextWrapped("%s", quiz.question.c_str());
-  ImGui::Dummy({0, 2});
+  inline_markdown(quiz.question, ImGui::GetContentRegionAvail().x);
   if (quiz.kind == lesson::QuizKind::choice) {
     for (std::size_t i = 0; i < quiz.options.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::RadioButton(quiz.options[i].c_str(), state.choice == static_cast<int>(i))) {
+      if (ImGui::RadioButton("##option", state.choice == static_cast<int>(i))) {
         state.choice = static_cast<int>(i);
         state.checked = false;
       }
       if (probe::enabled()) probe::item("quiz_option_" + std::to_string(i));
+      ImGui::SameLine();
+      const float y = ImGui::GetCursorPosY();
+      ImGui::SetCursorPosY(y + (ImGui::GetFrameHeight() - f.base_size * 1.5f) * 0.5f);
+      inline_markdown(quiz.options[i], ImGui::GetContentRegionAvail().x);
       ImGui::PopID();
     }
   } else {
@@ -79,22 +100,23 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
   ImGui::Dummy({0, 2});
   ImGui::BeginDisabled(quiz.kind == lesson::QuizKind::choice && state.choice < 0);
   if (ImGui::Button("Check answer")) {
-    state.checked = true;
-    state.correct = quiz_answer_correct(quiz, state);
+    check_quiz(quiz, state);
     just_checked = true;
   }
   probe::item("quiz_check");
   ImGui::EndDisabled();
   if (state.checked) {
     ImGui::SameLine();
-    ImGui::TextColored(to_vec4(state.correct ? palette::running : palette::failed), "%s",
-                       state.correct ? "Right." : "Not quite.");
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
-    ImGui::TextWrapped("%s", quiz.explanation.c_str());
-    ImGui::PopStyleColor();
+    const char* verdict = state.correct     ? "Right."
+                          : state.revealed  ? "Not quite."
+                                            : "Not quite \xE2\x80\x94 think again and try once more.";
+    ImGui::TextColored(to_vec4(state.correct ? palette::running : palette::failed_text), "%s", verdict);
+  }
+  if (state.revealed) {
     if (!state.correct && quiz.kind == lesson::QuizKind::choice && !quiz.answer.empty() &&
-        quiz.answer.front() < static_cast<int>(quiz.options.size()))
-      ImGui::TextDisabled("Answer: %s", quiz.options[quiz.answer.front()].c_str());
+        quiz.answer.front() >= 0 && quiz.answer.front() < static_cast<int>(quiz.options.size()))
+      inline_markdown("Answer: " + quiz.options[quiz.answer.front()], ImGui::GetContentRegionAvail().x);
+    inline_markdown(quiz.explanation, ImGui::GetContentRegionAvail().x);
   }
   return just_checked;
 }

@@ -3,6 +3,8 @@
 // Sections: names · update · event handling · lane operations · queries · describe
 #include "ui/timeline_model.hpp"
 
+#include "ui/await_text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -50,16 +52,6 @@ bool same_event(const TraceEvent& a, const TraceEvent& b) {
          a.text == b.text;
 }
 
-const char* direction_name(IoDirection d) {
-  switch (d) {
-    case IoDirection::read: return "read";
-    case IoDirection::write: return "write";
-    case IoDirection::connect: return "connect";
-    case IoDirection::accept: return "accept";
-  }
-  return "?";
-}
-
 std::string seconds(double t) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%.3f s", t);
@@ -97,13 +89,18 @@ void TimelineModel::update(const TraceRecorder& trace) {
     m_trace = &trace;
   }
   for (std::size_t i = m_consumed; i < events.size(); ++i)
-    apply(events[i], static_cast<std::uint32_t>(i), trace);
+    consume(events[i], i, trace);
   m_consumed = events.size();
   if (m_consumed > 0) m_last_event = events[m_consumed - 1];
 }
 
 // ---- event handling ------------------------------------------------------------------------
-void TimelineModel::apply(const TraceEvent& e, std::uint32_t index, const TraceRecorder& trace) {
+void TimelineModel::consume(const TraceEvent& e, std::size_t event_index,
+                            const TraceRecorder& trace) {
+  const auto index = static_cast<std::uint32_t>(event_index);
+  m_trace = &trace;
+  m_consumed = event_index + 1;
+  m_last_event = e;
   switch (e.kind) {
     case TraceKind::task_created: {
       const std::size_t lane = lane_for(e.task, e.time, index);
@@ -338,46 +335,50 @@ std::size_t TimelineModel::first_starting_at(std::size_t lane, std::size_t from,
   return static_cast<std::size_t>(it - segs.begin());
 }
 
+SegmentRange TimelineModel::visible_events(std::size_t lane, std::size_t k_from, std::size_t k_to,
+                                           std::size_t cursor) const {
+  if (lane >= m_lanes.size() || k_to < k_from) return {};
+  const auto& segs = m_lanes[lane].segments;
+  const std::size_t last_event = std::min(k_to, cursor == 0 ? 0 : cursor - 1);
+  auto last = std::partition_point(segs.begin(), segs.end(),
+                                   [&](const Segment& s) { return s.ev_begin < cursor && s.ev_begin <= last_event; });
+  // ev_end increases along the lane (the open one is last, with open_event).
+  auto first = std::partition_point(segs.begin(), last,
+                                    [&](const Segment& s) { return s.ev_end < k_from; });
+  return {static_cast<std::size_t>(first - segs.begin()), static_cast<std::size_t>(last - segs.begin())};
+}
+
+std::size_t TimelineModel::first_starting_at_event(std::size_t lane, std::size_t from, std::size_t k) const {
+  const auto& segs = m_lanes[lane].segments;
+  from = std::min(from, segs.size());
+  auto it = std::partition_point(segs.begin() + static_cast<std::ptrdiff_t>(from), segs.end(),
+                                 [&](const Segment& s) { return s.ev_begin < k; });
+  return static_cast<std::size_t>(it - segs.begin());
+}
+
 // ---- describe ------------------------------------------------------------------------------
 std::string TimelineModel::describe(const Segment& s, const TraceRecorder& trace) const {
   const std::string label(trace.str(s.detail.label));
   const SegmentDetail& d = s.detail;
-  auto task_name = [&](std::uint64_t id) {
+  const AwaitFacts facts{d.await_kind, d.target, d.deadline, d.direction, label};
+  const auto name_of = [&](TaskId id) {
     const std::size_t lane = lane_index(id);
-    std::string n = lane == npos ? "Task-" + std::to_string(id) : m_lanes[lane].name;
-    return n + " (task " + std::to_string(id) + ")";
+    return lane == npos ? "Task-" + std::to_string(id) : m_lanes[lane].name;
   };
   switch (s.kind) {
     case SegmentKind::ready: return "in the ready queue";
     case SegmentKind::running: return "running its coroutine";
     case SegmentKind::sleeping: {
-      std::string out = label.empty() ? "sleep" : label;
+      std::string out = await_phrase(facts, name_of);
       if (d.deadline >= 0) out += " until " + seconds(d.deadline);
       return out;
     }
-    case SegmentKind::io: {
-      std::string out = label.empty() ? "" : label + " — ";
-      out += std::string(direction_name(d.direction)) + " on fd " + std::to_string(d.target);
-      return out;
-    }
+    case SegmentKind::io:
     case SegmentKind::waiting: {
-      std::string out;
-      switch (d.await_kind) {
-        case AwaitKind::task: out = "awaiting " + task_name(d.target); break;
-        case AwaitKind::wait_for: out = "wait_for on " + task_name(d.target); break;
-        case AwaitKind::gather: out = "gather"; break;
-        case AwaitKind::wait: out = "wait"; break;
-        case AwaitKind::event: out = "Event.wait()"; break;
-        case AwaitKind::lock: out = "Lock.acquire()"; break;
-        case AwaitKind::semaphore: out = "Semaphore.acquire()"; break;
-        case AwaitKind::queue_get: out = "Queue.get() on an empty queue"; break;
-        case AwaitKind::queue_put: out = "Queue.put() on a full queue"; break;
-        case AwaitKind::executor: out = "a thread-pool job"; break;
-        case AwaitKind::task_group: out = "TaskGroup children"; break;
-        default: out = "waiting"; break;
-      }
-      if (!label.empty()) out += ": " + label;
-      if (d.deadline >= 0) out += ", timeout at " + seconds(d.deadline);
+      std::string out = "awaits " + await_phrase(facts, name_of);
+      if (d.deadline >= 0)
+        out += (d.await_kind == AwaitKind::executor ? ", finishes at " : ", times out at ") +
+               seconds(d.deadline);
       return out;
     }
     case SegmentKind::blocked: {

@@ -112,6 +112,9 @@ public:
   void update(const TraceRecorder& trace);
   void reset();
   std::size_t consumed() const noexcept { return m_consumed; }
+  // Takes one event, `index` being its position in the trace (the caller feeds every event in
+  // order, once: ui/trace_model.hpp does, for the app).
+  void consume(const TraceEvent& e, std::size_t index, const TraceRecorder& trace);
 
   // lanes()[0] is the loop; then tasks in creation order.
   const std::vector<Lane>& lanes() const noexcept { return m_lanes; }
@@ -136,12 +139,18 @@ public:
   // First segment of `lane`, at or after `from`, that begins at or after time `t`. O(log n).
   std::size_t first_starting_at(std::size_t lane, std::size_t from, double t) const;
 
+  // The same two queries by event index instead of time (for the iteration axis): segments begun
+  // before the cursor that are open at some event in [k_from, k_to]; the first segment at or
+  // after `from` begun at event k or later.
+  SegmentRange visible_events(std::size_t lane, std::size_t k_from, std::size_t k_to,
+                              std::size_t cursor) const;
+  std::size_t first_starting_at_event(std::size_t lane, std::size_t from, std::size_t k) const;
+
   // One line saying what the segment was about, e.g. "sleep(2.0) until 2.000 s",
   // "awaiting fetch (task 3)", "read on fd 7", "poll, timeout 1.500 s", "time.sleep(1)".
   std::string describe(const Segment& s, const TraceRecorder& trace) const;
 
 private:
-  void apply(const TraceEvent& e, std::uint32_t index, const TraceRecorder& trace);
   std::size_t lane_for(TaskId task, double time, std::uint32_t index);
   void open_segment(std::size_t lane, SegmentKind kind, double t, std::uint32_t index,
                     const SegmentDetail& detail);

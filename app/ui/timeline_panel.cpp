@@ -91,9 +91,12 @@ ImU32 kind_colour(SegmentKind k) {
   return palette::text_dim;
 }
 
-// The colour of a kind's name in text: `done` is drawn dark on purpose, too dark to read.
+// The colour of a kind's name in text: `done` and poll are drawn dark on purpose, too dark to
+// read, and failed red is too dark as words (theme.hpp's failed_text).
 ImU32 text_colour_of(SegmentKind k) {
-  return k == SegmentKind::done || k == SegmentKind::poll ? palette::text_dim : kind_colour(k);
+  if (k == SegmentKind::done || k == SegmentKind::poll) return palette::text_dim;
+  if (k == SegmentKind::failed) return palette::failed_text;
+  return kind_colour(k);
 }
 
 // The narrowest a segment is drawn: zero-time runs and blocks must still be seen.
@@ -135,8 +138,9 @@ void draw_bar(ImDrawList* dl, SegmentKind k, float x0, float x1, float y0, float
       break;
     }
     case SegmentKind::ready: {
-      const float mid = (y0 + y1) * 0.5f;
-      dl->AddRectFilled({x0, mid - 1.5f * s}, {x1, mid + 1.5f * s}, with_alpha(c, 210));
+      // A half-height bar: queued, not yet running.
+      const float q = (y1 - y0) * 0.25f;
+      dl->AddRectFilled({x0, y0 + q}, {x1, y1 - q}, with_alpha(c, 150));
       break;
     }
     case SegmentKind::sleeping:
@@ -159,8 +163,9 @@ void draw_bar(ImDrawList* dl, SegmentKind k, float x0, float x1, float y0, float
   }
 }
 
-// A terminal marker centred on x: a dot for done, a red cross for failed, a slashed ring for
-// cancelled.
+// A terminal marker centred on x, one shape per ending so they differ without colour: a filled
+// dot with a tick for done, a red disc with a cross for failed, a hollow square struck through
+// for cancelled.
 void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
   const float r = 4.5f * s;
   switch (k) {
@@ -170,17 +175,31 @@ void draw_terminal(ImDrawList* dl, SegmentKind k, float x, float y, float s) {
       dl->AddLine({x - 2 * s, y + 2 * s}, {x + 2 * s, y - 2 * s}, palette::panel, 1.6f * s);
       break;
     case SegmentKind::cancelled:
-      dl->AddCircleFilled({x, y}, r, palette::panel);
-      dl->AddCircle({x, y}, r, palette::cancelled, 0, 1.6f * s);
-      dl->AddLine({x - 2.6f * s, y + 2.6f * s}, {x + 2.6f * s, y - 2.6f * s}, palette::cancelled,
-                  1.6f * s);
+      dl->AddRectFilled({x - r, y - r}, {x + r, y + r}, palette::panel, 1.5f * s);
+      dl->AddRect({x - r, y - r}, {x + r, y + r}, palette::cancelled, 1.5f * s, 0, 1.6f * s);
+      dl->AddLine({x - r + 1.5f * s, y + r - 1.5f * s}, {x + r - 1.5f * s, y - r + 1.5f * s},
+                  palette::cancelled, 1.6f * s);
       break;
     default:
-      dl->AddCircleFilled({x, y}, r, palette::panel);
-      dl->AddCircle({x, y}, r, palette::text_dim, 0, 1.4f * s);
-      dl->AddCircleFilled({x, y}, r * 0.45f, palette::text_dim);
+      dl->AddCircleFilled({x, y}, r, palette::text_dim);
+      dl->AddLine({x - 2.2f * s, y + 0.2f * s}, {x - 0.6f * s, y + 1.9f * s}, palette::panel, 1.5f * s);
+      dl->AddLine({x - 0.6f * s, y + 1.9f * s}, {x + 2.4f * s, y - 1.8f * s}, palette::panel, 1.5f * s);
       break;
   }
+}
+
+// The ending in words right of its marker, when the lane has room: a lane that "ends with
+// cancelled" says so.
+void draw_terminal_word(ImDrawList* dl, SegmentKind k, float x, float y, float right, float s) {
+  const auto& f = platform::fonts();
+  const float size = f.base_size * 0.78f;
+  const char* word = segment_kind_name(k);
+  const float w = f.mono->CalcTextSizeA(size, FLT_MAX, 0, word).x;
+  if (x + 8 * s + w > right) return;
+  const ImU32 c = k == SegmentKind::failed ? palette::failed_text
+                  : k == SegmentKind::cancelled ? palette::cancelled
+                                                : palette::text_dim;
+  dl->AddText(f.mono, size, {x + 8 * s, y - size * 0.5f}, c, word);
 }
 
 // ---- text helpers --------------------------------------------------------------------------
@@ -199,8 +218,41 @@ std::string secs(double t) {
   return buf;
 }
 
+// ---- axis mapping --------------------------------------------------------------------------
+// Where segments and the playhead sit on the horizontal axis, in the camera's units: seconds in
+// time mode, iterations (ui/iteration_axis.hpp) in iteration mode. Everything that places
+// something on the x axis goes through here, so both modes draw, hit-test and seek alike.
+struct AxisMap {
+  const IterationAxis* iterations = nullptr;  // null: time mode
+  std::size_t events = 0;                      // events decoded (the iteration axis' extent)
+  std::size_t cursor = 0;
+  double now = 0;
+
+  bool by_iteration() const { return iterations != nullptr; }
+  double at_event(std::size_t k) const { return iterations->position(k, events); }
+  double begin_of(const Segment& sg) const { return by_iteration() ? at_event(sg.ev_begin) : sg.t0; }
+  double end_of(const Segment& sg) const {
+    if (!by_iteration()) return TimelineModel::end_at(sg, cursor, now);
+    const bool closed = !sg.open() && sg.ev_end < cursor;
+    return std::max(begin_of(sg), at_event(closed ? sg.ev_end : cursor));
+  }
+  double playhead() const { return by_iteration() ? at_event(cursor) : now; }
+  double extent(double end_time) const {
+    return by_iteration() ? static_cast<double>(iterations->columns(events)) : end_time;
+  }
+  SegmentRange visible(const TimelineModel& m, std::size_t lane, double u0, double u1) const {
+    if (!by_iteration()) return m.visible(lane, u0, u1, cursor, now);
+    return m.visible_events(lane, iterations->event_floor(u0, events),
+                            iterations->event_ceil(u1, events), cursor);
+  }
+  std::size_t first_starting_at(const TimelineModel& m, std::size_t lane, std::size_t from, double u) const {
+    if (!by_iteration()) return m.first_starting_at(lane, from, u);
+    return m.first_starting_at_event(lane, from, iterations->event_ceil(u, events));
+  }
+};
+
 // ---- header and legend ---------------------------------------------------------------------
-void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam) {
+void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float right_edge) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float y = l.origin.y + 2 * s;
@@ -214,10 +266,11 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam) {
       {SegmentKind::running, "running"}, {SegmentKind::ready, "ready"},
       {SegmentKind::sleeping, "sleeping"}, {SegmentKind::io, "I/O"},
       {SegmentKind::waiting, "waiting"}, {SegmentKind::blocked, "blocked"},
-      {SegmentKind::done, "done"}};
+      {SegmentKind::done, "done"}, {SegmentKind::cancelled, "cancelled"},
+      {SegmentKind::failed, "failed"}};
   const char* hint = "wheel zoom · drag pan · double-click fit";
   const float hint_w = f.body->CalcTextSizeA(small, FLT_MAX, 0, hint).x;
-  const float right = l.origin.x + l.size.x;
+  const float right = right_edge - 10 * s;
   const float sw = 16 * s, sh = 9 * s;
   const float ty = y + (f.base_size - small) * 0.5f + 1 * s;
   const float sy = y + f.base_size * 0.5f - sh * 0.5f + 1 * s;
@@ -282,6 +335,84 @@ void draw_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, double 
   }
 }
 
+// The iteration axis: a tick at each column's left edge, labelled with the loop's iteration
+// number (every `step` columns when they are narrow); grid lines at every visible boundary.
+std::string column_name(const IterationAxis& it, std::size_t column) {
+  const std::uint64_t n = it.iteration_of(column);
+  return n == 0 && column == 0 ? std::string("before the loop") : "iteration " + std::to_string(n);
+}
+
+void draw_iteration_axis(ImDrawList* dl, const Layout& l, const TimelineView& cam, const AxisMap& ax,
+                         float avoid_x0, float avoid_x1) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const float small = f.base_size * 0.8f;
+  const std::size_t columns = ax.iterations->columns(ax.events);
+  dl->AddLine({l.plot_x0, l.axis_y1 - 0.5f}, {l.plot_x1, l.axis_y1 - 0.5f}, palette::border);
+  const double step = std::max(1.0, std::ceil(tick_step(cam.seconds_per_px, 56.0 * s)));
+  const double from = std::max(0.0, std::floor(x_to_time(cam, 0)));
+  const double to = std::min(static_cast<double>(columns), x_to_time(cam, l.plot_w()));
+  const bool grid_every = 1.0 / cam.seconds_per_px >= 6.0 * s;  // columns wide enough for a line each
+  for (double c = from; c <= to && c - from < 4000; c += 1.0) {
+    const float x = std::round(l.plot_x0 + static_cast<float>(time_to_x(cam, c))) + 0.5f;
+    if (x < l.plot_x0 || x > l.plot_x1) continue;
+    const bool labelled = std::fmod(c, step) == 0;
+    if (!labelled && !grid_every) continue;
+    dl->AddLine({x, l.axis_y1 - (labelled ? 5 : 2.5f) * s}, {x, l.axis_y1}, palette::text_faint);
+    dl->AddLine({x, l.loop_y0}, {x, l.lanes_y1}, with_alpha(palette::grid, labelled ? 170 : 110));
+    if (!labelled || c >= static_cast<double>(columns)) continue;
+    const auto column = static_cast<std::size_t>(c);
+    const std::uint64_t n = ax.iterations->iteration_of(column);
+    const std::string label = n == 0 && column == 0 ? std::string("start") : "#" + std::to_string(n);
+    const float w = f.body->CalcTextSizeA(small, FLT_MAX, 0, label.c_str()).x;
+    const float lx = std::min(x + 3 * s, l.plot_x1 - w);
+    if (lx < avoid_x1 + 4 * s && lx + w > avoid_x0 - 4 * s) continue;
+    dl->AddText(f.body, small, {lx, l.axis_y0 + 1 * s}, palette::text_dim, label.c_str());
+  }
+}
+
+// What the playhead's label says: the time, and in iteration mode the iteration too.
+std::string now_text(const AxisMap& ax, double now) {
+  if (!ax.by_iteration()) return secs(now);
+  const std::size_t column = ax.iterations->column_of(ax.cursor > 0 ? ax.cursor - 1 : 0);
+  const std::uint64_t n = ax.iterations->iteration_of(column);
+  return (n == 0 ? std::string("start") : "#" + std::to_string(n)) + " \xC2\xB7 " + secs(now);
+}
+
+// The "Time | Iterations" switch at the header's right; one click flips the axis (key I does
+// too, see app.cpp). Returns the switch's left edge, where the legend must stop.
+float axis_toggle(const Layout& l, TimelineView& cam) {
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const float small = f.base_size * 0.86f;
+  const char* names[] = {"Time", "Iterations"};
+  const float pad = 8 * s;
+  const float w0 = f.body->CalcTextSizeA(small, FLT_MAX, 0, names[0]).x + 2 * pad;
+  const float w1 = f.body->CalcTextSizeA(small, FLT_MAX, 0, names[1]).x + 2 * pad;
+  const float h = small + 6 * s;
+  const ImVec2 p{l.origin.x + l.size.x - w0 - w1 - 2 * s, l.origin.y + 1 * s};
+  ImGui::SetCursorScreenPos(p);
+  if (ImGui::InvisibleButton("##axis_switch", {w0 + w1, h})) {
+    cam.axis = cam.axis == TimelineAxis::time ? TimelineAxis::iterations : TimelineAxis::time;
+    cam.follow = FollowMode::fit_all;
+  }
+  const bool hovered = ImGui::IsItemHovered();
+  probe::item("axis_switch");
+  if (hovered)
+    ImGui::SetTooltip(cam.axis == TimelineAxis::time
+                          ? "Lay the timeline out by loop iteration: each iteration one column, "
+                            "even when it takes no time  (I)"
+                          : "Lay the timeline out by virtual time  (I)");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, {p.x + w0 + w1, p.y + h}, hovered ? palette::rgb(0x2F3748) : palette::rgb(0x242A36), 5 * s);
+  const bool by_time = cam.axis == TimelineAxis::time;
+  const float sx = by_time ? p.x : p.x + w0;
+  dl->AddRectFilled({sx, p.y}, {sx + (by_time ? w0 : w1), p.y + h}, palette::accent, 5 * s);
+  dl->AddText(f.body, small, {p.x + pad, p.y + 3 * s}, by_time ? palette::background : palette::text, names[0]);
+  dl->AddText(f.body, small, {p.x + w0 + pad, p.y + 3 * s}, by_time ? palette::text : palette::background, names[1]);
+  return p.x;
+}
+
 // The "now" label on the axis: the time shown, in a pill centred on the cursor line.
 struct NowLabel {
   bool visible = false;
@@ -289,13 +420,13 @@ struct NowLabel {
   std::string text;
 };
 
-NowLabel now_label_at(const Layout& l, float x_now, double now) {
+NowLabel now_label_at(const Layout& l, float x_now, std::string text) {
   NowLabel n;
   if (x_now < l.plot_x0 - 1 || x_now > l.plot_x1 + 1) return n;
   const auto& f = platform::fonts();
   n.visible = true;
   n.size = f.base_size * 0.8f;
-  n.text = secs(now);
+  n.text = std::move(text);
   const float w = f.mono->CalcTextSizeA(n.size, FLT_MAX, 0, n.text.c_str()).x + 10 * l.s;
   n.x0 = std::clamp(std::round(x_now) + 0.5f - w * 0.5f, l.plot_x0, l.plot_x1 - w);
   n.x1 = n.x0 + w;
@@ -319,14 +450,14 @@ struct LaneGeometry {
 // are merged per pixel column (one binary search per column), so the cost is bounded by the
 // plot's width, not by the number of segments.
 void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, std::size_t li,
-                   const LaneGeometry& g, const TimelineView& cam, const ViewState& view,
+                   const LaneGeometry& g, const TimelineView& cam, const AxisMap& ax,
                    const TraceRecorder& trace, float mouse_x, Hit* hit) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const auto& segs = model.lanes()[li].segments;
   const double t_from = x_to_time(cam, -2.0);
   const double t_to = x_to_time(cam, l.plot_w() + 2.0);
-  const SegmentRange r = model.visible(li, t_from, t_to, view.cursor, view.time);
+  const SegmentRange r = ax.visible(model, li, t_from, t_to);
   auto x_of = [&](double t) {
     return static_cast<float>(l.plot_x0 + std::clamp(time_to_x(cam, t), -4.0, l.plot_w() + 4.0));
   };
@@ -345,14 +476,15 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
   while (i < r.end) {
     const Segment& sg = segs[i];
     if (is_terminal(sg.kind)) {
-      const float x = x_of(sg.t0);
+      const float x = x_of(ax.begin_of(sg));
       draw_terminal(dl, sg.kind, x, mid_y, s);
+      if (li != 0) draw_terminal_word(dl, sg.kind, x, mid_y, l.plot_x1, s);
       note_hit(x - 4 * s, x + 4 * s, i, 1);
       ++i;
       continue;
     }
-    const float x0 = std::max(x_of(sg.t0), floor_x);
-    const float x1 = x_of(TimelineModel::end_at(sg, view.cursor, view.time));
+    const float x0 = std::max(x_of(ax.begin_of(sg)), floor_x);
+    const float x1 = x_of(ax.end_of(sg));
     if (x1 - x0 >= 1.0f || i + 1 == r.end) {
       draw_bar(dl, sg.kind, x0, x1, g.bar_y0, g.bar_y1, s);
       note_hit(x0, std::max(x1, x0 + min_width(sg.kind, s)), i, 1);
@@ -377,9 +509,9 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
         const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
-          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::rgb(0xFFF4F4)
+          const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::background
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
-                                                           : with_alpha(kind_colour(sg.kind), 235);
+                                                           : kind_colour(sg.kind);
           dl->AddText(f.mono, size, {vis0 + 5 * s, mid_y - size * 0.5f + 1 * s}, tc, text.c_str());
         }
       }
@@ -390,7 +522,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
     // Sub-pixel: merge every segment that starts in this pixel column.
     const float col = std::floor(x0);
     const double t_next = x_to_time(cam, static_cast<double>(col + 1.0f - l.plot_x0));
-    std::size_t j = std::min(model.first_starting_at(li, i + 1, t_next), r.end);
+    std::size_t j = std::min(ax.first_starting_at(model, li, i + 1, t_next), r.end);
     if (j <= i + 1) {
       draw_bar(dl, sg.kind, x0, x1, g.bar_y0, g.bar_y1, s);
       note_hit(x0, x0 + std::max(1.0f, min_width(sg.kind, s)), i, 1);
@@ -419,8 +551,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
     floor_x = col + 1.0f;
     // The last merged segment may run on past this column: continue it from the column's end.
     const Segment& last = segs[j - 1];
-    if (!is_terminal(last.kind) &&
-        x_of(TimelineModel::end_at(last, view.cursor, view.time)) > col + 1.0f)
+    if (!is_terminal(last.kind) && x_of(ax.end_of(last)) > col + 1.0f)
       i = j - 1;
     else
       i = j;
@@ -565,7 +696,8 @@ void probe_layout(const Layout& l, const TimelineView& cam, const TimelineModel&
 }  // namespace
 
 // ---- draw_timeline -------------------------------------------------------------------------
-PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, TimelineView& cam) {
+PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
+                          const IterationAxis& iterations, TimelineView& cam) {
   PanelAction action;
   if (!view.trace) return action;
   const TraceRecorder& trace = *view.trace;
@@ -579,7 +711,13 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   const float s = l.s;
 
   // ---- input (before drawing, so this frame shows its effect)
-  ImGui::InvisibleButton("##timeline", size);
+  // The axis switch sits in the header, outside the plot's button (the first item under the
+  // mouse takes it).
+  const float toggle_x0 = axis_toggle(l, cam);
+  const AxisMap ax{cam.axis == TimelineAxis::iterations ? &iterations : nullptr, model.consumed(),
+                   view.cursor, view.time};
+  ImGui::SetCursorScreenPos({origin.x, l.axis_y0});
+  ImGui::InvisibleButton("##timeline", {size.x, size.y - l.header_h});
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   const ImVec2 mouse = io.MousePos;
@@ -609,7 +747,8 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
         break;
       }
       case TimelineDrag::axis:
-        action.seek_time = clamp_seek(x_to_time(cam, plot_mouse_x), view);
+        if (ax.by_iteration()) action.seek_cursor = iterations.event_floor(x_to_time(cam, plot_mouse_x), ax.events);
+        else action.seek_time = clamp_seek(x_to_time(cam, plot_mouse_x), view);
         break;
       case TimelineDrag::none: break;
     }
@@ -635,11 +774,11 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
       cam.follow = FollowMode::free;
     } else if (io.MouseWheel != 0 && plot_mouse_x >= 0) {
       zoom_about(cam, std::pow(1.2, static_cast<double>(io.MouseWheel)), plot_mouse_x);
-      const double x_now = time_to_x(cam, view.time);
+      const double x_now = time_to_x(cam, ax.playhead());
       cam.follow = x_now >= 0 && x_now <= l.plot_w() ? FollowMode::now : FollowMode::free;
     }
   }
-  follow(cam, view.time, view.end_time, l.plot_w());
+  follow(cam, ax.playhead(), ax.extent(view.end_time), l.plot_w());
   // A task selected elsewhere (code marker, queue, console) is scrolled into view, once.
   if (view.selected_task != cam.shown_selection) {
     cam.shown_selection = view.selected_task;
@@ -656,19 +795,23 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
 
   // ---- drawing
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  draw_header(dl, l, cam);
+  draw_header(dl, l, cam, toggle_x0);
   dl->PushClipRect({l.plot_x0, l.axis_y0}, {l.plot_x1, l.lanes_y1}, true);
   // The recorded future (after "now", up to the end of the trace) is marked on the axis as a
   // faint band: the lanes do not draw it yet. (A band, not a veil over the lanes: on llvmpipe
   // every blended pixel counts.)
-  const float x_now = static_cast<float>(l.plot_x0 + time_to_x(cam, view.time));
-  const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, view.end_time));
+  const float x_now = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.playhead()));
+  const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.extent(view.end_time)));
   if (x_end > x_now + 1)
     dl->AddRectFilled({std::max(x_now, l.plot_x0), l.axis_y1 - 3 * s},
                       {std::min(x_end, l.plot_x1), l.axis_y1}, with_alpha(palette::accent, 70));
-  const NowLabel now_label = now_label_at(l, x_now, view.time);
-  draw_axis(dl, l, cam, view.end_time, now_label.visible ? now_label.x0 : 0.0f,
-            now_label.visible ? now_label.x1 : 0.0f);
+  const NowLabel now_label = now_label_at(l, x_now, now_text(ax, view.time));
+  if (ax.by_iteration())
+    draw_iteration_axis(dl, l, cam, ax, now_label.visible ? now_label.x0 : 0.0f,
+                        now_label.visible ? now_label.x1 : 0.0f);
+  else
+    draw_axis(dl, l, cam, view.end_time, now_label.visible ? now_label.x0 : 0.0f,
+              now_label.visible ? now_label.x1 : 0.0f);
   dl->PopClipRect();
 
   const bool tooltip_wanted = hovered && cam.drag == TimelineDrag::none &&
@@ -685,7 +828,7 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
     dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, palette::rgb(0x1B1F27));
     draw_lane_label(dl, l, model.lanes()[0], g, false, false);
     dl->PushClipRect({l.plot_x0, g.y0}, {l.plot_x1, g.y1}, true);
-    draw_segments(dl, l, model, 0, g, cam, view, trace, mouse.x,
+    draw_segments(dl, l, model, 0, g, cam, ax, trace, mouse.x,
                   hovered_lane == 0 ? &hit : nullptr);
     dl->PopClipRect();
     dl->AddLine({l.origin.x, l.lanes_y0 - 1.5f * s}, {l.origin.x + l.size.x, l.lanes_y0 - 1.5f * s},
@@ -728,7 +871,7 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
   dl->PushClipRect({l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1}, true);
   for (std::size_t row = first_row; row < end_row; ++row) {
     const std::size_t li = row + 1;
-    draw_segments(dl, l, model, li, row_geometry(row), cam, view, trace, mouse.x,
+    draw_segments(dl, l, model, li, row_geometry(row), cam, ax, trace, mouse.x,
                   li == hovered_lane ? &hit : nullptr);
   }
   dl->PopClipRect();
@@ -760,7 +903,12 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, Tim
     draw_tooltip(model, hit, view);
   else if (hovered && zone == Zone::labels && cam.drag == TimelineDrag::none)
     draw_lane_tooltip(model, lane_at(l, cam, mouse.y, lanes), view);
-  else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none)
+  else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none && ax.by_iteration()) {
+    const double u = x_to_time(cam, plot_mouse_x);
+    const std::size_t k = iterations.event_floor(u, ax.events);
+    ImGui::SetTooltip("click or drag to move the playhead into %s",
+                      column_name(iterations, iterations.column_of(k)).c_str());
+  } else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none)
     ImGui::SetTooltip("click or drag to move the playhead to %s",
                       secs(clamp_seek(x_to_time(cam, plot_mouse_x), view)).c_str());
   return action;

@@ -5,6 +5,7 @@
 // It fills the current window's remaining content region. The cost of a frame grows with what is
 // visible (lanes on screen × pixels), not with the trace length: lanes are clipped, segments are
 // found by binary search, and sub-pixel segments are merged per pixel column.
+#include "ui/iteration_axis.hpp"
 #include "ui/timeline_model.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/view_state.hpp"
@@ -19,6 +20,10 @@ namespace loopscope::ui {
 //   wheel over the lanes           -> zoom about the mouse; over the labels: scroll the lanes
 //   shift+wheel / horizontal wheel -> pan; drag -> pan (and scroll the lanes vertically)
 //   double-click                   -> fit everything (follow mode fit_all)
-PanelAction draw_timeline(const ViewState& view, const TimelineModel& model, TimelineView& camera);
+//   the Time | Iterations switch    -> lays the lanes out by time or by loop iteration
+// In iteration mode the axis is `iterations` (one column per loop iteration) and a click on the
+// axis seeks to an event (seek_cursor) instead of a time.
+PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
+                          const IterationAxis& iterations, TimelineView& camera);
 
 }  // namespace loopscope::ui

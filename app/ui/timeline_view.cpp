@@ -58,7 +58,7 @@ void fit(TimelineView& v, double t0, double t1, double width_px) {
 void follow(TimelineView& v, double now, double end, double width_px) {
   switch (v.follow) {
     case FollowMode::fit_all:
-      fit(v, 0.0, std::max({end, now, 1.0}), width_px);
+      fit(v, 0.0, std::max({end, now, 1.0, v.axis == TimelineAxis::time ? v.scale_end : 0.0}), width_px);
       break;
     case FollowMode::now: {
       const double right = x_to_time(v, width_px);

@@ -21,6 +21,10 @@ enum class FollowMode : std::uint8_t {
   free,     // the learner panned: stay put
 };
 
+// What the horizontal axis measures: virtual seconds, or loop iterations (each iteration one
+// unit wide, ui/iteration_axis.hpp). In iteration mode the camera's "seconds" are iterations.
+enum class TimelineAxis : std::uint8_t { time, iterations };
+
 // What the mouse is dragging, remembered between frames.
 enum class TimelineDrag : std::uint8_t { none, plot, scrollbar, axis };
 
@@ -31,6 +35,10 @@ struct TimelineView {
   float scroll_y = 0;                // task lanes scrolled, in pixels
   TimelineDrag drag = TimelineDrag::none;
   std::uint64_t shown_selection = 0; // the selection last brought into view
+  TimelineAxis axis = TimelineAxis::time;
+  // Time mode: fit_all shows at least [0, scale_end] (the lesson's shared scale, so steps meant
+  // to be compared are drawn at one scale and the axis does not grow while a step plays).
+  double scale_end = 0;
 };
 
 double time_to_x(const TimelineView& v, double t);

@@ -17,7 +17,7 @@ class ParamSliders(AppTestCase):
                 app = self.open_lesson(lesson["id"], index + 1)
                 for p in step["params"]:
                     with self.subTest(lesson=lesson["id"], step=index + 1, param=p["name"]):
-                        x0, y0, x1, y1 = app.reveal("param_" + p["name"], "panel_narration")
+                        x0, y0, x1, y1 = app.reveal("param_" + p["name"], "panel_narration_text")
                         y = (y0 + y1) / 2
                         run = app.read()["session_id"]
                         app.drag(x0 + (x1 - x0) * 0.5, y, x1 + 40, y)
@@ -47,6 +47,27 @@ class Quizzes(AppTestCase):
         app.wait(lambda s: s["quiz"]["choice"] == right and not s["quiz"]["checked"], "the right option picked")
         app.click("quiz_check")
         app.wait(lambda s: s["quiz"]["checked"] and s["quiz"]["correct"], "checked: right")
+
+    def test_a_wrong_first_try_keeps_the_answer_hidden_and_a_second_reveals_it(self):
+        lesson = next(l for l in lessons() if l["id"] == "tasks")
+        quiz = lesson["steps"][0]["quiz"]
+        app = self.open_lesson("tasks", 1)
+        right = quiz["answer"] if isinstance(quiz["answer"], int) else quiz["answer"][0]
+        wrong = next(i for i in range(len(quiz["options"])) if i != right)
+        # At 1280x800 the options and the button are on screen without scrolling.
+        app.rect("quiz_check")
+        app.click(f"quiz_option_{wrong}")
+        app.wait(lambda s: s["quiz"]["choice"] == wrong, "the wrong option picked")
+        app.click("quiz_check")
+        s = app.wait(lambda s: s["quiz"]["tries"] == 1, "one try")
+        self.assertFalse(s["quiz"]["correct"])
+        self.assertFalse(s["quiz"]["revealed"])
+        app.click(f"quiz_option_{wrong}")
+        app.wait(lambda s: not s["quiz"]["checked"], "the option picked again")
+        app.click("quiz_check")
+        s = app.wait(lambda s: s["quiz"]["tries"] == 2, "a second try")
+        self.assertTrue(s["quiz"]["revealed"])
+        self.assertFalse(s["quiz"]["correct"])
 
     def test_an_order_quiz_is_arranged_with_the_arrows_and_checked(self):
         lesson = next(l for l in lessons() if l["id"] == "sync-vs-async")

@@ -53,6 +53,34 @@ class Timeline(AppTestCase):
         app.click(lanes[1])
         app.wait(lambda s: s["selected_task"] == 0, "the selection cleared")
 
+    def test_the_axis_switch_lays_the_timeline_out_by_iteration_and_back(self):
+        app = self.finished("sync-vs-async", 3)
+        self.assertEqual(app.read()["timeline"]["axis"], "time")
+        app.click("axis_switch")
+        app.wait(lambda s: s["timeline"]["axis"] == "iterations", "the iteration axis after a click")
+        app.click("axis_switch")
+        app.wait(lambda s: s["timeline"]["axis"] == "time", "the time axis after a second click")
+        app.key("i")
+        app.wait(lambda s: s["timeline"]["axis"] == "iterations", "the iteration axis after I")
+
+    def test_a_step_that_takes_no_time_opens_by_iteration_and_its_ruler_seeks_an_iteration(self):
+        app = self.finished("event-loop", 1)
+        s0 = app.read()
+        self.assertEqual(s0["timeline"]["axis"], "iterations")
+        end_cursor = s0["cursor"]
+        x0, y0, x1, y1 = app.rect("timeline_axis")
+        app.click_at(x0 + (x1 - x0) * 0.4, (y0 + y1) / 2)
+        s = app.wait(lambda s: 0 < s["cursor"] < end_cursor, "the playhead inside an earlier iteration")
+        self.assertFalse(s["playing"])
+
+    def test_the_scrubber_moves_over_iterations_when_the_timeline_is_by_iteration(self):
+        app = self.finished("event-loop", 1)
+        end_cursor = app.read()["cursor"]
+        x0, y0, x1, y1 = app.rect("scrub")
+        y = (y0 + y1) / 2
+        app.drag(x1 - 2, y, x0 + (x1 - x0) * 0.5, y)
+        app.wait(lambda s: 0.2 * end_cursor < s["cursor"] < 0.8 * end_cursor, "the playhead mid-run by iteration")
+
 
 class Console(AppTestCase):
     def test_clicking_a_console_line_moves_the_playhead_to_it_and_selects_its_task(self):

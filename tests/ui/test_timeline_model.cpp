@@ -86,7 +86,7 @@ TEST(TimelineModel, DescribesAnAwaitedTaskByName) {
   m.update(rec);
   const Segment& wait = m.lanes()[1].segments.back();
   EXPECT_EQ(wait.kind, SegmentKind::waiting);
-  EXPECT_EQ(m.describe(wait, rec), "awaiting fetch (task 2)");
+  EXPECT_EQ(m.describe(wait, rec), "awaits task fetch");
   EXPECT_EQ(m.lanes()[2].parent, 1u);
 }
 
@@ -104,10 +104,10 @@ TEST(TimelineModel, SocketWaitsAreIoAndPrimitivesAreWaiting) {
   const auto& segs = m.lanes()[1].segments;
   ASSERT_EQ(segs.size(), 5u);
   EXPECT_EQ(segs[1].kind, SegmentKind::io);
-  EXPECT_EQ(m.describe(segs[1], rec), "read on fd 7");
+  EXPECT_EQ(m.describe(segs[1], rec), "awaits read fd 7");
   EXPECT_EQ(segs[4].kind, SegmentKind::waiting);
   EXPECT_TRUE(segs[4].open());
-  EXPECT_EQ(m.describe(segs[4], rec), "Lock.acquire(): Lock#3");
+  EXPECT_EQ(m.describe(segs[4], rec), "awaits Lock#3");
 }
 
 TEST(TimelineModel, BlockingCutsTheRunningSliceAndShowsOnTheLoopLane) {
