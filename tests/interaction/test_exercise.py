@@ -43,13 +43,13 @@ class Exercises(AppTestCase):
         app.click("end")
         s = app.wait(lambda s: s["exercise"]["met"] is False, "the verdict: goal not met")
         self.assertFalse(s["exercise"]["solved"])
-        app.reveal("exercise_hint", "panel_narration")
+        app.reveal("exercise_hint", "panel_narration_text")
         app.click("exercise_hint")
         app.wait(lambda s: s["exercise"]["hints_shown"] == 1, "one hint")
         app.click("exercise_hint")
         app.wait(lambda s: s["exercise"]["hints_shown"] == 2, "two hints")
         self.assertNotIn("exercise_hint", app.frames(2)["rects"])  # no third hint to show
-        app.reveal("exercise_solution", "panel_narration")
+        app.reveal("exercise_solution", "panel_narration_text")
         app.click("exercise_solution")
         app.wait(lambda s: s["exercise"]["solution_shown"], "the solution")
 
