@@ -200,8 +200,8 @@ void draw_python_editor(const ViewState& view, const CodeListings& code, CodePan
     const auto differ = std::count_if(d.lines.begin(), d.lines.end(),
                                       [](editor::LineChange c) { return c != editor::LineChange::same; });
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::sleeping));
-    ImGui::Text("edited: %d line%s differ from the lesson%s", static_cast<int>(differ), differ == 1 ? "" : "s",
-                d.removed_before.empty() ? "" : " (some removed)");
+    if (differ > 0) ImGui::Text("edited: %d line%s differ", static_cast<int>(differ), differ == 1 ? "" : "s");
+    else ImGui::TextUnformatted("edited: lines removed");
     ImGui::PopStyleColor();
   } else {
     ImGui::TextDisabled("the lesson's code: click to edit");
