@@ -112,6 +112,29 @@ class Typing(EditorCase):
         app.wait(lambda s: s["editor"]["text"].endswith("\n" + first), "everything pasted back")
 
 
+class Mouse(EditorCase):
+    def cursor_x(self, app):
+        x0, y0, x1, y1 = app.frames(2)["rects"]["editor_cursor"]
+        return (x0 + x1) / 2, (y0 + y1) / 2, y1 - y0
+
+    def test_dragging_selects_text_and_a_double_click_selects_a_word(self):
+        app = self.open_editor()
+        first = lesson_code().split("\n")[0]  # "import asyncio"
+        self.focus(app)
+        app.key("ctrl+Home")
+        col0_x, line0_y, line_h = self.cursor_x(app)
+        app.key("End")
+        char_w = (self.cursor_x(app)[0] - col0_x) / len(first)
+        # From the first line's start down two lines and four columns right.
+        app.drag(col0_x, line0_y, col0_x + 4 * char_w, line0_y + 2 * line_h)
+        s = app.read()["editor"]
+        self.assertEqual((s["anchor"], s["cursor"]), ([0, 0], [2, 4]))
+        # A double click inside "asyncio" selects exactly that word.
+        app.double_click_at(col0_x + 9.5 * char_w, line0_y)
+        s = app.wait(lambda s: s["editor"]["anchor"] == [0, 7], "a word selected")
+        self.assertEqual(s["editor"]["cursor"], [0, len(first)])
+
+
 class RunAndReset(EditorCase):
     def test_ctrl_enter_and_the_run_button_ask_for_a_run_of_the_edited_code(self):
         app = self.open_editor()

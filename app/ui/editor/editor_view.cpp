@@ -260,9 +260,10 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       end_x += char_w * 3 + f.body->CalcTextSizeA(f.base_size * 0.9f, FLT_MAX, 0, msg.c_str()).x;
     }
     if (mk != markers.end() && decor.chips) decor.chips(mk->second, l + 1, end_x + 18.0f, y, line_h);
-    if (blink_on && l == b.cursor().line) {
+    if (l == b.cursor().line) {
       const float cx = text0.x + static_cast<float>(b.cursor().col) * char_w;
-      dl->AddRectFilled({cx - 1, y + 2}, {cx + 1, y + line_h - 2}, palette::text);
+      if (blink_on) dl->AddRectFilled({cx - 1, y + 2}, {cx + 1, y + line_h - 2}, palette::text);
+      if (probe::enabled()) probe::rect("editor_cursor", {cx - 1, y}, {cx + 1, y + line_h});
     }
   }
   dl->PopClipRect();
