@@ -43,6 +43,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <utility>
 #include <variant>
 
 namespace loopscope::ui {
@@ -89,6 +90,7 @@ struct App::State {
   SavedEdits edits;                     // the learner's code edits per step (in memory for `shot`)
   std::uint64_t edited_runs = 0;        // RunEdited requests applied
   std::size_t edited_run_bytes = 0;     // the last one's source size
+  std::string notice;                   // an unreadable progress file, shown on the first lesson screen
 };
 
 
@@ -201,6 +203,7 @@ static void open_lesson(App::State& m, int index, std::optional<std::size_t> ste
         step = static_cast<std::size_t>(std::max(0, it->second.last_step));
   }
   open_entry(m, index, *step);
+  if (m.screen == Screen::lesson && !m.notice.empty()) m.banner = std::exchange(m.notice, {});
   if (m.persist) ::loopscope::ui::save_settings(m.settings);
 }
 
@@ -561,7 +564,9 @@ App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   m->persist = options.restore_last;
   if (m->persist) {
     m->settings = load_settings();
+    m->notice = take_settings_notice();
     m->edits = SavedEdits(SavedEdits::default_path());
+    if (!m->edits.notice().empty()) m->notice += (m->notice.empty() ? "" : " ") + m->edits.notice();
   }
   m->lessons_dir = lesson::lessons_dir();
   m->catalog.load_directory(m->lessons_dir);
@@ -575,9 +580,9 @@ App::App(const AppOptions& options) : m(std::make_unique<State>()) {
     if (options.at_end) m->session->run_to_end();
     else if (options.at) m->session->seek_time(*options.at);
   }
-  if (!m->edits.notice().empty()) {
-    m->banner = m->edits.notice();
-    std::fprintf(stderr, "loopscope: warning: %s\n", m->edits.notice().c_str());
+  if (!m->notice.empty()) {
+    std::fprintf(stderr, "loopscope: warning: %s\n", m->notice.c_str());
+    if (m->screen == Screen::lesson) m->banner = std::exchange(m->notice, {});
   }
 }
 

@@ -249,6 +249,7 @@ CodePanelResult draw_code_panel(const ViewState& view, const CodeListings& code,
     if (has_cpp) probe::item("tab_cpp");
     if (cpp_open) {
       if (state.tab != Language::cpp) state.scroll_to_line = 0;
+      if (state.editor) state.editor->focused = false;  // the keyboard goes back to the app
       state.tab = Language::cpp;
       if (!code.cpp_file.empty()) {
         ImGui::PushFont(platform::fonts().mono);

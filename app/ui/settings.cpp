@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace loopscope::ui {
 
@@ -23,6 +24,15 @@ std::filesystem::path settings_path() {
   else base = std::filesystem::temp_directory_path();
   return base / "loopscope" / "settings.json";
 }
+
+namespace {
+std::string& pending_notice() {
+  static std::string notice;
+  return notice;
+}
+}  // namespace
+
+std::string take_settings_notice() { return std::exchange(pending_notice(), {}); }
 
 Settings load_settings(const std::filesystem::path& path) {
   Settings s;
@@ -48,7 +58,8 @@ Settings load_settings(const std::filesystem::path& path) {
       }
     }
   } catch (const std::exception&) {
-    move_aside(path);
+    const std::filesystem::path bad = move_aside(path);
+    pending_notice() = "Your progress file could not be read; it was kept as " + bad.string() + " and progress starts afresh.";
     std::fprintf(stderr, "loopscope: warning: %s was unreadable; starting with defaults (kept as .bad)\n",
                  path.c_str());
     return Settings{};

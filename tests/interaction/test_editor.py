@@ -224,6 +224,21 @@ class Persistence(EditorCase):
         self.assertTrue(os.path.exists(os.path.join(data, "edits.json.bad")))
 
 
+    def test_a_corrupt_progress_file_shows_a_notice_when_the_first_lesson_opens_from_the_browser(self):
+        home = tempfile.mkdtemp(prefix="loopscope-editor-")
+        self.addCleanup(shutil.rmtree, home, True)
+        config = os.path.join(home, "config", "loopscope")
+        os.makedirs(config)
+        with open(os.path.join(config, "settings.json"), "w") as f:
+            f.write('{"progress": {"tasks": ')
+        app = self.open(home=home)
+        app.wait(lambda s: s["screen"] == "browser", "the browser")
+        app.click("card_tasks")
+        s = app.wait(lambda s: s["screen"] == "lesson", "the lesson")
+        self.assertIn("progress file could not be read", s["banner"])
+        self.assertTrue(os.path.exists(os.path.join(config, "settings.json.bad")))
+
+
 class LargeText(EditorCase):
     def test_pasting_one_megabyte_keeps_the_app_responsive(self):
         app = self.open_editor()

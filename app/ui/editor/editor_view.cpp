@@ -59,10 +59,11 @@ bool handle_keys(Editor& ed, EditorResult& result, int page, double now) {
   const TextPos cursor = b.cursor(), anchor = b.anchor();
   ImGuiClipboard clipboard;
   auto move = [&](Move m) { b.move(m, shift); };
-  if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) {
-    if (ctrl) result.run = true;
-    else b.newline();
-  }
+  // Ctrl+Enter runs once per press (no key repeat); Enter repeats like any typed key.
+  const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), !ctrl) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), !ctrl);
+  if (enter && ctrl) result.run = true;
+  else if (enter) b.newline();
   if (pressed(ImGuiKey_LeftArrow)) move(ctrl ? Move::word_left : Move::left);
   if (pressed(ImGuiKey_RightArrow)) move(ctrl ? Move::word_right : Move::right);
   if (pressed(ImGuiKey_UpArrow)) move(Move::up);
