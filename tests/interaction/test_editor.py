@@ -14,6 +14,12 @@ from harness import AppTestCase, lessons
 LESSON, STEP = "tasks", 2
 
 
+def drawn(times):
+    """The frames that were repainted: an unchanged frame is not (platform/window), and costs
+    well under a millisecond, while a repaint at 1280x800 on llvmpipe costs several."""
+    return [t for t in times if t >= 1.0] or [0.0]
+
+
 def lesson_code(lesson_id=LESSON, step=STEP):
     lesson = next(l for l in lessons() if l["id"] == lesson_id)
     return "\n".join(lesson["steps"][step - 1]["code"]["python"])
@@ -251,16 +257,16 @@ class LargeText(EditorCase):
         app.key("ctrl+v")
         s = app.wait(lambda s: s["editor"]["bytes"] > 1_000_000, "the megabyte pasted", deadline=60)
         paste_frame_ms = max(s["recent_frame_ms"][-(s["frame"] - frame):] or [0])
-        app.key("ctrl+End")
-        self.type(app, "x")
-        app.key("Page_Up", "Page_Up", "ctrl+Home", "ctrl+End")
-        s = app.frames(20)
-        after = s["recent_frame_ms"][-20:]
-        print(f"\n1 MB paste: frame with the paste {paste_frame_ms:.1f} ms; then median "
-              f"{statistics.median(after):.1f} ms, max {max(after):.1f} ms over {len(after)} frames")
+        app.key("ctrl+End", "Page_Up", "Page_Up", "ctrl+Home", "ctrl+End")
+        start = app.read()["frame"]
+        self.type(app, "still typing")  # every frame redraws: the text changes
+        s = app.frames(2)
+        after = drawn(s["recent_frame_ms"][-min(s["frame"] - start, len(s["recent_frame_ms"])):])
+        print(f"\n1 MB paste: the frame with the paste {paste_frame_ms:.1f} ms; typing after it: median "
+              f"{statistics.median(after):.1f} ms, max {max(after):.1f} ms over {len(after)} repainted frames")
         self.assertTrue(app.alive())
         self.assertLess(statistics.median(after), 250)  # a freeze, not a benchmark (see the report)
-        app.key("ctrl+z", "ctrl+z")
+        app.key("ctrl+z", "ctrl+z", "ctrl+z")
         app.wait(lambda s: s["editor"]["bytes"] < 10_000, "the paste undone")
 
     def test_typing_in_a_300_line_program_reports_frame_times(self):
@@ -278,8 +284,8 @@ class LargeText(EditorCase):
         app.xdo("type", "--delay", "30", "print('typing in the middle of a long program') " * 2)
         s = app.frames(5)
         n = min(s["frame"] - start, len(s["recent_frame_ms"]))
-        times = s["recent_frame_ms"][-n:]
-        print(f"\ntyping in a 300-line program: {n} frames, median {statistics.median(times):.1f} ms, "
+        times = drawn(s["recent_frame_ms"][-n:])
+        print(f"\ntyping in a 300-line program: {len(times)} repainted frames, median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms (llvmpipe, shared machine)")
         self.assertIn("typing in the middle", s["editor"]["text"])
         self.assertLess(statistics.median(times), 250)  # a freeze, not a benchmark
