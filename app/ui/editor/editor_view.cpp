@@ -255,10 +255,22 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
           dl->AddLine({x, uy + ((static_cast<int>((x - x0) / 4) & 1) ? 1.5f : -0.5f)},
                       {std::min(x + 4, x1), uy + ((static_cast<int>((x - x0) / 4) & 1) ? -0.5f : 1.5f)}, palette::failed, 1.2f);
       }
-      const std::string msg = er->second.front()->message;
-      dl->AddText(f.body, f.base_size * 0.9f, {end_x + char_w * 3, y + (line_h - f.base_size * 0.9f) * 0.5f},
-                  palette::failed, msg.c_str());
-      end_x += char_w * 3 + f.body->CalcTextSizeA(f.base_size * 0.9f, FLT_MAX, 0, msg.c_str()).x;
+      // The message beside the line; when the line runs past the visible width, over its end
+      // (on a plate) so that it is always seen. Hovering the line shows every message in full.
+      const std::string& msg = er->second.front()->message;
+      const float ms = f.base_size * 0.9f;
+      const float mw = f.body->CalcTextSizeA(ms, FLT_MAX, 0, msg.c_str()).x;
+      const float mx = std::max(text_left + 4, std::min(end_x + char_w * 3, clip_max.x - mw - 10));
+      const float my = y + (line_h - ms) * 0.5f;
+      if (mx < end_x + char_w * 3)
+        dl->AddRectFilled({mx - 6, y + 2}, {mx + mw + 6, y + line_h - 2}, palette::panel_raised, 4.0f);
+      dl->AddText(f.body, ms, {mx, my}, palette::failed, msg.c_str());
+      end_x = std::max(end_x, mx - char_w * 3) + char_w * 3 + mw;
+      if (hovered && pos_at(io.MousePos).line == l) {
+        std::string all;
+        for (const Diagnostic* d : er->second) all += (all.empty() ? "" : "\n") + ("line " + std::to_string(d->line) + ": " + d->message);
+        ImGui::SetTooltip("%s", all.c_str());
+      }
     }
     if (mk != markers.end() && decor.chips) decor.chips(mk->second, l + 1, end_x + 18.0f, y, line_h);
     if (l == b.cursor().line) {
