@@ -200,7 +200,7 @@ void draw_python_editor(const ViewState& view, const CodeListings& code, CodePan
     const auto differ = std::count_if(d.lines.begin(), d.lines.end(),
                                       [](editor::LineChange c) { return c != editor::LineChange::same; });
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::sleeping));
-    if (differ > 0) ImGui::Text("edited: %d line%s differ", static_cast<int>(differ), differ == 1 ? "" : "s");
+    if (differ > 0) ImGui::Text("edited: %d line%s", static_cast<int>(differ), differ == 1 ? " differs" : "s differ");
     else ImGui::TextUnformatted("edited: lines removed");
     ImGui::PopStyleColor();
   } else {

@@ -147,7 +147,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   const ImVec2 view = ImGui::GetContentRegionAvail();
   ed.scroll_x = scroll.x;
   ed.scroll_y = scroll.y;
-  ed.view_w = ImGui::GetWindowWidth();
+  ed.view_w = ImGui::GetWindowWidth() - (ImGui::GetScrollMaxY() > 0 ? ImGui::GetStyle().ScrollbarSize : 0);
   ed.view_h = ImGui::GetWindowHeight() - (ImGui::GetScrollMaxX() > 0 ? ImGui::GetStyle().ScrollbarSize : 0);
 
   if (ed.width_revision != b.revision()) {
@@ -281,14 +281,25 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   }
   dl->PopClipRect();
 
-  // The gutter: diff marks, line numbers, error dots, the running task's bar.
+  // The gutter: diff marks, line numbers, error dots, the running task's bar. Hovering a
+  // changed line's number shows the lesson's line it replaced.
   dl->PushClipRect(win, {text_left, clip_max.y}, true);
+  const ImVec2 mouse = io.MousePos;
+  const bool in_gutter = hovered && mouse.x < text_left;
   for (int l = first; l <= last; ++l) {
     const float y = text0.y + static_cast<float>(l) * line_h;
     const auto change = lesson.lines[static_cast<std::size_t>(l)];
     if (change != LineChange::same)
       dl->AddRectFilled({text_left - 9, y + 1}, {text_left - 6, y + line_h - 1},
                         change == LineChange::added ? palette::running : palette::sleeping);
+    if (in_gutter && mouse.y >= y && mouse.y < y + line_h && change != LineChange::same) {
+      const auto was = std::find(lesson.old_to_new.begin(), lesson.old_to_new.end(), l);
+      if (change == LineChange::changed && was != lesson.old_to_new.end())
+        ImGui::SetTooltip("Changed. The lesson's line %d was:\n%s", static_cast<int>(was - lesson.old_to_new.begin()) + 1,
+                          ed.lesson_code()[static_cast<std::size_t>(was - lesson.old_to_new.begin())].c_str());
+      else
+        ImGui::SetTooltip("Added: not in the lesson's code");
+    }
     if (std::binary_search(lesson.removed_before.begin(), lesson.removed_before.end(), l))
       dl->AddTriangleFilled({text_left - 11, y - 4}, {text_left - 11, y + 4}, {text_left - 5, y}, palette::failed);
     const auto mk = markers.find(l);
