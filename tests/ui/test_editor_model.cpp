@@ -45,6 +45,30 @@ TEST(EditorModel, RunSourceLinesFollowLinesInsertedAboveThem) {
   EXPECT_EQ(ed.lesson_diff().lines[1], LineChange::added);
 }
 
+TEST(EditorModel, DiagnosticsFollowLinesInsertedAboveTheirLine) {
+  Editor ed(lesson);
+  ed.set_diagnostics({{4, 5, 4, 10, "here"}});  // of the text as it is now
+  ed.buffer().set_cursor({0, 0}, false);
+  ed.buffer().paste_text("# one\n# two\n");
+  EXPECT_EQ(ed.diagnostics_diff().old_to_new[3], 5);
+}
+
+TEST(EditorModel, DiagnosticsOfAnotherSourceAreMappedFromIt) {
+  Editor ed(lesson);
+  std::vector<std::string> ran = lesson;
+  ran.insert(ran.begin(), "# ran with a header");
+  ed.set_diagnostics({{5, 5, 5, 10, "here"}}, ran);
+  EXPECT_EQ(ed.diagnostics_diff().old_to_new[4], 3);
+  EXPECT_EQ(ed.diagnostics_diff().old_to_new[0], -1);
+}
+
+TEST(EditorModel, RevealLinePutsTheCursorAtThatLinesStart) {
+  Editor ed(lesson);
+  ed.reveal_line(3);
+  EXPECT_EQ(ed.buffer().cursor(), (TextPos{2, 0}));
+  EXPECT_TRUE(ed.scroll_to_cursor);
+}
+
 TEST(EditorModel, DiagnosticsAreKeptUntilReplaced) {
   Editor ed(lesson);
   ed.set_diagnostics({{4, 5, 4, 10, "unsupported: await outside a task"}});

@@ -37,7 +37,28 @@ void Editor::set_run_source(const std::vector<std::string>& lines) {
   m_run_diff_rev = ~std::uint64_t{0};
 }
 
-void Editor::set_diagnostics(std::vector<Diagnostic> diagnostics) { m_diagnostics = std::move(diagnostics); }
+void Editor::set_diagnostics(std::vector<Diagnostic> diagnostics) {
+  set_diagnostics(std::move(diagnostics), m_buffer.lines());
+}
+
+void Editor::set_diagnostics(std::vector<Diagnostic> diagnostics, const std::vector<std::string>& source) {
+  m_diagnostics = std::move(diagnostics);
+  m_diagnostics_source = TextBuffer(join(source)).lines();
+  m_diagnostics_diff_rev = ~std::uint64_t{0};
+}
+
+const LineDiff& Editor::diagnostics_diff() {
+  if (m_diagnostics_diff_rev != m_buffer.revision()) {
+    m_diagnostics_diff = diff_lines(m_diagnostics_source, m_buffer.lines());
+    m_diagnostics_diff_rev = m_buffer.revision();
+  }
+  return m_diagnostics_diff;
+}
+
+void Editor::reveal_line(int line) {
+  m_buffer.set_cursor({line - 1, 0}, false);
+  scroll_to_cursor = true;
+}
 
 const LineDiff& Editor::lesson_diff() {
   if (m_lesson_diff_rev != m_buffer.revision()) {

@@ -35,9 +35,15 @@ public:
 
   // The program whose run is shown (the lesson's code until an edited run starts).
   void set_run_source(const std::vector<std::string>& lines);
-  // Replaces the errors shown (their lines are those of the run source).
+  // Replaces the errors shown. Their lines are those of `source` (the text that was parsed or
+  // run), by default the text as it is now; they follow later edits like the task markers.
   void set_diagnostics(std::vector<Diagnostic> diagnostics);
+  void set_diagnostics(std::vector<Diagnostic> diagnostics, const std::vector<std::string>& source);
   const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
+  // Where each line of the diagnostics' source now is (0-based; -1: removed).
+  const LineDiff& diagnostics_diff();
+  // Puts the cursor at the start of `line` (1-based) and scrolls to it (a traceback click).
+  void reveal_line(int line);
 
   // Against the lesson's code: the gutter markers. Recomputed when the text changes.
   const LineDiff& lesson_diff();
@@ -59,8 +65,10 @@ private:
   std::vector<std::string> m_lesson;      // sanitized as the buffer would hold it
   std::vector<std::string> m_run_source;
   std::vector<Diagnostic> m_diagnostics;
-  LineDiff m_lesson_diff, m_run_diff;
-  std::uint64_t m_lesson_diff_rev = ~std::uint64_t{0}, m_run_diff_rev = ~std::uint64_t{0};
+  std::vector<std::string> m_diagnostics_source;
+  LineDiff m_lesson_diff, m_run_diff, m_diagnostics_diff;
+  std::uint64_t m_lesson_diff_rev = ~std::uint64_t{0}, m_run_diff_rev = ~std::uint64_t{0},
+                m_diagnostics_diff_rev = ~std::uint64_t{0};
 };
 
 }  // namespace loopscope::ui::editor

@@ -203,8 +203,12 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
         if (m.state == TaskState::running) running = l;
       }
   std::map<int, std::vector<const Diagnostic*>> errors;
-  for (const Diagnostic& d : ed.diagnostics())
-    if (const int l = now_line(d.line - 1); l >= 0) errors[l].push_back(&d);
+  if (!ed.diagnostics().empty()) {
+    const LineDiff& moved = ed.diagnostics_diff();
+    for (const Diagnostic& d : ed.diagnostics())
+      if (d.line >= 1 && d.line <= static_cast<int>(moved.old_to_new.size()))
+        if (const int l = moved.old_to_new[static_cast<std::size_t>(d.line - 1)]; l >= 0) errors[l].push_back(&d);
+  }
 
   // ---- drawing ----
   const float text_left = win.x + gutter;  // text is clipped here; the gutter does not scroll
