@@ -638,24 +638,8 @@ void App::after_frame(double frame_ms) {
   p.run_requests = st.edited_runs;
   p.run_source_bytes = st.edited_run_bytes;
   p.edits_pending = st.edits.dirty();
-  if (st.screen == Screen::lesson && st.code.editor && st.code.tab == Language::python) {
-    const editor::Editor& ed = *st.code.editor;
-    const editor::TextBuffer& b = ed.buffer();
-    ProbeEditor e;
-    e.focused = ed.focused;
-    e.bytes = b.bytes();
-    e.text_included = b.bytes() <= 65536;
-    if (e.text_included) e.text = b.text();
-    e.lines = b.line_count();
-    e.cursor[0] = b.cursor().line, e.cursor[1] = b.cursor().col;
-    e.anchor[0] = b.anchor().line, e.anchor[1] = b.anchor().col;
-    e.changed = ed.changed();
-    e.undo = b.undo_depth();
-    e.redo = b.redo_depth();
-    e.message = b.message();
-    e.diagnostics = ed.diagnostics().size();
-    p.editor = std::move(e);
-  }
+  if (st.screen == Screen::lesson && st.code.editor && st.code.tab == Language::python)
+    p.editor = probe_editor(*st.code.editor);
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   p.width = static_cast<int>(size.x);
   p.height = static_cast<int>(size.y);

@@ -8,6 +8,24 @@
 
 namespace loopscope::ui {
 
+ProbeEditor probe_editor(const editor::Editor& ed) {
+  const editor::TextBuffer& b = ed.buffer();
+  ProbeEditor e;
+  e.focused = ed.focused;
+  e.bytes = b.bytes();
+  e.text_included = b.bytes() <= 65536;
+  if (e.text_included) e.text = b.text();
+  e.lines = b.line_count();
+  e.cursor[0] = b.cursor().line, e.cursor[1] = b.cursor().col;
+  e.anchor[0] = b.anchor().line, e.anchor[1] = b.anchor().col;
+  e.changed = ed.changed();
+  e.undo = b.undo_depth();
+  e.redo = b.redo_depth();
+  e.message = b.message();
+  e.diagnostics = ed.diagnostics().size();
+  return e;
+}
+
 std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rects) {
   using nlohmann::json;
   json j = {

@@ -1,6 +1,7 @@
 #pragma once
 // probe_dump.hpp — the state document the interaction tests read (see probe.hpp), written
 // atomically (a temporary file renamed over the old one) so a reader never sees half of it.
+#include "ui/editor/editor.hpp"
 #include "ui/probe.hpp"
 
 #include <cstdint>
@@ -79,6 +80,8 @@ struct ProbeState {
   int width = 0, height = 0;          // the window, in pixels
   FrameStats stats;
 };
+
+ProbeEditor probe_editor(const editor::Editor& editor);
 
 // Writes `state` and `rects` to probe::path(); returns "" or why it could not.
 std::string write_probe(const ProbeState& state, const std::vector<probe::Rect>& rects);
