@@ -30,6 +30,7 @@
 #include "ui/probe.hpp"
 #include "ui/probe_dump.hpp"
 #include "ui/quiz_panel.hpp"
+#include "ui/saved_edits.hpp"
 #include "ui/session.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
@@ -46,6 +47,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <utility>
 #include <variant>
 
 namespace loopscope::ui {
@@ -96,6 +98,11 @@ struct App::State {
   bool help_open = false;               // the keyboard shortcuts overlay
   FrameStats stats;                     // for the probe (interaction tests)
   std::uint64_t runs = 0;               // sessions started so far (each run has its number)
+
+  SavedEdits edits;                     // the learner's code edits per step (in memory for `shot`)
+  std::uint64_t edited_runs = 0;        // RunEdited requests applied
+  std::size_t edited_run_bytes = 0;     // the last one's source size
+  std::string notice;                   // an unreadable progress file, shown on the first lesson screen
 };
 
 
@@ -219,7 +226,18 @@ static void open_lesson(App::State& m, int index, std::optional<std::size_t> ste
         step = static_cast<std::size_t>(std::max(0, it->second.last_step));
   }
   open_entry(m, index, *step);
+  if (m.screen == Screen::lesson && !m.notice.empty()) m.banner = std::exchange(m.notice, {});
   if (m.persist) ::loopscope::ui::save_settings(m.settings);
+}
+
+// A fresh run of the open step with the learner's edited Python in place of the lesson's.
+// The step's program cannot take new source until the Python front end lands; until then the
+// request is counted (the probe shows it) and the banner says so.
+static void start_run_with_source(App::State& m, const std::string& source) {
+  if (!m.session) return;
+  ++m.edited_runs;
+  m.edited_run_bytes = source.size();
+  m.banner = "Running edited code needs the Python front end";
 }
 
 // Applies what the frame queued, in order. Runs outside any ImGui window, between frames.
@@ -236,6 +254,8 @@ static void apply_intents(App::State& m) {
             restart_with_params(m);
           } else if constexpr (std::is_same_v<T, ShowBrowser>) {
             show_browser(m);
+          } else if constexpr (std::is_same_v<T, RunEdited>) {
+            start_run_with_source(m, i.source);
           }
         },
         intent);
@@ -575,8 +595,11 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const float code_w = std::floor(right_w * 0.52f);
   ImGui::SetCursorPos({right_x, left_pos.y});
   begin_card("code", {code_w, top_h}, 12.0f);
-  CodeListings listings{&step.python.lines, &step.cpp.lines, step.cpp.file};
-  action.merge(draw_code_panel(view, listings, m.code));
+  CodeListings listings{&step.python.lines, &step.cpp.lines, step.cpp.file,
+                        SavedEdits::key(m.lesson->id, s.step_index()), &m.edits};
+  const CodePanelResult code = draw_code_panel(view, listings, m.code);
+  action.merge(code.panel);
+  if (code.run) m.intents.push(RunEdited{*code.run});
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x + code_w + gap, left_pos.y});
   begin_card("loop", {right_w - code_w - gap, top_h}, 14.0f);
@@ -623,7 +646,12 @@ static void draw_lesson_screen(App::State& m, float dt) {
 App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   m->options = options;
   m->persist = options.restore_last;
-  if (m->persist) m->settings = load_settings();
+  if (m->persist) {
+    m->settings = load_settings();
+    m->notice = take_settings_notice();
+    m->edits = SavedEdits(SavedEdits::default_path());
+    if (!m->edits.notice().empty()) m->notice += (m->notice.empty() ? "" : " ") + m->edits.notice();
+  }
   m->lessons_dir = lesson::lessons_dir();
   m->catalog.load_folders(lesson::lesson_folders());
   std::optional<std::string> target = options.lesson;
@@ -635,6 +663,10 @@ App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   if (target && open_named(*m, *target, step) && m->session) {
     if (options.at_end) m->session->run_to_end();
     else if (options.at) m->session->seek_time(*options.at);
+  }
+  if (!m->notice.empty()) {
+    std::fprintf(stderr, "loopscope: warning: %s\n", m->notice.c_str());
+    if (m->screen == Screen::lesson) m->banner = std::exchange(m->notice, {});
   }
 }
 
@@ -688,6 +720,12 @@ void App::after_frame(double frame_ms) {
   p.banner = st.banner;
   p.help_open = st.help_open;
   p.stats = st.stats;
+  p.want_text_input = ImGui::GetIO().WantTextInput;
+  p.run_requests = st.edited_runs;
+  p.run_source_bytes = st.edited_run_bytes;
+  p.edits_pending = st.edits.dirty();
+  if (st.screen == Screen::lesson && st.code.editor && st.code.tab == Language::python)
+    p.editor = probe_editor(*st.code.editor);
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   p.width = static_cast<int>(size.x);
   p.height = static_cast<int>(size.y);
@@ -747,6 +785,8 @@ void App::save_settings() {
   if (m->session) m->settings.speed = m->session->speed();
   if (const std::string err = ::loopscope::ui::save_settings(m->settings); !err.empty())
     std::fprintf(stderr, "loopscope: warning: could not save settings: %s\n", err.c_str());
+  if (const std::string err = m->edits.flush(); !err.empty())
+    std::fprintf(stderr, "loopscope: warning: could not save code edits: %s\n", err.c_str());
 }
 
 }  // namespace loopscope::ui

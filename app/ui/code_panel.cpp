@@ -1,6 +1,7 @@
 // code_panel.cpp — listing view with syntax colours and task markers.
 #include "ui/code_panel.hpp"
 
+#include "ui/editor/editor_view.hpp"
 #include "ui/probe.hpp"
 
 #include "platform/fonts.hpp"
@@ -38,6 +39,62 @@ const char* state_word(TaskState s) {
     case TaskState::suspended: return "waiting";
     default: return "";
   }
+}
+
+// Task chips after a line's code: "● job-1 waiting". When they do not fit in the visible width,
+// the line shows one dot per task and a count instead (hover lists them). Returns where they end.
+float draw_task_chips(const ViewState& view, const std::vector<const LineMarker*>& on_line, int number, float x,
+                      float y, float line_h, PanelAction& action) {
+  const auto& f = platform::fonts();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float chip_size = f.base_size * 0.85f;
+  float needed = 0;
+  for (const LineMarker* m : on_line) {
+    const std::string label = m->name + "  " + state_word(m->state);
+    needed += f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str()).x + 28;
+  }
+  const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
+  const bool compact = on_line.size() > 1 && x + needed > visible_right;
+  if (compact) {
+    const ImVec2 a{x, y + 3};
+    float dx = x + 9;
+    std::string names;
+    // Dots outside the clip rectangle are not drawn (1,000 tasks on one line are 1,000 dots,
+    // nearly all off to the right); they still take their place.
+    const float clip_x0 = dl->GetClipRectMin().x - 8, clip_x1 = dl->GetClipRectMax().x + 8;
+    for (const LineMarker* m : on_line) {
+      if (dx >= clip_x0 && dx <= clip_x1) {
+        dl->AddCircleFilled({dx, y + line_h * 0.5f}, 4.0f, palette::task_colour(m->task));
+        if (view.selected_task == m->task) dl->AddCircle({dx, y + line_h * 0.5f}, 6.5f, palette::text);
+      }
+      dx += 11;
+      names += (names.empty() ? "" : ", ") + m->name;
+    }
+    char count[48];
+    std::snprintf(count, sizeof count, "%zu tasks", on_line.size());
+    dl->AddText(f.body, chip_size, {dx + 2, y + (line_h - chip_size) * 0.5f}, palette::text_dim, count);
+    const float end = dx + 2 + f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, count).x;
+    if (ImGui::IsMouseHoveringRect(a, {end, y + line_h - 3}) && ImGui::IsWindowHovered())
+      ImGui::SetTooltip("On line %d: %s", number, names.c_str());
+    return end + 6;
+  }
+  for (const LineMarker* m : on_line) {
+    const ImU32 c = palette::task_colour(m->task);
+    const std::string label = m->name + "  " + state_word(m->state);
+    const ImVec2 ts = f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str());
+    const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
+    const bool selected = view.selected_task == m->task;
+    dl->AddRectFilled(a, b, (c & 0x00FFFFFF) | (selected ? 0x70000000 : 0x30000000), 9.0f);
+    if (selected) dl->AddRect(a, b, c, 9.0f);
+    dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
+    dl->AddText(f.body, chip_size, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text, label.c_str());
+    if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+      ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
+      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
+    }
+    x = b.x + 6;
+  }
+  return x;
 }
 
 PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& lines, Language lang,
@@ -91,59 +148,7 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
       dl->AddText(f.mono, size, {x, y + (line_h - size) * 0.5f}, token_colour(t.kind), b, e);
       x += f.mono->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
     }
-    // Task chips after the code: "● job-1 waiting". When they do not fit in the visible width,
-    // the line shows one dot per task and a count instead (hover lists them).
-    if (has_marker) {
-      x += 18.0f;
-      const float chip_size = f.base_size * 0.85f;
-      float needed = 0;
-      for (const LineMarker* m : it->second) {
-        const std::string label = m->name + "  " + state_word(m->state);
-        needed += f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str()).x + 28;
-      }
-      const float visible_right = origin.x + ImGui::GetScrollX() + width;
-      const bool compact = it->second.size() > 1 && x + needed > visible_right;
-      if (compact) {
-        const ImVec2 a{x, y + 3};
-        float dx = x + 9;
-        std::string names;
-        // Dots outside the clip rectangle are not drawn (1,000 tasks on one line are 1,000 dots,
-        // nearly all off to the right); they still take their place.
-        const float clip_x0 = dl->GetClipRectMin().x - 8, clip_x1 = dl->GetClipRectMax().x + 8;
-        for (const LineMarker* m : it->second) {
-          if (dx >= clip_x0 && dx <= clip_x1) {
-            dl->AddCircleFilled({dx, y + line_h * 0.5f}, 4.0f, palette::task_colour(m->task));
-            if (view.selected_task == m->task) dl->AddCircle({dx, y + line_h * 0.5f}, 6.5f, palette::text);
-          }
-          dx += 11;
-          names += (names.empty() ? "" : ", ") + m->name;
-        }
-        char count[48];
-        std::snprintf(count, sizeof count, "%zu tasks", it->second.size());
-        dl->AddText(f.body, chip_size, {dx + 2, y + (line_h - chip_size) * 0.5f}, palette::text_dim, count);
-        const float end = dx + 2 + f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, count).x;
-        if (ImGui::IsMouseHoveringRect(a, {end, y + line_h - 3}) && ImGui::IsWindowHovered())
-          ImGui::SetTooltip("On line %d: %s", number, names.c_str());
-        x = end + 6;
-      } else {
-        for (const LineMarker* m : it->second) {
-          const ImU32 c = palette::task_colour(m->task);
-          const std::string label = m->name + "  " + state_word(m->state);
-          const ImVec2 ts = f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str());
-          const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
-          const bool selected = view.selected_task == m->task;
-          dl->AddRectFilled(a, b, (c & 0x00FFFFFF) | (selected ? 0x70000000 : 0x30000000), 9.0f);
-          if (selected) dl->AddRect(a, b, c, 9.0f);
-          dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
-          dl->AddText(f.body, chip_size, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text, label.c_str());
-          if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
-            ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
-            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
-          }
-          x = b.x + 6;
-        }
-      }
-    }
+    if (has_marker) x = draw_task_chips(view, it->second, number, x + 18.0f, y, line_h, action);
     max_x = std::max(max_x, x - origin.x);
   }
   ImGui::Dummy({max_x, lines.size() * line_h + 8});
@@ -159,34 +164,104 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
 
 }  // namespace
 
-PanelAction draw_code_panel(const ViewState& view, const CodeListings& code, CodePanelState& state) {
-  PanelAction action;
+namespace {
+
+// The Python tab: Run / Reset / the changed mark, then the editor. Keeps the edit in `saved`.
+void draw_python_editor(const ViewState& view, const CodeListings& code, CodePanelState& state,
+                        CodePanelResult& result) {
+  if (!state.editor || state.editor_key != code.edit_key) {
+    state.editor = std::make_unique<editor::Editor>(*code.python);
+    if (code.saved && !code.edit_key.empty())
+      if (const std::string* text = code.saved->find(code.edit_key)) state.editor->restore(*text);
+    state.editor_key = code.edit_key;
+    state.saved_revision = state.editor->buffer().revision();
+  }
+  editor::Editor& ed = *state.editor;
+  const bool changed = ed.changed();
+
+  const bool run = ImGui::Button("Run");
+  probe::item("editor_run");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run this code  (Ctrl+Enter)");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!changed);
+  if (ImGui::Button("Reset")) ed.reset();
+  ImGui::EndDisabled();
+  probe::item("editor_reset");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(changed ? "Back to the lesson's code (Ctrl+Z undoes it)" : "This is the lesson's code");
+  ImGui::SameLine(0, 14);
+  const std::string& refusal = ed.buffer().message();
+  if (!refusal.empty() || !state.save_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::sleeping));
+    ImGui::TextUnformatted(!refusal.empty() ? refusal.c_str() : ("Edits not saved: " + state.save_error).c_str());
+    ImGui::PopStyleColor();
+  } else if (changed) {
+    const editor::LineDiff& d = ed.lesson_diff();
+    const auto differ = std::count_if(d.lines.begin(), d.lines.end(),
+                                      [](editor::LineChange c) { return c != editor::LineChange::same; });
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::sleeping));
+    if (differ > 0) ImGui::Text("edited: %d line%s", static_cast<int>(differ), differ == 1 ? " differs" : "s differ");
+    else ImGui::TextUnformatted("edited: lines removed");
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("the lesson's code: click to edit");
+  }
+  probe::item("editor_status");
+
+  const std::vector<LineMarker> markers = marker_lines(*view.snapshot, Language::python);
+  editor::EditorDecor decor;
+  decor.markers = &markers;
+  decor.chips = [&](const std::vector<const LineMarker*>& on_line, int number, float x, float y, float line_h) {
+    return draw_task_chips(view, on_line, number, x, y, line_h, result.panel);
+  };
+  const editor::EditorResult er = editor::draw_editor(ed, decor, {0, 0});
+  if (run || er.run) result.run = ed.text();
+
+  // The edit is kept as soon as it changes; the file is written once typing pauses.
+  if (code.saved && !code.edit_key.empty()) {
+    const double now = ImGui::GetTime();
+    if (ed.buffer().revision() != state.saved_revision) {
+      if (ed.changed()) code.saved->put(code.edit_key, ed.text(), now);
+      else code.saved->erase(code.edit_key, now);
+      state.saved_revision = ed.buffer().revision();
+    }
+    if (code.saved->flush_due(now)) state.save_error = code.saved->flush();
+  }
+}
+
+}  // namespace
+
+CodePanelResult draw_code_panel(const ViewState& view, const CodeListings& code, CodePanelState& state) {
+  CodePanelResult result;
   if (ImGui::BeginTabBar("code_tabs")) {
     const bool has_py = code.python && !code.python->empty();
     const bool has_cpp = code.cpp && !code.cpp->empty();
-    const bool py_open = has_py && ImGui::BeginTabItem("Python asyncio");
+    const bool edited = has_py && state.editor && state.editor->changed();
+    // "###" keeps the tab's identity while its label gains the edited mark.
+    const bool py_open = has_py && ImGui::BeginTabItem(edited ? "Python asyncio *###py" : "Python asyncio###py");
     if (has_py) probe::item("tab_python");
     if (py_open) {
       state.tab = Language::python;
-      action.merge(draw_listing(view, *code.python, Language::python, state));
+      draw_python_editor(view, code, state, result);
       ImGui::EndTabItem();
     }
     const bool cpp_open = has_cpp && ImGui::BeginTabItem("C++ engine");
     if (has_cpp) probe::item("tab_cpp");
     if (cpp_open) {
       if (state.tab != Language::cpp) state.scroll_to_line = 0;
+      if (state.editor) state.editor->focused = false;  // the keyboard goes back to the app
       state.tab = Language::cpp;
       if (!code.cpp_file.empty()) {
         ImGui::PushFont(platform::fonts().mono);
         ImGui::TextDisabled("%s", code.cpp_file.c_str());
         ImGui::PopFont();
       }
-      action.merge(draw_listing(view, *code.cpp, Language::cpp, state));
+      result.panel.merge(draw_listing(view, *code.cpp, Language::cpp, state));
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
-  return action;
+  return result;
 }
 
 }  // namespace loopscope::ui

@@ -7,6 +7,7 @@
 // shared_ptr to the session it draws, so even an intent applied early could not free it.)
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -22,8 +23,11 @@ struct OpenLesson {      // a catalog entry; no step = where the learner left it
 };
 struct RestartRun {};    // a fresh run of the open step with the params as they are now
 struct ShowBrowser {};   // back to the lesson browser
+struct RunEdited {       // a fresh run of the open step with the learner's edited Python
+  std::string source;
+};
 
-using Intent = std::variant<OpenStep, OpenLesson, RestartRun, ShowBrowser>;
+using Intent = std::variant<OpenStep, OpenLesson, RestartRun, ShowBrowser, RunEdited>;
 
 class IntentQueue {
 public:

@@ -8,6 +8,24 @@
 
 namespace loopscope::ui {
 
+ProbeEditor probe_editor(const editor::Editor& ed) {
+  const editor::TextBuffer& b = ed.buffer();
+  ProbeEditor e;
+  e.focused = ed.focused;
+  e.bytes = b.bytes();
+  e.text_included = b.bytes() <= 65536;
+  if (e.text_included) e.text = b.text();
+  e.lines = b.line_count();
+  e.cursor[0] = b.cursor().line, e.cursor[1] = b.cursor().col;
+  e.anchor[0] = b.anchor().line, e.anchor[1] = b.anchor().col;
+  e.changed = ed.changed();
+  e.undo = b.undo_depth();
+  e.redo = b.redo_depth();
+  e.message = b.message();
+  e.diagnostics = ed.diagnostics().size();
+  return e;
+}
+
 std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rects) {
   using nlohmann::json;
   json j = {
@@ -21,7 +39,26 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"timeline", {{"seconds_per_px", s.seconds_per_px}, {"t_left", s.t_left}, {"follow", s.follow},
                     {"scroll_y", s.scroll_y}, {"axis", s.axis}}},
       {"params", s.params},
+      {"recent_frame_ms", s.stats.recent_ms},
+      {"want_text_input", s.want_text_input},
+      {"run_requests", s.run_requests},
+      {"run_source_bytes", s.run_source_bytes},
+      {"edits_pending", s.edits_pending},
   };
+  if (s.editor) {
+    const ProbeEditor& e = *s.editor;
+    j["editor"] = {{"focused", e.focused},
+                   {"text", e.text_included ? json(e.text) : json(nullptr)},
+                   {"bytes", e.bytes},
+                   {"lines", e.lines},
+                   {"cursor", {e.cursor[0], e.cursor[1]}},
+                   {"anchor", {e.anchor[0], e.anchor[1]}},
+                   {"changed", e.changed},
+                   {"undo", e.undo},
+                   {"redo", e.redo},
+                   {"message", e.message},
+                   {"diagnostics", e.diagnostics}};
+  }
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
                  {"correct", s.quiz->correct}, {"tries", s.quiz->tries}, {"revealed", s.quiz->revealed}};

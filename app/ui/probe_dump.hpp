@@ -1,6 +1,7 @@
 #pragma once
 // probe_dump.hpp — the state document the interaction tests read (see probe.hpp), written
 // atomically (a temporary file renamed over the old one) so a reader never sees half of it.
+#include "ui/editor/editor.hpp"
 #include "ui/probe.hpp"
 
 #include <cstdint>
@@ -16,10 +17,14 @@ struct FrameStats {
   std::uint64_t frames = 0;
   double last_ms = 0;
   double max_ms = 0;
+  std::vector<double> recent_ms;  // the last `kept` frames, oldest first
+  static constexpr std::size_t kept = 240;
   void add(double ms) {
     ++frames;
     last_ms = ms;
     if (ms > max_ms) max_ms = ms;
+    if (recent_ms.size() == kept) recent_ms.erase(recent_ms.begin());
+    recent_ms.push_back(ms);
   }
 };
 
@@ -30,6 +35,20 @@ struct ProbeQuiz {
   bool correct = false;
   int tries = 0;
   bool revealed = false;
+};
+
+// The Python tab's editor (absent when it is not on screen).
+struct ProbeEditor {
+  bool focused = false;
+  std::string text;                   // the whole text, when at most 64 KiB
+  bool text_included = false;
+  std::size_t bytes = 0;
+  int lines = 0;
+  int cursor[2] = {0, 0}, anchor[2] = {0, 0};  // line, column (0-based, code points)
+  bool changed = false;               // differs from the lesson's code
+  std::size_t undo = 0, redo = 0;
+  std::string message;                // a refused edit's message
+  std::size_t diagnostics = 0;
 };
 
 struct ProbeState {
@@ -63,9 +82,16 @@ struct ProbeState {
   std::optional<Exercise> exercise;
   std::string banner;
   bool help_open = false;
+  bool want_text_input = false;       // ImGui's io.WantTextInput after the frame
+  std::optional<ProbeEditor> editor;
+  std::uint64_t run_requests = 0;     // edited runs asked for (RunEdited applied)
+  std::size_t run_source_bytes = 0;   // the last one's source size
+  bool edits_pending = false;         // an edit not yet written to the edits file
   int width = 0, height = 0;          // the window, in pixels
   FrameStats stats;
 };
+
+ProbeEditor probe_editor(const editor::Editor& editor);
 
 // Writes `state` and `rects` to probe::path(); returns "" or why it could not.
 std::string write_probe(const ProbeState& state, const std::vector<probe::Rect>& rects);

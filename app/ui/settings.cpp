@@ -1,15 +1,16 @@
 // settings.cpp — JSON persistence with atomic replacement.
 #include "ui/settings.hpp"
 
+#include "ui/atomic_file.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
+#include <utility>
 
 namespace loopscope::ui {
 
@@ -23,6 +24,15 @@ std::filesystem::path settings_path() {
   else base = std::filesystem::temp_directory_path();
   return base / "loopscope" / "settings.json";
 }
+
+namespace {
+std::string& pending_notice() {
+  static std::string notice;
+  return notice;
+}
+}  // namespace
+
+std::string take_settings_notice() { return std::exchange(pending_notice(), {}); }
 
 Settings load_settings(const std::filesystem::path& path) {
   Settings s;
@@ -49,8 +59,8 @@ Settings load_settings(const std::filesystem::path& path) {
       }
     }
   } catch (const std::exception&) {
-    std::error_code ec;
-    std::filesystem::rename(path, std::filesystem::path(path).concat(".bad"), ec);
+    const std::filesystem::path bad = move_aside(path);
+    pending_notice() = "Your progress file could not be read; it was kept as " + bad.string() + " and progress starts afresh.";
     std::fprintf(stderr, "loopscope: warning: %s was unreadable; starting with defaults (kept as .bad)\n",
                  path.c_str());
     return Settings{};
@@ -74,36 +84,7 @@ std::string save_settings(const Settings& s, const std::filesystem::path& path) 
                     {"exercises_solved", std::vector<int>(p.exercises_solved.begin(), p.exercises_solved.end())}};
   }
   j["progress"] = progress;
-  const std::string text = j.dump(2) + "\n";
-
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return "cannot create " + path.parent_path().string() + ": " + ec.message();
-  std::filesystem::path tmp = path;
-  tmp += ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot write " + tmp.string();
-  std::size_t off = 0;
-  while (off < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return "cannot write " + tmp.string();
-    }
-    off += static_cast<std::size_t>(n);
-  }
-  ::fsync(fd);
-  ::close(fd);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return "cannot replace " + path.string();
-  }
-  if (const int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return {};
+  return write_file_atomically(path, j.dump(2) + "\n");
 }
 
 }  // namespace loopscope::ui

@@ -34,6 +34,9 @@ struct Settings {
 
 std::filesystem::path settings_path();
 Settings load_settings(const std::filesystem::path& path = settings_path());
+// Why the last unreadable settings file this process set aside was unreadable, handed over
+// once ("" when none was): the window reads the settings before the app exists to show it.
+std::string take_settings_notice();
 // Returns an empty string on success, else why it failed.
 std::string save_settings(const Settings& s, const std::filesystem::path& path = settings_path());
 

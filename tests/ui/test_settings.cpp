@@ -58,3 +58,14 @@ TEST(Settings, TheConfigDirectoryFollowsXdgConfigHome) {
   ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
   EXPECT_EQ(settings_path(), fs::path("/tmp/xdg-test/loopscope/settings.json"));
 }
+
+TEST(Settings, ACorruptFileComesWithANoticeNamingWhereItWasKept) {
+  const fs::path d = fresh_dir("notice");
+  fs::create_directories(d);
+  std::ofstream(d / "settings.json") << "[1, 2";
+  EXPECT_EQ(load_settings(d / "settings.json"), Settings{});
+  EXPECT_NE(take_settings_notice().find("settings.json.bad"), std::string::npos);
+  EXPECT_EQ(take_settings_notice(), "");  // handed over once
+  load_settings(d / "missing.json");
+  EXPECT_EQ(take_settings_notice(), "");
+}
