@@ -11,6 +11,7 @@
 
 #include "lesson/loader.hpp"
 #include "platform/backdrop.hpp"
+#include "python/parser.hpp"
 #include "platform/fonts.hpp"
 #include "ui/browser_panel.hpp"
 #include "lesson/checker.hpp"
@@ -20,6 +21,8 @@
 #include "ui/console_model.hpp"
 #include "ui/console_panel.hpp"
 #include "ui/controls_panel.hpp"
+#include "ui/editor/editor.hpp"
+#include "ui/editor/utf8.hpp"
 #include "ui/exercise_panel.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/intent.hpp"
@@ -102,6 +105,10 @@ struct App::State {
   SavedEdits edits;                     // the learner's code edits per step (in memory for `shot`)
   std::uint64_t edited_runs = 0;        // RunEdited requests applied
   std::size_t edited_run_bytes = 0;     // the last one's source size
+  // The learner's Python that the current run runs instead of the step's listing (nullopt: the
+  // listing). Kept across restarts and param changes of the same step; a new step drops it.
+  std::optional<std::vector<std::string>> run_source;
+  std::uint64_t errors_shown_for_run = 0;  // the run whose error was last put in the editor
   std::string notice;                   // an unreadable progress file, shown on the first lesson screen
 };
 
@@ -110,9 +117,17 @@ struct App::State {
 // ---- opening a step --------------------------------------------------------------------------
 // A fresh run of step `step` with the current params, keeping the playback speed; the only
 // place a Session is created.
+static std::shared_ptr<const lesson::Lesson> lesson_for_run(const App::State& m, std::size_t step) {
+  if (!m.run_source || step >= m.lesson->steps.size()) return m.lesson;
+  auto copy = std::make_shared<lesson::Lesson>(*m.lesson);
+  copy->steps[step].python.lines = *m.run_source;
+  copy->steps[step].program = {};  // the learner's code is the program
+  return copy;
+}
+
 static void start_run(App::State& m, std::size_t step) {
   const double speed = m.session ? m.session->speed() : m.settings.speed;
-  m.session = std::make_shared<Session>(m.lesson, step, m.params);
+  m.session = std::make_shared<Session>(lesson_for_run(m, step), step, m.params);
   ++m.runs;
   m.session->set_speed(speed);
   m.views = {};
@@ -124,6 +139,7 @@ static void open_step(App::State& m, std::size_t step) {
   const lesson::Step& s = m.lesson->steps[step];
   m.params.clear();
   for (const auto& p : s.params) m.params[p.name] = p.value;
+  m.run_source.reset();
   start_run(m, step);
   m.narration = parse_markdown(s.text);
   m.code = {};
@@ -230,14 +246,60 @@ static void open_lesson(App::State& m, int index, std::optional<std::size_t> ste
   if (m.persist) ::loopscope::ui::save_settings(m.settings);
 }
 
-// A fresh run of the open step with the learner's edited Python in place of the lesson's.
-// The step's program cannot take new source until the Python front end lands; until then the
-// request is counted (the probe shows it) and the banner says so.
+static std::vector<std::string> split_lines(const std::string& source) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= source.size()) {
+    const std::size_t nl = source.find('\n', start);
+    if (nl == std::string::npos) {
+      if (start < source.size()) lines.push_back(source.substr(start));
+      break;
+    }
+    lines.push_back(source.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+static std::vector<editor::Diagnostic> editor_diagnostics(const std::vector<python::Diagnostic>& found) {
+  std::vector<editor::Diagnostic> out;
+  for (const auto& d : found)
+    out.push_back({d.line, d.col, d.end_line, std::max(d.end_col, d.col + 1), std::string(d.kind_name()) + ": " + d.message});
+  return out;
+}
+
+// A fresh run of the open step with the learner's edited Python in place of the listing. Code
+// that does not parse does not run: its error goes to the editor, and the last run stays.
 static void start_run_with_source(App::State& m, const std::string& source) {
   if (!m.session) return;
   ++m.edited_runs;
   m.edited_run_bytes = source.size();
-  m.banner = "Running edited code needs the Python front end";
+  std::vector<std::string> lines = split_lines(source);
+  const python::ParseResult parsed = python::parse(source);
+  if (!parsed.ok()) {
+    if (m.code.editor) m.code.editor->set_diagnostics(editor_diagnostics(parsed.diagnostics), lines);
+    return;
+  }
+  if (m.code.editor) {
+    m.code.editor->set_diagnostics({}, lines);
+    m.code.editor->set_run_source(lines);
+  }
+  m.run_source = std::move(lines);
+  start_run(m, m.session->step_index());
+  m.session->play();
+}
+
+// An edited run that failed puts its error on the line that raised it, once per run.
+static void show_run_error_in_editor(App::State& m) {
+  if (!m.session || !m.run_source || !m.code.editor || m.errors_shown_for_run == m.runs) return;
+  if (!m.session->finished()) return;
+  m.errors_shown_for_run = m.runs;
+  const lesson::RunResult r = m.session->result();
+  if (!r.error || r.listing_line <= 0 || r.listing_line > static_cast<int>(m.run_source->size())) return;
+  const std::string& text = (*m.run_source)[static_cast<std::size_t>(r.listing_line - 1)];
+  const int width = std::max(1, static_cast<int>(editor::code_points(text)));
+  m.code.editor->set_diagnostics({editor::Diagnostic{r.listing_line, 1, r.listing_line, width + 1, *r.error}},
+                                 *m.run_source);
 }
 
 // Applies what the frame queued, in order. Runs outside any ImGui window, between frames.
@@ -515,6 +577,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const auto& f = platform::fonts();
   s.tick(dt);
   feed_views(m.views, s);
+  show_run_error_in_editor(m);
   const ViewState view = s.view();
   PanelAction action;
 
@@ -532,7 +595,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   // Left column: narration (+ params, quiz), then the console.
   const ImVec2 left_pos = ImGui::GetCursorPos();
   begin_card("narration", {left_w, avail.y - console_h - gap}, 18.0f);
-  const lesson::Step& step = s.step();
+  // The lesson's step as written (the run may be of the learner's edited copy of it).
+  const lesson::Step& step = m.lesson->steps[s.step_index()];
   // The quiz has its own area at the bottom of the card, which does not scroll away: its options
   // and "Check answer" stay in view however long the narration is. It takes the height it drew
   // last frame (at most 70% of the card; past that it scrolls within itself).
@@ -723,6 +787,12 @@ void App::after_frame(double frame_ms) {
   p.want_text_input = ImGui::GetIO().WantTextInput;
   p.run_requests = st.edited_runs;
   p.run_source_bytes = st.edited_run_bytes;
+  p.run_edited = st.run_source.has_value();
+  if (st.session) {
+    const lesson::RunResult r = st.session->result();
+    for (const auto& line : r.output) p.output.push_back(line.text);
+    p.run_error = r.error;
+  }
   p.edits_pending = st.edits.dirty();
   if (st.screen == Screen::lesson && st.code.editor && st.code.tab == Language::python)
     p.editor = probe_editor(*st.code.editor);

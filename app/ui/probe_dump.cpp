@@ -23,6 +23,8 @@ ProbeEditor probe_editor(const editor::Editor& ed) {
   e.redo = b.redo_depth();
   e.message = b.message();
   e.diagnostics = ed.diagnostics().size();
+  for (const auto& d : ed.diagnostics())
+    e.diagnostic_messages.push_back(std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message);
   return e;
 }
 
@@ -44,6 +46,9 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"run_requests", s.run_requests},
       {"run_source_bytes", s.run_source_bytes},
       {"edits_pending", s.edits_pending},
+      {"run_edited", s.run_edited},
+      {"output", s.output},
+      {"run_error", s.run_error ? json(*s.run_error) : json(nullptr)},
   };
   if (s.editor) {
     const ProbeEditor& e = *s.editor;
@@ -57,7 +62,8 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
                    {"undo", e.undo},
                    {"redo", e.redo},
                    {"message", e.message},
-                   {"diagnostics", e.diagnostics}};
+                   {"diagnostics", e.diagnostics},
+                   {"diagnostic_messages", e.diagnostic_messages}};
   }
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},

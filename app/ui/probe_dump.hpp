@@ -49,6 +49,7 @@ struct ProbeEditor {
   std::size_t undo = 0, redo = 0;
   std::string message;                // a refused edit's message
   std::size_t diagnostics = 0;
+  std::vector<std::string> diagnostic_messages;  // "line:col: message"
 };
 
 struct ProbeState {
@@ -86,6 +87,9 @@ struct ProbeState {
   std::optional<ProbeEditor> editor;
   std::uint64_t run_requests = 0;     // edited runs asked for (RunEdited applied)
   std::size_t run_source_bytes = 0;   // the last one's source size
+  bool run_edited = false;            // the current run runs the learner's code
+  std::vector<std::string> output;    // the current run's printed lines so far
+  std::optional<std::string> run_error;  // why it failed, once it has
   bool edits_pending = false;         // an edit not yet written to the edits file
   int width = 0, height = 0;          // the window, in pixels
   FrameStats stats;

@@ -157,18 +157,58 @@ class Mouse(EditorCase):
 
 
 class RunAndReset(EditorCase):
-    def test_ctrl_enter_and_the_run_button_ask_for_a_run_of_the_edited_code(self):
+    def test_ctrl_enter_and_the_run_button_run_the_edited_code(self):
+        app = self.open_editor()
+        run = app.read()["session_id"]
+        self.focus(app)
+        press(app, "ctrl+End", "Return")
+        self.type(app, 'print("edited!")')
+        press(app, "ctrl+Return")
+        s = app.wait(lambda s: s["run_requests"] == 1 and s["session_id"] != run, "the edited run")
+        self.assertTrue(s["run_edited"])
+        self.assertEqual(s["run_source_bytes"], s["editor"]["bytes"])
+        self.assertTrue(s["editor"]["text"].endswith('print("edited!")'))  # Ctrl+Enter inserts no line
+        press(app, "Escape", "End")
+        s = app.wait(lambda s: s["finished"] and s["output"], "the edited run's end")
+        self.assertEqual(s["output"][-1], "edited!")
+        self.assertIsNone(s["run_error"])
+        run = s["session_id"]
+        app.click("editor_run")
+        s = app.wait(lambda s: s["run_requests"] == 2 and s["session_id"] != run, "the second edited run")
+        # A restart (R) runs the learner's code again, not the lesson's.
+        run = s["session_id"]
+        press(app, "Escape", "r")
+        s = app.wait(lambda s: s["session_id"] != run, "the restart")
+        self.assertTrue(s["run_edited"])
+        press(app, "End")
+        s = app.wait(lambda s: s["finished"] and s["output"], "the restarted run's end")
+        self.assertEqual(s["output"][-1], "edited!")
+
+    def test_code_that_does_not_parse_does_not_run_and_its_error_is_on_its_line(self):
+        app = self.open_editor()
+        run = app.read()["session_id"]
+        self.focus(app)
+        press(app, "ctrl+End", "Return")
+        self.type(app, "print((1)")
+        press(app, "ctrl+Return")
+        s = app.wait(lambda s: s["run_requests"] == 1 and s["editor"]["diagnostics"] == 1, "the syntax error")
+        self.assertEqual(s["session_id"], run)
+        self.assertFalse(s["run_edited"])
+        lines = s["editor"]["lines"]
+        self.assertTrue(s["editor"]["diagnostic_messages"][0].startswith(f"{lines}:"), s["editor"]["diagnostic_messages"])
+        self.assertIn("SyntaxError", s["editor"]["diagnostic_messages"][0])
+
+    def test_an_edited_run_that_raises_shows_the_error_on_the_line_that_raised(self):
         app = self.open_editor()
         self.focus(app)
         press(app, "ctrl+End", "Return")
-        self.type(app, "pass")
+        self.type(app, "print(1 // 0)")
         press(app, "ctrl+Return")
-        s = app.wait(lambda s: s["run_requests"] == 1, "the run request")
-        self.assertEqual(s["run_source_bytes"], s["editor"]["bytes"])
-        self.assertIn("Python front end", s["banner"])
-        self.assertTrue(s["editor"]["text"].endswith("pass"))  # Ctrl+Enter inserts no line
-        app.click("editor_run")
-        app.wait(lambda s: s["run_requests"] == 2, "the second run request")
+        s = app.wait(lambda s: s["run_edited"], "the edited run")
+        press(app, "Escape", "End")
+        s = app.wait(lambda s: s["finished"] and s["editor"]["diagnostics"] == 1, "the error in the editor")
+        self.assertIn("ZeroDivisionError", s["run_error"])
+        self.assertTrue(s["editor"]["diagnostic_messages"][0].startswith(f'{s["editor"]["lines"]}:1:'))
 
     def test_reset_restores_the_lessons_code_and_undo_brings_the_edit_back(self):
         app = self.open_editor()
