@@ -660,7 +660,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::SetCursorPos({right_x, left_pos.y});
   begin_card("code", {code_w, top_h}, 12.0f);
   CodeListings listings{&step.python.lines, &step.cpp.lines, step.cpp.file,
-                        SavedEdits::key(m.lesson->id, s.step_index()), &m.edits};
+                        SavedEdits::key(m.lesson->id, s.step_index()), &m.edits,
+                        m.run_source ? nullptr : &step.cpp.line_for_python};
   const CodePanelResult code = draw_code_panel(view, listings, m.code);
   action.merge(code.panel);
   if (code.run) m.intents.push(RunEdited{*code.run});

@@ -113,12 +113,16 @@ std::vector<Token> tokenize_line(std::string_view s, Language lang) {
   return out;
 }
 
-std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language language) {
+std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language language,
+                                     const std::vector<std::int32_t>* cpp_for_python) {
   std::vector<LineMarker> out;
   for (const TaskSnapshot& t : snapshot.tasks) {
     if (t.state == TaskState::done || t.state == TaskState::failed || t.state == TaskState::cancelled)
       continue;
-    const int line = language == Language::python ? t.line_a : t.line_b;
+    int line = language == Language::python ? t.line_a : t.line_b;
+    if (language == Language::cpp && line <= 0 && cpp_for_python && t.line_a > 0 &&
+        static_cast<std::size_t>(t.line_a) < cpp_for_python->size())
+      line = (*cpp_for_python)[static_cast<std::size_t>(t.line_a)];
     if (line <= 0) continue;
     out.push_back({line, t.id, t.name, t.state});
   }

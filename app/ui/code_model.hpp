@@ -3,6 +3,7 @@
 // (Python or C++) and the marker lines of the tasks (where each live task is).
 #include <loopscope/snapshot.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,9 @@ struct LineMarker {
 
 // The markers to draw: every task that is not finished and has a known line in that language,
 // in task order. The running task is first.
-std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language language);
+// A task's C++ line is the one its run reports; a run of the Python listing reports none, and
+// then `cpp_for_python` ([Python line] -> C++ line, from the example's anchors) gives it.
+std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language language,
+                                     const std::vector<std::int32_t>* cpp_for_python = nullptr);
 
 }  // namespace loopscope::ui

@@ -98,12 +98,12 @@ float draw_task_chips(const ViewState& view, const std::vector<const LineMarker*
 }
 
 PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& lines, Language lang,
-                         CodePanelState& state) {
+                         CodePanelState& state, const std::vector<std::int32_t>* cpp_for_python = nullptr) {
   PanelAction action;
   const auto& f = platform::fonts();
   const float size = f.mono->FontSize;
   const float line_h = size * 1.6f;
-  const std::vector<LineMarker> markers = marker_lines(*view.snapshot, lang);
+  const std::vector<LineMarker> markers = marker_lines(*view.snapshot, lang, cpp_for_python);
   std::map<int, std::vector<const LineMarker*>> by_line;
   for (const auto& m : markers) by_line[m.line].push_back(&m);
 
@@ -256,7 +256,7 @@ CodePanelResult draw_code_panel(const ViewState& view, const CodeListings& code,
         ImGui::TextDisabled("%s", code.cpp_file.c_str());
         ImGui::PopFont();
       }
-      result.panel.merge(draw_listing(view, *code.cpp, Language::cpp, state));
+      result.panel.merge(draw_listing(view, *code.cpp, Language::cpp, state, code.cpp_for_python));
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -32,6 +32,9 @@ struct CodeListings {
   std::string cpp_file;       // examples/ file the C++ listing comes from, if any
   std::string edit_key;       // SavedEdits::key of the step ("" = edits are not kept)
   SavedEdits* saved = nullptr;
+  // [Python line] -> C++ line, for the C++ tab's markers (null when the run's lines do not
+  // match the listing, e.g. a run of edited code).
+  const std::vector<std::int32_t>* cpp_for_python = nullptr;
 };
 
 struct CodePanelResult {

@@ -63,3 +63,16 @@ TEST(CodeModel, MarkersListLiveTasksOnTheirLineWithTheRunningTaskFirst) {
   ASSERT_EQ(cpp.size(), 2u);
   EXPECT_EQ(cpp[1].line, 12);
 }
+
+TEST(CodeModel, APythonRunsCppMarkersComeFromTheAnchorsMapping) {
+  LoopSnapshot s;
+  s.tasks.push_back(task(1, "main", TaskState::suspended, {}, 3, 0));
+  s.tasks.push_back(task(2, "job", TaskState::running, {}, 2, 0));
+  s.tasks.push_back(task(3, "other", TaskState::pending, {}, 9, 0));  // past the mapping: no marker
+  const std::vector<std::int32_t> cpp_for_python = {0, 0, 14, 20};
+  const auto cpp = marker_lines(s, Language::cpp, &cpp_for_python);
+  ASSERT_EQ(cpp.size(), 2u);
+  EXPECT_EQ(cpp[0].line, 14);
+  EXPECT_EQ(cpp[1].line, 20);
+  EXPECT_TRUE(marker_lines(s, Language::cpp).empty());
+}
