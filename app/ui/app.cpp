@@ -71,7 +71,10 @@ struct RunViews {
 static void feed_views(RunViews& views, const Session& s) {
   views.trace.update(s.trace());
   if (s.finished() && !views.trace.finished_noted() && views.trace.consumed() == s.trace().size())
-    views.trace.note_finished(s.result().warnings);
+    {
+      const lesson::RunResult r = s.result();
+      views.trace.note_finished(r.warnings, r.traceback);
+    }
 }
 
 struct App::State {
@@ -422,6 +425,10 @@ static void handle_keys(App::State& m) {
 
 static void apply_panel(App::State& m, const PanelAction& a) {
   if (!m.session) return;
+  if (a.show_line) {  // the Python tab, its cursor on that line
+    m.code.show_python = true;
+    if (m.code.editor) m.code.editor->reveal_line(*a.show_line);
+  }
   if (a.select) m.session->selected_task = *a.select == m.session->selected_task ? 0 : *a.select;
   if (a.seek_cursor) {
     m.session->pause();
@@ -793,6 +800,7 @@ void App::after_frame(double frame_ms) {
     const lesson::RunResult r = st.session->result();
     for (const auto& line : r.output) p.output.push_back(line.text);
     p.run_error = r.error;
+    for (const auto& line : st.views.trace.console().lines()) p.console.push_back(line.text);
   }
   p.edits_pending = st.edits.dirty();
   if (st.screen == Screen::lesson && st.code.editor && st.code.tab == Language::python)

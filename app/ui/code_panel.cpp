@@ -238,7 +238,10 @@ CodePanelResult draw_code_panel(const ViewState& view, const CodeListings& code,
     const bool has_cpp = code.cpp && !code.cpp->empty();
     const bool edited = has_py && state.editor && state.editor->changed();
     // "###" keeps the tab's identity while its label gains the edited mark.
-    const bool py_open = has_py && ImGui::BeginTabItem(edited ? "Python asyncio *###py" : "Python asyncio###py");
+    const ImGuiTabItemFlags py_flags = state.show_python ? ImGuiTabItemFlags_SetSelected : 0;
+    state.show_python = false;
+    const bool py_open =
+        has_py && ImGui::BeginTabItem(edited ? "Python asyncio *###py" : "Python asyncio###py", nullptr, py_flags);
     if (has_py) probe::item("tab_python");
     if (py_open) {
       state.tab = Language::python;

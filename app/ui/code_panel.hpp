@@ -18,6 +18,7 @@ namespace loopscope::ui {
 
 struct CodePanelState {
   Language tab = Language::python;
+  bool show_python = false;   // select the Python tab on the next frame (a traceback click)
   int scroll_to_line = 0;     // last line auto-scrolled to
   // The Python tab's editor, made on the first frame of a step (from the saved edit, if any).
   std::unique_ptr<editor::Editor> editor;

@@ -2,6 +2,7 @@
 #include "ui/console_model.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace loopscope::ui {
 namespace {
@@ -64,6 +65,27 @@ void ConsoleModel::add_run_warnings(const std::vector<std::string>& warnings, st
   TraceEvent at;
   at.time = time;
   for (const std::string& w : warnings) add_lines(at, event, w, ConsoleLineKind::warning);
+}
+
+void ConsoleModel::add_traceback(const std::string& traceback, std::size_t event, double time) {
+  TraceEvent at;
+  at.time = time;
+  const std::size_t first = m_lines.size();
+  add_lines(at, event, traceback, ConsoleLineKind::error);
+  int current = 0;
+  for (std::size_t i = first; i < m_lines.size(); ++i) {
+    const std::string& t = m_lines[i].text;
+    const std::size_t at_line = t.find("\", line ");
+    if (t.rfind("  File \"", 0) == 0 && at_line != std::string::npos) {
+      current = std::atoi(t.c_str() + at_line + 8);
+      m_lines[i].source_line = current;
+    } else if (current > 0 && t.rfind("    ", 0) == 0) {
+      m_lines[i].source_line = current;  // the source line CPython prints under its File line
+      current = 0;
+    } else {
+      current = 0;
+    }
+  }
 }
 
 void ConsoleModel::add_lines(const TraceEvent& e, std::size_t index, std::string_view text,

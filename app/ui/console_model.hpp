@@ -25,6 +25,7 @@ struct ConsoleLine {
   std::size_t event = 0;        // index of the trace event that produced it
   ConsoleLineKind kind = ConsoleLineKind::output;
   std::string text;
+  int source_line = 0;          // a traceback line: the program line it names (0 = none)
 };
 
 class ConsoleModel {
@@ -41,6 +42,10 @@ public:
   // engine reports when the run ends rather than as trace events: warning lines at `time`,
   // shown once `event` is in the past (the last event of the finished run).
   void add_run_warnings(const std::vector<std::string>& warnings, std::size_t event, double time);
+  // A failed run's traceback (CPython's text), as error lines at the end of the run. Each
+  // `File "…", line N, in f` line and the source line under it carry N, so that a click can
+  // show that line of the program.
+  void add_traceback(const std::string& traceback, std::size_t event, double time);
 
   const std::vector<ConsoleLine>& lines() const noexcept { return m_lines; }
   // How many lines are printed when `cursor` events are in the past. O(log n).

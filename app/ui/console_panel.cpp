@@ -68,6 +68,7 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         if (ImGui::IsItemClicked()) {
           action.seek_cursor = model.seek_cursor_for(static_cast<std::size_t>(i));
           if (line.task != 0) action.select = line.task;
+          if (line.source_line > 0) action.show_line = line.source_line;
         }
         const bool mine = line.task != 0 && line.task == view.selected_task;
         const bool error = line.kind == ConsoleLineKind::error;

@@ -48,6 +48,7 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"edits_pending", s.edits_pending},
       {"run_edited", s.run_edited},
       {"output", s.output},
+      {"console", s.console},
       {"run_error", s.run_error ? json(*s.run_error) : json(nullptr)},
   };
   if (s.editor) {

@@ -89,6 +89,7 @@ struct ProbeState {
   std::size_t run_source_bytes = 0;   // the last one's source size
   bool run_edited = false;            // the current run runs the learner's code
   std::vector<std::string> output;    // the current run's printed lines so far
+  std::vector<std::string> console;   // the console's lines (all of them, shown or not yet)
   std::optional<std::string> run_error;  // why it failed, once it has
   bool edits_pending = false;         // an edit not yet written to the edits file
   int width = 0, height = 0;          // the window, in pixels

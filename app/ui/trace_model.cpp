@@ -42,10 +42,11 @@ void TraceModel::update(const TraceRecorder& trace) {
   }
 }
 
-void TraceModel::note_finished(const std::vector<std::string>& warnings) {
+void TraceModel::note_finished(const std::vector<std::string>& warnings, const std::string& traceback) {
   if (m_finished_noted) return;
   m_finished_noted = true;
   if (m_consumed > 0) m_console.add_run_warnings(warnings, m_consumed - 1, m_last_time);
+  if (m_consumed > 0 && !traceback.empty()) m_console.add_traceback(traceback, m_consumed - 1, m_last_time);
 }
 
 }  // namespace loopscope::ui

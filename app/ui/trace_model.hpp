@@ -28,7 +28,8 @@ public:
   void update(const TraceRecorder& trace);
   // The run has finished with these warnings; they are added to the console once (later calls
   // do nothing). Call after update() has seen the whole trace.
-  void note_finished(const std::vector<std::string>& warnings);
+  // A failed run's traceback joins it, after the warnings.
+  void note_finished(const std::vector<std::string>& warnings, const std::string& traceback = {});
   bool finished_noted() const noexcept { return m_finished_noted; }
   void reset();
 

@@ -28,10 +28,12 @@ struct PanelAction {
   std::optional<TaskId> select;           // select this task (0 clears)
   std::optional<double> seek_time;        // move the playhead to this virtual time
   std::optional<std::size_t> seek_cursor; // move the playhead to exactly this event index
+  std::optional<int> show_line;           // show this line of the Python listing (a traceback click)
   void merge(const PanelAction& o) {
     if (o.select) select = o.select;
     if (o.seek_time) seek_time = o.seek_time;
     if (o.seek_cursor) seek_cursor = o.seek_cursor;
+    if (o.show_line) show_line = o.show_line;
   }
 };
 

@@ -205,10 +205,19 @@ class RunAndReset(EditorCase):
         self.type(app, "print(1 // 0)")
         press(app, "ctrl+Return")
         s = app.wait(lambda s: s["run_edited"], "the edited run")
-        press(app, "Escape", "End")
+        press(app, "ctrl+Home", "Escape", "End")  # the cursor goes to line 1 first
         s = app.wait(lambda s: s["finished"] and s["editor"]["diagnostics"] == 1, "the error in the editor")
         self.assertIn("ZeroDivisionError", s["run_error"])
-        self.assertTrue(s["editor"]["diagnostic_messages"][0].startswith(f'{s["editor"]["lines"]}:1:'))
+        last = s["editor"]["lines"]
+        self.assertTrue(s["editor"]["diagnostic_messages"][0].startswith(f'{last}:1:'))
+        # The traceback is in the console; clicking its line names the line in the editor.
+        s = app.wait(lambda s: any(l.startswith("ZeroDivisionError") for l in s["console"]), "the traceback")
+        k = next(i for i, l in enumerate(s["console"]) if f"line {last}," in l)
+        self.assertEqual(s["editor"]["cursor"][0], 0)
+        app.reveal(f"console_line_{k}", "panel_console")
+        app.click(f"console_line_{k}")
+        s = app.wait(lambda s: s["editor"]["cursor"][0] == last - 1, "the cursor on the raising line")
+        self.assertEqual(s["code_tab"], "python")
 
     def test_reset_restores_the_lessons_code_and_undo_brings_the_edit_back(self):
         app = self.open_editor()

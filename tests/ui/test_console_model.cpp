@@ -33,6 +33,30 @@ TEST(ConsoleModel, CollectsOutputLinesWithTimeTaskAndEventIndex) {
   EXPECT_EQ(m.task_name(9), "Task-9");
 }
 
+TEST(ConsoleModel, ATracebackAddsErrorLinesThatNameTheProgramLines) {
+  TraceRecorder rec;
+  TraceBuilder b(rec);
+  b.created(0, 1, "main");
+  b.output(1.0, 1, "before");
+  ConsoleModel m;
+  m.update(rec);
+  m.add_traceback("Traceback (most recent call last):\n"
+                  "  File \"listing.py\", line 6, in <module>\n"
+                  "    asyncio.run(main())\n"
+                  "  File \"listing.py\", line 3, in f\n"
+                  "    raise ValueError(\"bad\")\n"
+                  "ValueError: bad\n",
+                  rec.size() - 1, 1.0);
+  ASSERT_EQ(m.lines().size(), 7u);
+  const std::vector<int> lines = {0, 0, 6, 6, 3, 3, 0};
+  for (std::size_t i = 1; i < m.lines().size(); ++i) {
+    EXPECT_EQ(m.lines()[i].kind, ConsoleLineKind::error) << i;
+    EXPECT_EQ(m.lines()[i].source_line, lines[i]) << m.lines()[i].text;
+  }
+  EXPECT_EQ(m.lines().back().text, "ValueError: bad");
+  EXPECT_EQ(m.visible_count(rec.size()), 7u);
+}
+
 TEST(ConsoleModel, ShowsOnlyTheLinesPrintedBeforeTheCursor) {
   TraceRecorder rec;
   TraceBuilder b(rec);
