@@ -97,7 +97,7 @@ enum class TraceKind : std::uint8_t {
   output,            // the program printed text (task = who)
   location,          // task is now at listing lines (line_a = Python, line_b = C++); 0 = unknown
   note,              // free-form annotation for the UI; text
-  // added by the engine issue (appended: earlier values keep their meaning)
+  // (appended last: recorded traces keep the numeric meaning of every earlier kind)
   task_uncancelled,  // task.uncancel(): one cancel request withdrawn (timeout scopes, TaskGroup)
 };
 
