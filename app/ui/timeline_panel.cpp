@@ -1,7 +1,19 @@
 // timeline_panel.cpp — drawing the timeline and handling its mouse input.
 //
-// Sections: layout · segment styles · text helpers · header and legend · axis (and the "now"
-// label) · lanes · interaction · tooltip · draw_timeline
+// Sections:
+//   layout             the panel's geometry (Layout), computed once per frame
+//   segment styles     bars and terminal markers, one look per SegmentKind
+//   text helpers
+//   axis mapping       seconds or iterations on x (AxisMap)
+//   header and legend
+//   axis               the time and iteration rulers, the "now" label, the Time | Iterations switch
+//   lanes              a lane's segments and label
+//   interaction        zones, the Pointer read from the plot's button, drag (pan, scrollbar, seek,
+//                      click to select), double-click fit, wheel (zoom, pan, scroll)
+//   tooltip            a segment's, a lane label's, the ruler's
+//   probe              rects for the interaction tests
+//   the frame's parts  ruler, loop lane, task rows and segments, scrollbar, playhead
+//   draw_timeline      input, then the parts in drawing order
 #include "ui/timeline_panel.hpp"
 
 #include "platform/fonts.hpp"
@@ -605,6 +617,158 @@ std::size_t lane_at(const Layout& l, const TimelineView& cam, float y, std::size
 
 double clamp_seek(double t, const ViewState& view) { return std::clamp(t, 0.0, view.end_time); }
 
+// The mouse as the plot's button sees it this frame. It is all read right after the button is
+// submitted, because ImGui's IsItem* queries refer to the last item; the input steps below then
+// depend on nothing but this, the layout and the camera.
+struct Pointer {
+  ImVec2 pos;              // the mouse
+  ImVec2 pressed_at;       // where the left button went down
+  ImVec2 delta;            // the mouse's move since the last frame
+  float plot_x = 0;        // pos.x from the plot's left edge (negative over the labels)
+  float wheel = 0, wheel_h = 0;
+  Zone zone = Zone::none;  // none unless the button is hovered
+  bool hovered = false, active = false, activated = false, deactivated = false;
+  bool dragged = false;    // moved past the click slop since the press: not a click
+  bool double_clicked = false;
+  bool shift = false;
+};
+
+// The plot's button covers the panel below the header: the axis, the loop lane and the task
+// lanes. (The header's axis switch is a separate item, submitted before it.)
+Pointer plot_button(const Layout& l) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetCursorScreenPos({l.origin.x, l.axis_y0});
+  ImGui::InvisibleButton("##timeline", {l.size.x, l.size.y - l.header_h});
+  Pointer p;
+  p.hovered = ImGui::IsItemHovered();
+  p.active = ImGui::IsItemActive();
+  p.activated = ImGui::IsItemActivated();
+  p.deactivated = ImGui::IsItemDeactivated();
+  p.pos = io.MousePos;
+  p.pressed_at = io.MouseClickedPos[0];
+  p.delta = io.MouseDelta;
+  p.plot_x = p.pos.x - l.plot_x0;
+  p.wheel = io.MouseWheel;
+  p.wheel_h = io.MouseWheelH;
+  p.zone = p.hovered ? zone_at(l, p.pos) : Zone::none;
+  p.dragged = io.MouseDragMaxDistanceSqr[0] > 9.0f * l.s * l.s;
+  p.double_clicked = ImGui::IsMouseDoubleClicked(0);
+  p.shift = io.KeyShift;
+  return p;
+}
+
+// A press decides what the drag moves by where it began: the scrollbar, the ruler, or the plot.
+void begin_drag(const Layout& l, const Pointer& p, TimelineView& cam) {
+  if (!p.activated) return;
+  const Zone z = zone_at(l, p.pressed_at);
+  cam.drag = z == Zone::scrollbar ? TimelineDrag::scrollbar
+             : z == Zone::axis    ? TimelineDrag::axis
+                                  : TimelineDrag::plot;
+}
+
+// While the button is held: a plot drag pans (and scrolls the lanes) once past the click slop,
+// a scrollbar drag centres the view on the mouse, a ruler drag seeks to the mouse.
+void continue_drag(const Layout& l, const Pointer& p, const AxisMap& ax, const ViewState& view,
+                   TimelineView& cam, PanelAction& action) {
+  if (!p.active) return;
+  switch (cam.drag) {
+    case TimelineDrag::plot:
+      if (p.dragged && (p.delta.x != 0 || p.delta.y != 0)) {
+        pan(cam, p.delta.x);
+        cam.scroll_y -= p.delta.y;
+        if (p.delta.x != 0) cam.follow = FollowMode::free;
+      }
+      break;
+    case TimelineDrag::scrollbar: {
+      const float track = l.lanes_y1 - l.lanes_y0;
+      if (track > 0 && l.content_h > 0)
+        cam.scroll_y = (p.pos.y - l.lanes_y0) / track * l.content_h - track * 0.5f;
+      break;
+    }
+    case TimelineDrag::axis:
+      if (ax.by_iteration())
+        action.seek_cursor = ax.iterations->event_floor(x_to_time(cam, p.plot_x), ax.events);
+      else
+        action.seek_time = clamp_seek(x_to_time(cam, p.plot_x), view);
+      break;
+    case TimelineDrag::none: break;
+  }
+}
+
+// On release, a plot press that stayed within the click slop is a click: over a lane or its
+// label it selects that lane's task (the loop lane's task is 0, which clears the selection).
+void end_drag(const Layout& l, const Pointer& p, const TimelineModel& model, std::size_t lanes,
+              TimelineView& cam, PanelAction& action) {
+  if (!p.deactivated) return;
+  if (cam.drag == TimelineDrag::plot && !p.dragged) {
+    const Zone z = zone_at(l, p.pos);
+    if (z == Zone::loop_lane || z == Zone::task_lanes || z == Zone::labels) {
+      const std::size_t li = lane_at(l, cam, p.pos.y, lanes);
+      action.select = li == TimelineModel::npos ? TaskId{0} : model.lanes()[li].task;
+    }
+  }
+  cam.drag = TimelineDrag::none;
+}
+
+// The wheel over the labels or the scrollbar scrolls the lanes; shift+wheel or a horizontal
+// wheel pans; the wheel over the plot zooms about the mouse, following "now" only if it stays
+// in view.
+void apply_wheel(const Layout& l, const Pointer& p, const AxisMap& ax, TimelineView& cam) {
+  if (!p.hovered || (p.wheel == 0 && p.wheel_h == 0)) return;
+  if (p.zone == Zone::labels || p.zone == Zone::scrollbar) {
+    cam.scroll_y -= p.wheel * l.lane_h * 3;
+  } else if (p.shift || p.wheel_h != 0) {
+    const float w = p.wheel_h != 0 ? p.wheel_h : p.wheel;
+    pan(cam, w * 60.0 * l.s);
+    cam.follow = FollowMode::free;
+  } else if (p.wheel != 0 && p.plot_x >= 0) {
+    zoom_about(cam, std::pow(1.2, static_cast<double>(p.wheel)), p.plot_x);
+    const double x_now = time_to_x(cam, ax.playhead());
+    cam.follow = x_now >= 0 && x_now <= l.plot_w() ? FollowMode::now : FollowMode::free;
+  }
+}
+
+// A task selected elsewhere (code marker, queue, console) is scrolled into view once, when the
+// selection changes: afterwards the learner may scroll it away.
+void reveal_selection(const Layout& l, const TimelineModel& model, const ViewState& view,
+                      std::size_t lanes, TimelineView& cam) {
+  if (view.selected_task == cam.shown_selection) return;
+  cam.shown_selection = view.selected_task;
+  const std::size_t li = model.lane_index(view.selected_task);
+  if (view.selected_task == 0 || li == TimelineModel::npos || li >= lanes) return;
+  const float top = static_cast<float>(li - 1) * l.lane_h;
+  const float visible_h = l.lanes_y1 - l.lanes_y0;
+  if (top < cam.scroll_y || top + l.lane_h > cam.scroll_y + visible_h)
+    cam.scroll_y = top - (visible_h - l.lane_h) * 0.5f;
+}
+
+// The frame's input, in order: the drag (press, hold, release), double-click to fit, the wheel;
+// then the camera follows the playhead and the scroll is clamped to the lanes.
+PanelAction handle_input(const Layout& l, const Pointer& p, const TimelineModel& model,
+                         const AxisMap& ax, const ViewState& view, std::size_t lanes,
+                         TimelineView& cam) {
+  PanelAction action;
+  begin_drag(l, p, cam);
+  continue_drag(l, p, ax, view, cam, action);
+  end_drag(l, p, model, lanes, cam, action);
+  if (p.hovered && p.double_clicked && p.zone != Zone::axis && p.zone != Zone::scrollbar)
+    cam.follow = FollowMode::fit_all;
+  apply_wheel(l, p, ax, cam);
+  follow(cam, ax.playhead(), ax.extent(view.end_time), l.plot_w());
+  reveal_selection(l, model, view, lanes, cam);
+  cam.scroll_y = std::clamp(cam.scroll_y, 0.0f, max_scroll(l));
+  return action;
+}
+
+// The lane whose segment under the mouse gets a tooltip: the one under the mouse in the plot,
+// unless a drag is on; npos otherwise.
+std::size_t tooltip_lane(const Layout& l, const Pointer& p, const TimelineView& cam,
+                         std::size_t lanes) {
+  const bool wanted = p.hovered && cam.drag == TimelineDrag::none &&
+                      (p.zone == Zone::loop_lane || p.zone == Zone::task_lanes) && p.plot_x >= 0;
+  return wanted ? lane_at(l, cam, p.pos.y, lanes) : TimelineModel::npos;
+}
+
 // ---- tooltip -------------------------------------------------------------------------------
 void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& view) {
   const auto& f = platform::fonts();
@@ -680,7 +844,29 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
   ImGui::EndTooltip();
 }
 
+// The tooltip for what the mouse is over, none during a drag: a segment (found while drawing,
+// so it matches the pixels), a lane's label, or the ruler (where a click moves the playhead).
+void draw_hover_tooltip(const Layout& l, const Pointer& p, const TimelineView& cam,
+                        const TimelineModel& model, const AxisMap& ax, const ViewState& view,
+                        const Hit& hit, std::size_t lanes) {
+  if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos) {
+    draw_tooltip(model, hit, view);
+    return;
+  }
+  if (!p.hovered || cam.drag != TimelineDrag::none) return;
+  if (p.zone == Zone::labels) {
+    draw_lane_tooltip(model, lane_at(l, cam, p.pos.y, lanes), view);
+  } else if (p.zone == Zone::axis && ax.by_iteration()) {
+    const std::size_t k = ax.iterations->event_floor(x_to_time(cam, p.plot_x), ax.events);
+    ImGui::SetTooltip("click or drag to move the playhead into %s",
+                      column_name(*ax.iterations, ax.iterations->column_of(k)).c_str());
+  } else if (p.zone == Zone::axis) {
+    ImGui::SetTooltip("click or drag to move the playhead to %s",
+                      secs(clamp_seek(x_to_time(cam, p.plot_x), view)).c_str());
+  }
+}
 
+// ---- probe ---------------------------------------------------------------------------------
 // The plot, the time ruler and each visible lane, for the interaction tests (ui/probe.hpp).
 void probe_layout(const Layout& l, const TimelineView& cam, const TimelineModel& model, std::size_t lanes) {
   probe::rect("timeline_plot", {l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1});
@@ -693,166 +879,97 @@ void probe_layout(const Layout& l, const TimelineView& cam, const TimelineModel&
   }
 }
 
-}  // namespace
+// ---- the frame's parts ---------------------------------------------------------------------
+// Drawn in this order, each over the last: header, ruler, loop lane, task rows, their segments,
+// scrollbar, playhead.
 
-// ---- draw_timeline -------------------------------------------------------------------------
-PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
-                          const IterationAxis& iterations, TimelineView& cam) {
-  PanelAction action;
-  if (!view.trace) return action;
-  const TraceRecorder& trace = *view.trace;
-  ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size = ImGui::GetContentRegionAvail();
-  size.x = std::max(size.x, 200.0f);
-  size.y = std::max(size.y, 120.0f);
-  const std::size_t lanes = model.lanes_at(view.cursor);
-  const Layout l = make_layout(origin, size, lanes > 0 ? lanes - 1 : 0);
+// Where the playhead is this frame, and its label on the ruler (not visible off the plot).
+struct Playhead {
+  float x = 0;
+  NowLabel label;
+};
+
+Playhead place_playhead(const Layout& l, const TimelineView& cam, const AxisMap& ax, double now) {
+  Playhead ph;
+  ph.x = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.playhead()));
+  ph.label = now_label_at(l, ph.x, now_text(ax, now));
+  return ph;
+}
+
+// The ruler of the axis in use, its tick labels kept clear of the playhead's label.
+void draw_ruler(ImDrawList* dl, const Layout& l, const TimelineView& cam, const AxisMap& ax,
+                double end_time, const Playhead& ph) {
   const float s = l.s;
-
-  // ---- input (before drawing, so this frame shows its effect)
-  // The axis switch sits in the header, outside the plot's button (the first item under the
-  // mouse takes it).
-  const float toggle_x0 = axis_toggle(l, cam);
-  const AxisMap ax{cam.axis == TimelineAxis::iterations ? &iterations : nullptr, model.consumed(),
-                   view.cursor, view.time};
-  ImGui::SetCursorScreenPos({origin.x, l.axis_y0});
-  ImGui::InvisibleButton("##timeline", {size.x, size.y - l.header_h});
-  const bool hovered = ImGui::IsItemHovered();
-  const bool active = ImGui::IsItemActive();
-  const ImVec2 mouse = io.MousePos;
-  const Zone zone = hovered ? zone_at(l, mouse) : Zone::none;
-  const float plot_mouse_x = mouse.x - l.plot_x0;
-
-  if (ImGui::IsItemActivated()) {
-    const Zone z = zone_at(l, io.MouseClickedPos[0]);
-    cam.drag = z == Zone::scrollbar ? TimelineDrag::scrollbar
-               : z == Zone::axis    ? TimelineDrag::axis
-                                    : TimelineDrag::plot;
-  }
-  const bool dragged = io.MouseDragMaxDistanceSqr[0] > 9.0f * s * s;
-  if (active) {
-    switch (cam.drag) {
-      case TimelineDrag::plot:
-        if (dragged && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
-          pan(cam, io.MouseDelta.x);
-          cam.scroll_y -= io.MouseDelta.y;
-          if (io.MouseDelta.x != 0) cam.follow = FollowMode::free;
-        }
-        break;
-      case TimelineDrag::scrollbar: {
-        const float track = l.lanes_y1 - l.lanes_y0;
-        if (track > 0 && l.content_h > 0)
-          cam.scroll_y = (mouse.y - l.lanes_y0) / track * l.content_h - track * 0.5f;
-        break;
-      }
-      case TimelineDrag::axis:
-        if (ax.by_iteration()) action.seek_cursor = iterations.event_floor(x_to_time(cam, plot_mouse_x), ax.events);
-        else action.seek_time = clamp_seek(x_to_time(cam, plot_mouse_x), view);
-        break;
-      case TimelineDrag::none: break;
-    }
-  }
-  if (ImGui::IsItemDeactivated()) {
-    if (cam.drag == TimelineDrag::plot && !dragged) {
-      const Zone z = zone_at(l, mouse);
-      if (z == Zone::loop_lane || z == Zone::task_lanes || z == Zone::labels) {
-        const std::size_t li = lane_at(l, cam, mouse.y, lanes);
-        action.select = li == TimelineModel::npos ? TaskId{0} : model.lanes()[li].task;
-      }
-    }
-    cam.drag = TimelineDrag::none;
-  }
-  if (hovered && ImGui::IsMouseDoubleClicked(0) && zone != Zone::axis && zone != Zone::scrollbar)
-    cam.follow = FollowMode::fit_all;
-  if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
-    if (zone == Zone::labels || zone == Zone::scrollbar) {
-      cam.scroll_y -= io.MouseWheel * l.lane_h * 3;
-    } else if (io.KeyShift || io.MouseWheelH != 0) {
-      const float w = io.MouseWheelH != 0 ? io.MouseWheelH : io.MouseWheel;
-      pan(cam, w * 60.0 * s);
-      cam.follow = FollowMode::free;
-    } else if (io.MouseWheel != 0 && plot_mouse_x >= 0) {
-      zoom_about(cam, std::pow(1.2, static_cast<double>(io.MouseWheel)), plot_mouse_x);
-      const double x_now = time_to_x(cam, ax.playhead());
-      cam.follow = x_now >= 0 && x_now <= l.plot_w() ? FollowMode::now : FollowMode::free;
-    }
-  }
-  follow(cam, ax.playhead(), ax.extent(view.end_time), l.plot_w());
-  // A task selected elsewhere (code marker, queue, console) is scrolled into view, once.
-  if (view.selected_task != cam.shown_selection) {
-    cam.shown_selection = view.selected_task;
-    const std::size_t li = model.lane_index(view.selected_task);
-    if (view.selected_task != 0 && li != TimelineModel::npos && li < lanes) {
-      const float top = static_cast<float>(li - 1) * l.lane_h;
-      const float visible_h = l.lanes_y1 - l.lanes_y0;
-      if (top < cam.scroll_y || top + l.lane_h > cam.scroll_y + visible_h)
-        cam.scroll_y = top - (visible_h - l.lane_h) * 0.5f;
-    }
-  }
-  cam.scroll_y = std::clamp(cam.scroll_y, 0.0f, max_scroll(l));
-  if (probe::enabled()) probe_layout(l, cam, model, lanes);
-
-  // ---- drawing
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  draw_header(dl, l, cam, toggle_x0);
   dl->PushClipRect({l.plot_x0, l.axis_y0}, {l.plot_x1, l.lanes_y1}, true);
   // The recorded future (after "now", up to the end of the trace) is marked on the axis as a
   // faint band: the lanes do not draw it yet. (A band, not a veil over the lanes: on llvmpipe
   // every blended pixel counts.)
-  const float x_now = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.playhead()));
-  const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.extent(view.end_time)));
-  if (x_end > x_now + 1)
-    dl->AddRectFilled({std::max(x_now, l.plot_x0), l.axis_y1 - 3 * s},
+  const float x_end = static_cast<float>(l.plot_x0 + time_to_x(cam, ax.extent(end_time)));
+  if (x_end > ph.x + 1)
+    dl->AddRectFilled({std::max(ph.x, l.plot_x0), l.axis_y1 - 3 * s},
                       {std::min(x_end, l.plot_x1), l.axis_y1}, with_alpha(palette::accent, 70));
-  const NowLabel now_label = now_label_at(l, x_now, now_text(ax, view.time));
+  const float avoid_x0 = ph.label.visible ? ph.label.x0 : 0.0f;
+  const float avoid_x1 = ph.label.visible ? ph.label.x1 : 0.0f;
   if (ax.by_iteration())
-    draw_iteration_axis(dl, l, cam, ax, now_label.visible ? now_label.x0 : 0.0f,
-                        now_label.visible ? now_label.x1 : 0.0f);
+    draw_iteration_axis(dl, l, cam, ax, avoid_x0, avoid_x1);
   else
-    draw_axis(dl, l, cam, view.end_time, now_label.visible ? now_label.x0 : 0.0f,
-              now_label.visible ? now_label.x1 : 0.0f);
+    draw_axis(dl, l, cam, end_time, avoid_x0, avoid_x1);
   dl->PopClipRect();
+}
 
-  const bool tooltip_wanted = hovered && cam.drag == TimelineDrag::none &&
-                              (zone == Zone::loop_lane || zone == Zone::task_lanes) &&
-                              plot_mouse_x >= 0;
-  Hit hit;
-  const std::size_t hovered_lane =
-      tooltip_wanted ? lane_at(l, cam, mouse.y, lanes) : TimelineModel::npos;
+// The loop's lane, pinned above the scrolling task lanes, with a rule under it.
+void draw_loop_lane(ImDrawList* dl, const Layout& l, const TimelineModel& model,
+                    const TimelineView& cam, const AxisMap& ax, const TraceRecorder& trace,
+                    float mouse_x, Hit* hit) {
+  const float s = l.s;
+  const LaneGeometry g{l.loop_y0, l.loop_y0 + l.loop_h, l.loop_y0 + 5 * s,
+                       l.loop_y0 + l.loop_h - 5 * s};
+  dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, palette::rgb(0x1B1F27));
+  draw_lane_label(dl, l, model.lanes()[0], g, false, false);
+  dl->PushClipRect({l.plot_x0, g.y0}, {l.plot_x1, g.y1}, true);
+  draw_segments(dl, l, model, 0, g, cam, ax, trace, mouse_x, hit);
+  dl->PopClipRect();
+  dl->AddLine({l.origin.x, l.lanes_y0 - 1.5f * s}, {l.origin.x + l.size.x, l.lanes_y0 - 1.5f * s},
+              palette::border);
+}
 
-  // The loop lane, pinned at the top.
-  {
-    const LaneGeometry g{l.loop_y0, l.loop_y0 + l.loop_h, l.loop_y0 + 5 * s,
-                         l.loop_y0 + l.loop_h - 5 * s};
-    dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x1, g.y1}, palette::rgb(0x1B1F27));
-    draw_lane_label(dl, l, model.lanes()[0], g, false, false);
-    dl->PushClipRect({l.plot_x0, g.y0}, {l.plot_x1, g.y1}, true);
-    draw_segments(dl, l, model, 0, g, cam, ax, trace, mouse.x,
-                  hovered_lane == 0 ? &hit : nullptr);
-    dl->PopClipRect();
-    dl->AddLine({l.origin.x, l.lanes_y0 - 1.5f * s}, {l.origin.x + l.size.x, l.lanes_y0 - 1.5f * s},
-                palette::border);
-  }
+// The task rows on screen, [first, end): row r shows lane r + 1 (lane 0 is the loop's). Only
+// these are drawn, so a frame costs the rows visible, not the lanes in the trace.
+struct Rows {
+  std::size_t first = 0, end = 0;
+};
 
-  // Task lanes: only the rows on screen. Two passes (rows and labels, then segments) so that the
-  // whole panel needs a handful of clip rectangles, i.e. draw calls, whatever the lane count.
-  const std::size_t first_row = static_cast<std::size_t>(cam.scroll_y / l.lane_h);
+Rows visible_rows(const Layout& l, const TimelineView& cam, std::size_t lanes) {
+  Rows r;
+  r.first = static_cast<std::size_t>(cam.scroll_y / l.lane_h);
   const std::size_t rows = static_cast<std::size_t>((l.lanes_y1 - l.lanes_y0) / l.lane_h) + 2;
-  const std::size_t end_row = std::min(first_row + rows, lanes > 0 ? lanes - 1 : 0);
-  auto row_geometry = [&](std::size_t row) {
-    const float y0 = l.lanes_y0 + static_cast<float>(row) * l.lane_h - cam.scroll_y;
-    return LaneGeometry{y0, y0 + l.lane_h, y0 + 5 * s, y0 + l.lane_h - 5 * s};
-  };
+  r.end = std::min(r.first + rows, lanes > 0 ? lanes - 1 : 0);
+  return r;
+}
+
+LaneGeometry row_geometry(const Layout& l, const TimelineView& cam, std::size_t row) {
+  const float s = l.s;
+  const float y0 = l.lanes_y0 + static_cast<float>(row) * l.lane_h - cam.scroll_y;
+  return LaneGeometry{y0, y0 + l.lane_h, y0 + 5 * s, y0 + l.lane_h - 5 * s};
+}
+
+// The first of the task lanes' two passes: each row's background (selected, hovered, or zebra)
+// and its label, or a hint while there are no tasks. The rows and the segments are drawn in two
+// passes so that the panel needs a handful of clip rectangles, i.e. draw calls, whatever the
+// lane count.
+void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
+                    const ViewState& view, const TimelineView& cam, Rows rows, std::size_t lanes,
+                    std::size_t hovered_lane) {
+  const float s = l.s;
   dl->PushClipRect({l.origin.x, l.lanes_y0}, {l.origin.x + l.size.x, l.lanes_y1}, true);
   if (lanes <= 1) {
     const char* msg = "No tasks yet. Press Play, or step once.";
     dl->AddText({l.plot_x0 + 10 * s, l.lanes_y0 + 8 * s}, palette::text_faint, msg);
   }
-  for (std::size_t row = first_row; row < end_row; ++row) {
+  for (std::size_t row = rows.first; row < rows.end; ++row) {
     const std::size_t li = row + 1;
     const Lane& lane = model.lanes()[li];
-    const LaneGeometry g = row_geometry(row);
+    const LaneGeometry g = row_geometry(l, cam, row);
     const bool selected = lane.task == view.selected_task && view.selected_task != 0;
     const bool finished = lane.finished_event < view.cursor;
     if (selected) {
@@ -868,49 +985,86 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
     draw_lane_label(dl, l, lane, g, finished, selected);
   }
   dl->PopClipRect();
+}
+
+// The second pass: the segments of each visible row, clipped to the plot. The hovered lane's
+// segment under the mouse is reported in `hit`.
+void draw_task_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model,
+                        const TimelineView& cam, const AxisMap& ax, const TraceRecorder& trace,
+                        Rows rows, float mouse_x, std::size_t hovered_lane, Hit& hit) {
   dl->PushClipRect({l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1}, true);
-  for (std::size_t row = first_row; row < end_row; ++row) {
+  for (std::size_t row = rows.first; row < rows.end; ++row) {
     const std::size_t li = row + 1;
-    draw_segments(dl, l, model, li, row_geometry(row), cam, ax, trace, mouse.x,
+    draw_segments(dl, l, model, li, row_geometry(l, cam, row), cam, ax, trace, mouse_x,
                   li == hovered_lane ? &hit : nullptr);
   }
   dl->PopClipRect();
+}
 
-  // Scrollbar.
-  if (l.scrollbar_w > 0) {
-    const float track = l.lanes_y1 - l.lanes_y0;
-    const float grab_h = std::max(18 * s, track * track / l.content_h);
-    const float grab_y =
-        l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
-    const bool hot = zone == Zone::scrollbar || cam.drag == TimelineDrag::scrollbar;
-    dl->AddRectFilled({l.scrollbar_x0, grab_y}, {l.scrollbar_x0 + l.scrollbar_w, grab_y + grab_h},
-                      hot ? palette::rgb(0x465068) : palette::rgb(0x2E3442), l.scrollbar_w * 0.5f);
-  }
+// The lanes' scrollbar, only when they overflow; lit while hovered or dragged.
+void draw_scrollbar(ImDrawList* dl, const Layout& l, const TimelineView& cam, Zone zone) {
+  if (l.scrollbar_w <= 0) return;
+  const float s = l.s;
+  const float track = l.lanes_y1 - l.lanes_y0;
+  const float grab_h = std::max(18 * s, track * track / l.content_h);
+  const float grab_y =
+      l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
+  const bool hot = zone == Zone::scrollbar || cam.drag == TimelineDrag::scrollbar;
+  dl->AddRectFilled({l.scrollbar_x0, grab_y}, {l.scrollbar_x0 + l.scrollbar_w, grab_y + grab_h},
+                    hot ? palette::rgb(0x465068) : palette::rgb(0x2E3442), l.scrollbar_w * 0.5f);
+}
 
-  // The cursor at "now": a line through every lane, with its time on the axis.
-  if (now_label.visible) {
-    const float x = std::round(x_now) + 0.5f;
-    dl->AddLine({x, l.axis_y0 + 2 * s}, {x, l.lanes_y1}, palette::accent, 1.5f * s);
-    const auto& f = platform::fonts();
-    const float by = l.axis_y0;
-    dl->AddRectFilled({now_label.x0, by}, {now_label.x1, by + now_label.size + 4 * s},
-                      palette::accent, 4 * s);
-    dl->AddText(f.mono, now_label.size, {now_label.x0 + 5 * s, by + 2 * s}, palette::background,
-                now_label.text.c_str());
-  }
+// The playhead at "now": a line through every lane, with its label on the ruler. Drawn last, so
+// it stays on top of the lanes.
+void draw_playhead(ImDrawList* dl, const Layout& l, const Playhead& ph) {
+  if (!ph.label.visible) return;
+  const float s = l.s;
+  const float x = std::round(ph.x) + 0.5f;
+  dl->AddLine({x, l.axis_y0 + 2 * s}, {x, l.lanes_y1}, palette::accent, 1.5f * s);
+  const auto& f = platform::fonts();
+  const float by = l.axis_y0;
+  dl->AddRectFilled({ph.label.x0, by}, {ph.label.x1, by + ph.label.size + 4 * s},
+                    palette::accent, 4 * s);
+  dl->AddText(f.mono, ph.label.size, {ph.label.x0 + 5 * s, by + 2 * s}, palette::background,
+              ph.label.text.c_str());
+}
 
-  if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos)
-    draw_tooltip(model, hit, view);
-  else if (hovered && zone == Zone::labels && cam.drag == TimelineDrag::none)
-    draw_lane_tooltip(model, lane_at(l, cam, mouse.y, lanes), view);
-  else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none && ax.by_iteration()) {
-    const double u = x_to_time(cam, plot_mouse_x);
-    const std::size_t k = iterations.event_floor(u, ax.events);
-    ImGui::SetTooltip("click or drag to move the playhead into %s",
-                      column_name(iterations, iterations.column_of(k)).c_str());
-  } else if (hovered && zone == Zone::axis && cam.drag == TimelineDrag::none)
-    ImGui::SetTooltip("click or drag to move the playhead to %s",
-                      secs(clamp_seek(x_to_time(cam, plot_mouse_x), view)).c_str());
+}  // namespace
+
+// ---- draw_timeline -------------------------------------------------------------------------
+PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
+                          const IterationAxis& iterations, TimelineView& cam) {
+  if (!view.trace) return {};
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 200.0f);
+  size.y = std::max(size.y, 120.0f);
+  const std::size_t lanes = model.lanes_at(view.cursor);
+  const Layout l = make_layout(origin, size, lanes > 0 ? lanes - 1 : 0);
+
+  // Input before drawing, so this frame shows its effect. The axis switch is submitted before
+  // the plot's button (the first item under the mouse takes it), and may flip the axis the
+  // rest of the frame maps through.
+  const float toggle_x0 = axis_toggle(l, cam);
+  const AxisMap ax{cam.axis == TimelineAxis::iterations ? &iterations : nullptr, model.consumed(),
+                   view.cursor, view.time};
+  const Pointer p = plot_button(l);
+  const PanelAction action = handle_input(l, p, model, ax, view, lanes, cam);
+  if (probe::enabled()) probe_layout(l, cam, model, lanes);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  draw_header(dl, l, cam, toggle_x0);
+  const Playhead ph = place_playhead(l, cam, ax, view.time);
+  draw_ruler(dl, l, cam, ax, view.end_time, ph);
+  Hit hit;
+  const std::size_t hovered_lane = tooltip_lane(l, p, cam, lanes);
+  draw_loop_lane(dl, l, model, cam, ax, *view.trace, p.pos.x, hovered_lane == 0 ? &hit : nullptr);
+  const Rows rows = visible_rows(l, cam, lanes);
+  draw_task_rows(dl, l, model, view, cam, rows, lanes, hovered_lane);
+  draw_task_segments(dl, l, model, cam, ax, *view.trace, rows, p.pos.x, hovered_lane, hit);
+  draw_scrollbar(dl, l, cam, p.zone);
+  draw_playhead(dl, l, ph);
+  draw_hover_tooltip(l, p, cam, model, ax, view, hit, lanes);
   return action;
 }
 
