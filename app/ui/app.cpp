@@ -677,7 +677,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
   begin_card("loop", {right_w - code_w - gap, top_h}, 14.0f);
   draw_loop_phase(view);
   ImGui::Dummy({0, 6});
-  action.merge(draw_ready_queue(view, m.views.queue, dt));
+  action.merge(draw_ready_queue(view, m.views.queue, dt, &m.views.trace.wakes()));
   ImGui::Dummy({0, 6});
   action.merge(draw_suspended(view));
   ImGui::EndChild();

@@ -2,6 +2,7 @@
 //
 // Sections: helpers · loop phase · ready queue · suspended coroutines
 #include "ui/loop_panels.hpp"
+#include "ui/probe.hpp"
 
 #include "platform/fonts.hpp"
 #include "ui/loop_model.hpp"
@@ -153,7 +154,23 @@ void draw_loop_phase(const ViewState& view) {
 }
 
 // ---- ready queue ---------------------------------------------------------------------------
-PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float dt) {
+namespace {
+std::string snapshot_name(const LoopSnapshot& s, TaskId id) {
+  for (const TaskSnapshot& t : s.tasks)
+    if (t.id == id) return t.name;
+  return "Task-" + std::to_string(id);
+}
+
+// "woken because its timer fired", for the task's latest wake-up before the cursor ("" if none).
+std::string wake_text(const ViewState& view, const WakeModel* wakes, TaskId task) {
+  if (!wakes || !task) return {};
+  const Wake* w = wakes->last_wake(task, view.cursor);
+  if (!w) return {};
+  return describe_wake(*w, [&](TaskId id) { return snapshot_name(*view.snapshot, id); });
+}
+}  // namespace
+
+PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float dt, const WakeModel* wakes) {
   PanelAction action;
   const auto& f = platform::fonts();
   const std::vector<ReadyItem> items = ready_items(*view.snapshot);
@@ -220,9 +237,12 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     dl->AddText(f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
                 it.label.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
-      if (it.task)
-        ImGui::SetTooltip("%s — position %zu in the ready queue%s", it.label.c_str(), i + 1,
-                          it.first_run ? " (created, has not started yet)" : "");
+      if (it.task) {
+        const std::string why = wake_text(view, wakes, it.task);
+        ImGui::SetTooltip("%s — position %zu in the ready queue%s%s%s", it.label.c_str(), i + 1,
+                          it.first_run ? " (created, has not started yet)" : "", why.empty() ? "" : "\nwhy: ",
+                          why.c_str());
+      }
       else
         ImGui::SetTooltip("callback %s — position %zu", it.label.c_str(), i + 1);
       if (it.task && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
@@ -234,6 +254,16 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
   }
   dl->PopClipRect();
   ImGui::Dummy({w, h + 12});
+  // Cause and effect: why the task at the front is there.
+  if (!items.empty() && items.front().task) {
+    const std::string why = wake_text(view, wakes, items.front().task);
+    if (!why.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
+      ImGui::TextWrapped("%s is ready: %s", items.front().label.c_str(), why.c_str());
+      ImGui::PopStyleColor();
+      probe::item("ready_wake");
+    }
+  }
   return action;
 }
 

@@ -6,6 +6,7 @@
 //                       sockets, arrows to awaited tasks, gathers, primitives)
 // Each reads a ViewState; the ready queue keeps only its animation state.
 #include "ui/view_state.hpp"
+#include "ui/wake_model.hpp"
 
 #include <map>
 #include <string>
@@ -32,7 +33,9 @@ struct QueueAnimation {
   std::vector<Ghost> leaving;
 };
 
-PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float dt);
+// `wakes` (may be null) says what put each task in the queue: the chip's tooltip and the line
+// under the queue give the cause of the front task's wake-up.
+PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float dt, const WakeModel* wakes = nullptr);
 PanelAction draw_suspended(const ViewState& view);
 
 }  // namespace loopscope::ui

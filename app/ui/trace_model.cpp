@@ -20,6 +20,7 @@ void TraceModel::reset() {
   m_timeline.reset();
   m_console.reset();
   m_iterations.reset();
+  m_wakes.reset();
 }
 
 void TraceModel::update(const TraceRecorder& trace) {
@@ -34,6 +35,7 @@ void TraceModel::update(const TraceRecorder& trace) {
     m_timeline.consume(e, i, trace);
     m_console.consume(e, i, trace);
     m_iterations.consume(e, i);
+    m_wakes.consume(e, i, trace);
   }
   m_consumed = events.size();
   if (m_consumed > 0) {

@@ -3,7 +3,7 @@
 //
 // The session's trace is read here and nowhere else by the per-run views: update() takes the
 // events recorded since the last call, once each, and hands each to the timeline's lanes, the
-// console's lines and the iteration axis. (The state *at the playhead* — ready queue, suspended
+// console's lines, the iteration axis and the wake-ups (what put each task in the ready queue). (The state *at the playhead* — ready queue, suspended
 // list, phase — is the session's SnapshotBuilder, which replays the same events up to the
 // cursor; what a task awaits is put into words once, in ui/await_text.hpp, for both.)
 // The run's warnings, which the engine reports when the run ends and not as events, join the
@@ -15,6 +15,7 @@
 #include "ui/console_model.hpp"
 #include "ui/iteration_axis.hpp"
 #include "ui/timeline_model.hpp"
+#include "ui/wake_model.hpp"
 
 #include <loopscope/trace.hpp>
 
@@ -37,6 +38,7 @@ public:
   const TimelineModel& timeline() const noexcept { return m_timeline; }
   const ConsoleModel& console() const noexcept { return m_console; }
   const IterationAxis& iterations() const noexcept { return m_iterations; }
+  const WakeModel& wakes() const noexcept { return m_wakes; }
 
 private:
   const TraceRecorder* m_trace = nullptr;
@@ -47,6 +49,7 @@ private:
   TimelineModel m_timeline;
   ConsoleModel m_console;
   IterationAxis m_iterations;
+  WakeModel m_wakes;
 };
 
 }  // namespace loopscope::ui
