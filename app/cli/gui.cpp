@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 
 #include "lesson/folders.hpp"
+#include "lesson/playground.hpp"
 #include "lesson/library.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
@@ -80,6 +81,11 @@ void open_bundle_argument(ui::AppOptions& options) {
 // range. `shot` exits with it before a window opens; `open` goes on and shows the errors.
 int check_lesson(const ui::AppOptions& options) {
   if (!options.lesson) return 0;
+  if (*options.lesson == lesson::playground_id) {  // built in, one step
+    if (options.step <= 1) return 0;
+    std::fprintf(stderr, "loopscope: --step %d: the playground has 1 step\n", options.step);
+    return 2;
+  }
   const auto found = lesson::resolve_lesson_argument(*options.lesson, lesson::lesson_folders());
   if (!found) {
     std::fprintf(stderr, "loopscope: no lesson '%s' (not an id in the lesson folders, not a file)\n",

@@ -8,6 +8,7 @@
 // draws queues an Intent (ui/intent.hpp) instead, so no reference taken while drawing can
 // outlive what it points at.
 #include "ui/app.hpp"
+#include "ui/atomic_file.hpp"
 
 #include "lesson/loader.hpp"
 #include "platform/backdrop.hpp"
@@ -16,6 +17,7 @@
 #include "ui/browser_panel.hpp"
 #include "lesson/checker.hpp"
 #include "lesson/folders.hpp"
+#include "lesson/playground.hpp"
 #include "ui/catalog.hpp"
 #include "ui/code_panel.hpp"
 #include "ui/console_model.hpp"
@@ -113,6 +115,9 @@ struct App::State {
   std::optional<std::vector<std::string>> run_source;
   std::uint64_t errors_shown_for_run = 0;  // the run whose error was last put in the editor
   std::string notice;                   // an unreadable progress file, shown on the first lesson screen
+  BrowserState browser;                 // the browser's "open a file" field
+  std::string open_error;               // why the last file typed in the browser did not open
+  std::uint64_t saves = 0;              // code written back to a .py file
 };
 
 
@@ -171,8 +176,41 @@ static void open_entry(App::State& m, int index, std::size_t step) {
   open_step(m, step);
 }
 
+// The .py file the open lesson was read from, if it is one ("" otherwise).
+static std::string python_file_of(const App::State& m) {
+  if (m.entry < 0 || !m.lesson) return {};
+  const fs::path& p = m.catalog[m.entry].path;
+  return p.extension() == ".py" ? p.string() : std::string();
+}
+
+// Writes the learner's code back to the .py file it came from (atomically: a crash never
+// leaves half a file). Hot reload then sees the new file and runs it.
+static void save_to_file(App::State& m, const std::string& text) {
+  const std::string path = python_file_of(m);
+  if (path.empty()) return;
+  if (std::string err = write_file_atomically(path, text.empty() || text.back() == '\n' ? text : text + "\n"); !err.empty())
+    m.banner = "Could not save " + path + ": " + err;
+  else
+    ++m.saves;
+}
+
+// The playground is no catalog entry: it has no file to reload.
+static void open_playground(App::State& m) {
+  m.entry = -1;
+  m.lesson = lesson::playground_lesson();
+  m.quizzes.clear();
+  m.exercises.clear();
+  m.banner.clear();
+  m.screen = Screen::lesson;
+  open_step(m, 0);
+}
+
 // Opens a lesson given on the command line: an id from the catalog, or a path.
 static bool open_named(App::State& m, const std::string& name, std::size_t step) {
+  if (name == lesson::playground_id) {
+    open_playground(m);
+    return true;
+  }
   int index = m.catalog.find(name);
   if (index < 0) {
     auto path = lesson::find_lesson(name);
@@ -321,6 +359,18 @@ static void apply_intents(App::State& m) {
             show_browser(m);
           } else if constexpr (std::is_same_v<T, RunEdited>) {
             start_run_with_source(m, i.source);
+          } else if constexpr (std::is_same_v<T, OpenPlayground>) {
+            open_playground(m);
+            if (m.persist) ::loopscope::ui::save_settings(m.settings);
+          } else if constexpr (std::is_same_v<T, OpenFile>) {
+            m.open_error.clear();
+            if (!open_named(m, i.path, 0)) {
+              m.open_error = m.banner;
+              m.banner.clear();
+              m.screen = Screen::browser;
+            } else if (m.persist) {
+              ::loopscope::ui::save_settings(m.settings);
+            }
           }
         },
         intent);
@@ -339,6 +389,7 @@ static BrowserModel browser_model(const App::State& m) {
   BrowserModel model;
   model.lessons_dir = m.lessons_dir.string();
   model.problems = m.catalog.problems();
+  if (!m.open_error.empty()) model.problems.push_back(m.open_error);
   std::map<std::string, std::string> titles;
   for (const auto& e : m.catalog.entries())
     if (e.lesson) titles[e.lesson->id] = e.lesson->title;
@@ -668,10 +719,11 @@ static void draw_lesson_screen(App::State& m, float dt) {
   begin_card("code", {code_w, top_h}, 12.0f);
   CodeListings listings{&step.python.lines, &step.cpp.lines, step.cpp.file,
                         SavedEdits::key(m.lesson->id, s.step_index()), &m.edits,
-                        m.run_source ? nullptr : &step.cpp.line_for_python};
+                        m.run_source ? nullptr : &step.cpp.line_for_python, python_file_of(m)};
   const CodePanelResult code = draw_code_panel(view, listings, m.code);
   action.merge(code.panel);
   if (code.run) m.intents.push(RunEdited{*code.run});
+  if (code.save) save_to_file(m, *code.save);
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x + code_w + gap, left_pos.y});
   begin_card("loop", {right_w - code_w - gap, top_h}, 14.0f);
@@ -774,8 +826,10 @@ void App::frame(float dt) {
     draw_lesson_screen(*m, dt);
   } else {
     m->screen = Screen::browser;
-    const BrowserAction a = draw_browser(browser_model(*m));
+    const BrowserAction a = draw_browser(browser_model(*m), m->browser);
     if (a.open >= 0) m->intents.push(OpenLesson{a.open, std::nullopt});
+    if (a.playground) m->intents.push(OpenPlayground{});
+    if (a.open_path) m->intents.push(OpenFile{*a.open_path});
   }
   handle_global_keys(*m);
   ImGui::End();
@@ -796,6 +850,8 @@ void App::after_frame(double frame_ms) {
   p.run_requests = st.edited_runs;
   p.run_source_bytes = st.edited_run_bytes;
   p.run_edited = st.run_source.has_value();
+  p.saves = st.saves;
+  p.open_error = st.open_error;
   if (st.session) {
     const lesson::RunResult r = st.session->result();
     for (const auto& line : r.output) p.output.push_back(line.text);

@@ -111,9 +111,56 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
   return clicked;
 }
 
+// The playground card: open it, or open a lesson / .py file by path.
+void playground_card(float width, BrowserState& state, BrowserAction& action) {
+  const auto& f = platform::fonts();
+  const float pad = 18.0f * (f.base_size / 15.0f);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos({top.x + pad, top.y + pad});
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(top.x + width - pad);
+  ImGui::PushFont(f.heading);
+  ImGui::TextUnformatted("Playground");
+  ImGui::PopFont();
+  ImGui::TextColored(to_vec4(palette::text_dim),
+                     "Write any asyncio program and watch it run, or open a .py file of your own.");
+  ImGui::Dummy({0, 2});
+  if (ImGui::Button("Open the playground")) action.playground = true;
+  probe::item("playground_open");
+  ImGui::SameLine(0, 18);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("or a file:");
+  ImGui::SameLine();
+  const float button_w = ImGui::CalcTextSize("Open").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(std::max(120.0f, top.x + width - pad - ImGui::GetCursorScreenPos().x - button_w - 8));
+  const bool entered = ImGui::InputTextWithHint("##open_path", "path/to/program.py or lesson.json",
+                                                state.open_path.data(), state.open_path.size(),
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  probe::item("open_path");
+  ImGui::SameLine(0, 8);
+  const bool empty = state.open_path[0] == '\0';
+  ImGui::BeginDisabled(empty);
+  const bool clicked = ImGui::Button("Open");
+  ImGui::EndDisabled();
+  probe::item("open_path_button");
+  if ((entered || clicked) && !empty) action.open_path = std::string(state.open_path.data());
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const ImVec2 br = {top.x + width, ImGui::GetItemRectMax().y + pad};
+  dl->ChannelsSetCurrent(0);
+  platform::add_backdrop(top, br, palette::panel, 10.0f, dl->GetClipRectMin(), dl->GetClipRectMax());
+  dl->AddRect(top, br, palette::border, 10.0f);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos({top.x, br.y});
+  ImGui::Dummy({0, 8});
+}
+
 }  // namespace
 
-BrowserAction draw_browser(const BrowserModel& model) {
+BrowserAction draw_browser(const BrowserModel& model, BrowserState& state) {
   BrowserAction action;
   const auto& f = platform::fonts();
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -134,6 +181,9 @@ BrowserAction draw_browser(const BrowserModel& model) {
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   ImGui::Dummy({0, 14});
+
+  ImGui::SetCursorPosX(left);
+  playground_card(width, state, action);
 
   for (const auto& p : model.problems) {
     ImGui::SetCursorPosX(left);

@@ -2,6 +2,8 @@
 // browser_panel.hpp — the lesson browser: every lesson in order with its summary,
 // prerequisites, progress and the folder it comes from; lessons that failed to load are listed
 // with their errors, and lessons with notes (a duplicate id, an unknown prerequisite) show them.
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +34,15 @@ struct BrowserModel {
 // What the learner did this frame.
 struct BrowserAction {
   int open = -1;                           // index into entries, or -1
+  bool playground = false;                 // the playground card was clicked
+  std::optional<std::string> open_path;    // "Open" with a path typed in
 };
 
-BrowserAction draw_browser(const BrowserModel& model);
+// What the browser keeps between frames: the text of its "open a file" field.
+struct BrowserState {
+  std::array<char, 1024> open_path{};
+};
+
+BrowserAction draw_browser(const BrowserModel& model, BrowserState& state);
 
 }  // namespace loopscope::ui

@@ -183,6 +183,16 @@ void draw_python_editor(const ViewState& view, const CodeListings& code, CodePan
   probe::item("editor_run");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run this code  (Ctrl+Enter)");
   ImGui::SameLine();
+  if (!code.file.empty()) {
+    ImGui::BeginDisabled(!changed);
+    if (ImGui::Button("Save")) result.save = ed.text();
+    ImGui::EndDisabled();
+    probe::item("editor_save");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Write this code to %s  (Ctrl+S)", code.file.c_str());
+    ImGui::SameLine();
+    if (changed && ed.focused && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false)) result.save = ed.text();
+  }
   ImGui::BeginDisabled(!changed);
   if (ImGui::Button("Reset")) ed.reset();
   ImGui::EndDisabled();

@@ -36,11 +36,14 @@ struct CodeListings {
   // [Python line] -> C++ line, for the C++ tab's markers (null when the run's lines do not
   // match the listing, e.g. a run of edited code).
   const std::vector<std::int32_t>* cpp_for_python = nullptr;
+  // The .py file the listing was read from ("" = none): Save (Ctrl+S) writes the code back to it.
+  std::string file;
 };
 
 struct CodePanelResult {
   PanelAction panel;
   std::optional<std::string> run;  // Run was asked for: the edited Python source
+  std::optional<std::string> save; // Save was asked for: the text to write to CodeListings::file
 };
 
 CodePanelResult draw_code_panel(const ViewState& view, const CodeListings& code, CodePanelState& state);

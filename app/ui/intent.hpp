@@ -27,7 +27,12 @@ struct RunEdited {       // a fresh run of the open step with the learner's edit
   std::string source;
 };
 
-using Intent = std::variant<OpenStep, OpenLesson, RestartRun, ShowBrowser, RunEdited>;
+struct OpenPlayground {};  // the playground's one step, with the learner's code if they have some
+struct OpenFile {         // a lesson or a .py file by path, as typed in the browser
+  std::string path;
+};
+
+using Intent = std::variant<OpenStep, OpenLesson, RestartRun, ShowBrowser, RunEdited, OpenPlayground, OpenFile>;
 
 class IntentQueue {
 public:

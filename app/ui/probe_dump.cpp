@@ -47,6 +47,8 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"run_source_bytes", s.run_source_bytes},
       {"edits_pending", s.edits_pending},
       {"run_edited", s.run_edited},
+      {"saves", s.saves},
+      {"open_error", s.open_error},
       {"output", s.output},
       {"console", s.console},
       {"run_error", s.run_error ? json(*s.run_error) : json(nullptr)},

@@ -88,6 +88,8 @@ struct ProbeState {
   std::uint64_t run_requests = 0;     // edited runs asked for (RunEdited applied)
   std::size_t run_source_bytes = 0;   // the last one's source size
   bool run_edited = false;            // the current run runs the learner's code
+  std::uint64_t saves = 0;            // code written back to a .py file
+  std::string open_error;             // why a path typed in the browser did not open
   std::vector<std::string> output;    // the current run's printed lines so far
   std::vector<std::string> console;   // the console's lines (all of them, shown or not yet)
   std::optional<std::string> run_error;  // why it failed, once it has

@@ -1,0 +1,72 @@
+"""The playground and opening a file from the lesson browser, with real X input: the
+playground card opens a starter program that runs, the learner's program replaces it and is
+kept across a restart of the app; a path typed in the browser opens that file, a wrong one says
+why and stays in the browser."""
+import os
+import shutil
+import tempfile
+import unittest
+
+from harness import AppTestCase
+from test_editor import press
+
+
+class Playground(AppTestCase):
+    def open_playground(self, home=None):
+        app = self.open(home=home)
+        app.wait(lambda s: s["screen"] == "browser", "the browser")
+        app.click("playground_open")
+        return app.wait(lambda s: s["screen"] == "lesson" and s["lesson"] == "playground" and s.get("editor"),
+                        "the playground") and app
+
+    def test_the_playground_card_opens_a_starter_that_runs_and_the_learners_program_is_kept(self):
+        home = tempfile.mkdtemp(prefix="loopscope-playground-")
+        self.addCleanup(shutil.rmtree, home, True)
+        app = self.open_playground(home)
+        press(app, "End")
+        s = app.wait(lambda s: s["finished"], "the starter's run")
+        self.assertEqual(s["output"][-1], "['a', 'b']")
+        # Replace the whole program with one of our own and run it.
+        x0, y0, x1, y1 = app.rect("editor_text")
+        app.click_at(x0 + 120, y0 + 8)
+        app.wait(lambda s: s["editor"]["focused"], "the editor focused")
+        press(app, "ctrl+a", "Delete")
+        app.wait(lambda s: s["editor"]["bytes"] == 0, "an empty editor")
+        program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(3)\n    print('mine')\n\nasyncio.run(main())"
+        for line in program.split("\n"):
+            app.xdo("type", "--delay", "15", line.strip() if line.startswith("    ") else line)
+            press(app, "Return")
+        press(app, "ctrl+Return", "Escape", "End")
+        s = app.wait(lambda s: s["run_edited"] and s["finished"], "the learner's run")
+        self.assertEqual(s["output"], ["mine"])
+        self.assertAlmostEqual(s["end_time"], 3.0)
+        text = s["editor"]["text"]
+        app.wait(lambda s: not s["edits_pending"], "the edits written")
+        app.close()
+        self.apps.remove(app)
+        # The app reopens on the playground (the last lesson) with the learner's program.
+        again = self.open(home=home)
+        s = again.wait(lambda s: s["lesson"] == "playground" and s.get("editor") and s["editor"]["text"] == text,
+                       "the program after a restart")
+        self.assertTrue(s["editor"]["changed"])
+
+    def test_a_path_typed_in_the_browser_opens_that_lesson_and_a_wrong_one_says_why(self):
+        app = self.open()
+        app.wait(lambda s: s["screen"] == "browser", "the browser")
+        app.click("open_path")
+        app.xdo("type", "--delay", "10", "/nowhere/missing.json")
+        press(app, "Return")
+        s = app.wait(lambda s: s["open_error"] != "", "the reason")
+        self.assertIn("missing.json", s["open_error"])
+        self.assertEqual(s["screen"], "browser")
+        lessons = os.path.join(os.path.dirname(__file__), "../../lessons/tasks.json")
+        app.click("open_path")
+        press(app, "ctrl+a", "BackSpace")
+        app.xdo("type", "--delay", "10", os.path.abspath(lessons))
+        app.click("open_path_button")
+        s = app.wait(lambda s: s["screen"] == "lesson" and s["lesson"] == "tasks", "the typed lesson")
+        self.assertEqual(s["open_error"], "")
+
+
+if __name__ == "__main__":
+    unittest.main()
