@@ -120,7 +120,9 @@ public:
       if (std::find(allowed.begin(), allowed.end(), m.key) != allowed.end()) continue;
       if (m.key == "comment" || m.key == "$comment") continue;
       std::string msg = "unknown field '" + m.key + "' in " + std::string(what);
-      if (auto s = closest_match(m.key, allowed)) msg += " (did you mean '" + *s + "'?)";
+      if (m.key == "program" && what == "step")  // the retired first format
+        msg += " (the Python listing, code.python, is the program; an HTTP step's routes go in the step's 'server')";
+      else if (auto s = closest_match(m.key, allowed)) msg += " (did you mean '" + *s + "'?)";
       error(m.key_pos, ptr_join(ptr, m.key), msg);
     }
     for (const auto& r : required)
