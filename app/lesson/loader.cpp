@@ -219,7 +219,8 @@ std::filesystem::path lessons_dir() { return shipped_lessons_dir(FolderEnvironme
 std::optional<std::filesystem::path> find_lesson(std::string_view id_or_path) {
   const std::string s(id_or_path);
   std::error_code ec;
-  const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos;
+  const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos &&
+                             !is_python_program_path(s);
   if (looks_like_id) {
     for (const auto& folder : lesson_folders()) {
       const auto p = folder.path / (s + ".json");

@@ -35,10 +35,10 @@ std::string read(const fs::path& p) {
 
 // A lesson `id` that needs `prerequisite`, prints "hi" after 1 s and expects `duration`.
 std::string lesson(const std::string& id, const std::string& prerequisite, int duration = 1) {
-  return R"({"id": ")" + id + R"(", "title": "T", "summary": "S", "order": 50, "prerequisites": [")" + prerequisite +
-         R"("], "steps": [{"title": "One", "text": "Look at: it.", "code": {"python": ["import asyncio"]},
-  "program": {"coroutines": {"main": {"body": [{"op": "sleep", "seconds": 1}, {"op": "print", "text": "hi"}]}}},
-  "expect": {"output": ["hi"], "duration": )" + std::to_string(duration) + "}}]}\n";
+  return R"x({"id": ")x" + id + R"x(", "title": "T", "summary": "S", "order": 50, "prerequisites": [")x" + prerequisite +
+         R"x("], "steps": [{"title": "One", "text": "Look at: it.", "code": {"python": ["import asyncio", "",
+  "async def main():", "    await asyncio.sleep(1)", "    print('hi')", "", "asyncio.run(main())"]},
+  "expect": {"output": ["hi"], "duration": )x" + std::to_string(duration) + "}}]}\n";
 }
 }  // namespace
 
