@@ -14,13 +14,13 @@ constexpr const char* help_text = R"help(loopscope — watch asynchronous progra
 
 Usage:
   loopscope                          open the app on the lesson browser (or the last lesson)
-  loopscope open LESSON [--step N]   open the app on a lesson (id, path, or .loopscope bundle)
+  loopscope open LESSON [--step N]   open the app on a lesson (id, path, .loopscope bundle or .py program)
   loopscope run LESSON [--step N] [--set NAME=VALUE]... [--clock virtual|real] [--json] [--trace FILE]
-                                     run one step's program headless on the engine, print its output;
+                                     run one step's Python listing headless on the engine, print its output;
                                      --json prints the output, duration, tasks, warnings and error;
                                      --trace writes a Chrome trace-event JSON (opens in Perfetto)
   loopscope check [PATH...] [--format text|json] [--watch]
-                                     validate lessons (schema + run + expect); problems as
+                                     validate lessons (schema + run + expect + exercises); problems as
                                      file:line:col on stderr, or as JSON on stdout; --watch
                                      rechecks on every save and prints what changed
   loopscope shot [LESSON] [--step N] [--at SECS|--end] --out FILE.png [--size WxH]
@@ -35,7 +35,8 @@ Usage:
 run, check, open, shot and the bare command accept --lessons DIR (repeatable): one more lesson
 folder (or .loopscope bundle). Lesson folders, in order: the shipped lessons,
 $XDG_DATA_HOME/loopscope/lessons, $LOOPSCOPE_LESSONS_PATH (colon-separated), --lessons.
-LESSON is a lesson id (found in the lesson folders), a path to a lesson JSON file, or a bundle.
+LESSON is a lesson id (found in the lesson folders), a path to a lesson JSON file, a bundle, or a
+.py program (a one-step lesson).
 Steps are numbered from 1.
 Exit codes: 0 success; 1 invalid lesson, failed program, problems found, or no display; 2 usage error.
 )help";

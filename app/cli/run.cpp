@@ -33,7 +33,6 @@ struct RunOptions {
   bool json = false;
   std::string trace_file;
   bool big_limits = false;
-  lesson::StepSource source = lesson::StepSource::automatic;
 };
 
 bool parse_double(const std::string& s, double& out) {
@@ -78,8 +77,6 @@ std::string parse(Args args, RunOptions& o) {
       auto v = value("--limits");
       if (!v || *v != "large") return "--limits takes 'large'";
       o.big_limits = true;
-    } else if (a == "--python") {
-      o.source = lesson::StepSource::python;
     } else if (a == "--json") {
       o.json = true;
     } else if (a == "--trace") {
@@ -153,7 +150,7 @@ int run(Args args) {
     return 2;
   }
 
-  lesson::StepRun run(l, index, o.params, o.clock, o.source);
+  lesson::StepRun run(l, index, o.params, o.clock);
   run.run_to_end();
   const lesson::RunResult r = run.result();
 
@@ -176,14 +173,13 @@ int run(Args args) {
       code = 1;
     }
   }
-  if (r.error && run.runs_python()) {
+  if (r.error) {
+    // The traceback names the listing ("listing.py", line N); the last line says where that
+    // line is in the lesson file.
     if (!r.traceback.empty()) std::fputs(r.traceback.c_str(), stderr);
-    std::fprintf(stderr, "%s:%d:%d: step %d: listing line %d: %s\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
-                 r.listing_line, r.error->c_str());
-    code = 1;
-  } else if (r.error) {
-    std::fprintf(stderr, "%s:%d:%d: step %d: %s (at %s)\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
-                 r.error->c_str(), r.error_pointer.c_str());
+    const std::string where = r.listing_line ? "listing line " + std::to_string(r.listing_line) + ": " : "";
+    std::fprintf(stderr, "%s:%d:%d: step %d: %s%s (at %s)\n", l.path.c_str(), r.error_pos.line, r.error_pos.col, o.step,
+                 where.c_str(), r.error->c_str(), r.error_pointer.c_str());
     code = 1;
   }
   return code;

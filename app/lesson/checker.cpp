@@ -2,7 +2,7 @@
 #include "lesson/checker.hpp"
 
 #include "lesson/library.hpp"
-#include "lesson/value.hpp"
+#include "python/runtime/ops.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,7 +15,7 @@ namespace loopscope::lesson {
 namespace {
 std::string quoted(const std::string& s) { return json_quote(s); }
 
-std::string secs(double d) { return float_repr(std::round(d * 1e6) / 1e6) + " s"; }
+std::string secs(double d) { return python::float_repr(std::round(d * 1e6) / 1e6) + " s"; }
 
 // The step's number in its file (from 1), from its pointer "/steps/N": a lesson holding only
 // some steps (LoadResult::clean_steps) still names them as the file does.
@@ -94,7 +94,46 @@ std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t st
 std::vector<Diagnostic> check_step(const Lesson& lesson, std::size_t step_index) {
   StepRun run(lesson, step_index, {}, ClockKind::virtual_time);
   run.run_to_end();
-  return compare_with_expect(lesson, step_index, run.result());
+  auto out = compare_with_expect(lesson, step_index, run.result());
+  auto ex = check_exercise(lesson, step_index);
+  out.insert(out.end(), ex.begin(), ex.end());
+  return out;
+}
+
+namespace {
+// Runs `source` in place of the step's listing (default params, virtual clock) and judges it.
+GoalResult judge(const Step& step, const std::vector<std::string>& source) {
+  StepRun run(step, source, {}, ClockKind::virtual_time);
+  run.run_to_end();
+  const RunResult r = run.result();
+  RunFacts facts;
+  for (const auto& line : r.output) facts.output.push_back(line.text);
+  facts.duration = r.duration;
+  facts.error = r.error;
+  add_trace_facts(run.trace(), facts);
+  return check_goal(step.exercise->check, facts, source);
+}
+}  // namespace
+
+std::vector<Diagnostic> check_exercise(const Lesson& lesson, std::size_t step_index) {
+  std::vector<Diagnostic> out;
+  const Step& step = lesson.steps[step_index];
+  if (!step.exercise) return out;
+  const Exercise& x = *step.exercise;
+  const std::string prefix = "step " + std::to_string(step_number(step, step_index)) + ": exercise: ";
+  auto problem = [&](SourcePos pos, const std::string& pointer, const std::string& msg) {
+    if (pos.line == 0) pos = x.pos.line ? x.pos : step.pos;
+    out.push_back({lesson.path, pos.line, pos.col, pointer, prefix + msg});
+  };
+  const std::string xp = step.pointer + "/exercise";
+  const GoalResult solved = judge(step, x.solution);
+  for (const auto& part : solved.parts)
+    if (!part.met)
+      problem(x.solution_pos, xp + "/solution",
+              "the solution does not meet the goal: " + part.what + (part.detail.empty() ? "" : " (" + part.detail + ")"));
+  const GoalResult start = judge(step, step.python.lines);
+  if (start.met()) problem(x.pos, xp, "the starting code already meets the goal (the learner has nothing to do)");
+  return out;
 }
 
 std::vector<Diagnostic> check_lesson(const Lesson& lesson) {

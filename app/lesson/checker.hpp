@@ -1,7 +1,8 @@
 #pragma once
 // checker.hpp — what `loopscope check` does: validate lessons, resolve their prerequisites
-// across the folder stack, run every step in virtual time, and compare each run with the
-// step's `expect`.
+// across the folder stack, run every step's listing in virtual time, compare each run with the
+// step's `expect`, and prove each exercise (its solution meets the goal, its starting code
+// does not).
 //
 // Every problem is a Diagnostic (file:line:col: message (at /pointer)) at the member at fault:
 // a wrong duration at `duration`, a wrong line at that line of `output`, an unknown
@@ -24,7 +25,13 @@ namespace loopscope::lesson {
 // Differences between a finished run of step `step_index` and what its `expect` says.
 std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t step_index, const RunResult& run);
 
-// Runs step `step_index` (0-based) of a valid lesson and compares it with its `expect`.
+// A step with an exercise: runs its solution, which must meet the goal (each unmet part is a
+// problem at /steps/N/exercise/solution), and its starting listing, which must not (a problem
+// at /steps/N/exercise). Empty for a step without an exercise.
+std::vector<Diagnostic> check_exercise(const Lesson& lesson, std::size_t step_index);
+
+// Runs step `step_index` (0-based) of a valid lesson and compares it with its `expect`; checks
+// its exercise (check_exercise).
 std::vector<Diagnostic> check_step(const Lesson& lesson, std::size_t step_index);
 
 // Runs every step of a valid lesson and compares; returns the problems. This is the function

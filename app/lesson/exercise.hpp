@@ -15,6 +15,8 @@
 //
 // Invariant: check_goal is a pure function of the run's facts and the program's source; every
 // part of the goal that is present yields exactly one GoalPart, in the order above.
+#include "lesson/json.hpp"
+
 #include <loopscope/trace.hpp>
 
 #include <optional>
@@ -36,6 +38,8 @@ struct Exercise {
   ExerciseGoal check;
   std::vector<std::string> hints;
   std::vector<std::string> solution;  // Python lines
+  SourcePos pos;                      // where the exercise object is written
+  SourcePos solution_pos;             // where its `solution` is written
 };
 
 // What a run produced, as far as goals are concerned.

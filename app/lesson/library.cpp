@@ -126,7 +126,8 @@ std::optional<LibraryEntry> resolve_lesson_argument(std::string_view arg, const 
     return std::move(entries.front());
   }
   if (fs::is_regular_file(path, ec)) return LibraryEntry{path.string(), {path, Origin::file}, load_lesson_file(path), {}, {}};
-  const bool looks_like_id = !arg.empty() && arg.find('/') == std::string_view::npos && !arg.ends_with(".json");
+  const bool looks_like_id =
+      !arg.empty() && arg.find('/') == std::string_view::npos && !arg.ends_with(".json") && !arg.ends_with(".py");
   if (!looks_like_id) return std::nullopt;
   Library library = load_library(stack);
   if (const LibraryEntry* e = library.find(arg)) return *e;

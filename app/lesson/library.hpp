@@ -58,8 +58,9 @@ Diagnostic duplicate_id(const Lesson& lesson, const std::string& first_file);
 void sort_lesson_order(std::vector<LibraryEntry>& entries);
 
 // ---- a LESSON argument ---------------------------------------------------------------------
-// What `run`/`open LESSON` names: a lesson file, a .loopscope bundle (its first lesson in
-// lesson order), or an id looked up through `stack` (first definition in stack order).
+// What `run`/`open LESSON` names: a lesson file, a `.py` program (a one-step lesson, see
+// load_python_program), a .loopscope bundle (its first lesson in lesson order), or an id looked
+// up through `stack` (first definition in stack order).
 // nullopt when it is none of these.
 std::optional<LibraryEntry> resolve_lesson_argument(std::string_view arg, const std::vector<LessonFolder>& stack);
 

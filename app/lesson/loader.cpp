@@ -6,6 +6,7 @@
 #include "lesson/detail/validate.hpp"
 #include "lesson/folders.hpp"
 #include "lesson/json.hpp"
+#include "lesson/python_check.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -125,7 +126,50 @@ LoadResult load_lesson_file(const std::filesystem::path& path) {
   }
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (is_python_program_path(path)) return load_python_program(ss.str(), path.string());
   return load_lesson_text(ss.str(), path.string());
+}
+
+bool is_python_program_path(const std::filesystem::path& path) { return path.extension() == ".py"; }
+
+LoadResult load_python_program(std::string_view text, const std::string& filename) {
+  LoadResult r;
+  Lesson l;
+  const std::filesystem::path file(filename);
+  for (char c : file.stem().string()) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) l.id += static_cast<char>(std::tolower(u));
+    else if (!l.id.empty() && l.id.back() != '-') l.id += '-';
+  }
+  while (!l.id.empty() && l.id.back() == '-') l.id.pop_back();
+  if (l.id.empty()) l.id = "program";
+  l.title = file.filename().string();
+  l.path = filename;
+  l.id_pos = {1, 1};
+  Step s;
+  s.title = l.title;
+  s.pos = {1, 1};
+  s.pointer = "/steps/0";
+  std::string cur;
+  for (char c : text) {
+    if (c == '\n') {
+      if (!cur.empty() && cur.back() == '\r') cur.pop_back();
+      s.python.lines.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) s.python.lines.push_back(std::move(cur));
+  for (std::size_t i = 0; i < s.python.lines.size(); ++i) s.python.line_pos.push_back({static_cast<int>(i) + 1, 1});
+  s.python.exact_pos = true;
+  if (auto p = python_problem(std::string(text))) {
+    r.errors.push_back({filename, p->line, p->col, "", p->message});
+    return r;
+  }
+  l.steps.push_back(std::move(s));
+  r.lesson = std::move(l);
+  return r;
 }
 
 std::vector<std::filesystem::path> lesson_files_in(const std::filesystem::path& dir) {
@@ -175,7 +219,8 @@ std::filesystem::path lessons_dir() { return shipped_lessons_dir(FolderEnvironme
 std::optional<std::filesystem::path> find_lesson(std::string_view id_or_path) {
   const std::string s(id_or_path);
   std::error_code ec;
-  const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos;
+  const bool looks_like_id = !s.empty() && s.find('/') == std::string::npos && s.find(".json") == std::string::npos &&
+                             !is_python_program_path(s);
   if (looks_like_id) {
     for (const auto& folder : lesson_folders()) {
       const auto p = folder.path / (s + ".json");

@@ -7,6 +7,8 @@
 // A LoadResult has a lesson if and only if it has no errors (a lesson with errors may still
 // offer the steps without any: LoadResult::clean_steps).
 //
+// A `.py` file loads as a one-step lesson whose listing is the file (load_python_program).
+//
 // Lesson lookup (find_lesson): an id is looked up as `<folder>/<id>.json` through the folder
 // stack of folders.hpp (directories only; library.hpp also finds ids inside bundles);
 // anything else is taken as a path.
@@ -58,7 +60,14 @@ struct LoadResult {
   std::optional<Lesson> clean_steps;
 };
 
+// A `.py` path is a plain Python program, loaded as a one-step lesson (load_python_program).
 LoadResult load_lesson_file(const std::filesystem::path& path);
+// A plain Python program as a lesson: one step whose listing is the file's lines, no expect;
+// id = the file's stem in lowercase letters, digits and '-' ("my_prog.py" -> "my-prog"),
+// title = the file name. A program that does not parse (or leaves the subset) is a load error
+// at filename:line:col.
+LoadResult load_python_program(std::string_view text, const std::string& filename);
+bool is_python_program_path(const std::filesystem::path& path);
 // `filename` is used in diagnostics and as the lesson's path; `files` reads its C++ listings
 // (default: disk_files_for(filename)).
 LoadResult load_lesson_text(std::string_view text, const std::string& filename);

@@ -7,7 +7,8 @@ namespace loopscope::lesson {
 namespace {
 
 // @SCHEMA_LINE@, @ID@ and @TITLE@ are replaced; everything else is the lesson as written.
-// The Python listing is real asyncio: `JOBS = 3` is the constant the `jobs` param stands for.
+// The Python listing is the program (real asyncio): `JOBS = 3` is the constant the `jobs` param
+// stands for.
 constexpr std::string_view skeleton_template = R"json({
 @SCHEMA_LINE@  "id": @ID@,
   "title": @TITLE@,
@@ -46,28 +47,6 @@ constexpr std::string_view skeleton_template = R"json({
       "params": [
         { "name": "jobs", "label": "Number of jobs", "min": 1, "max": 10, "step": 1, "default": 3 }
       ],
-      "program": {
-        "coroutines": {
-          "job": {
-            "params": ["n"], "py": 5,
-            "body": [
-              { "op": "print", "text": "job {n} starts", "py": 6 },
-              { "op": "sleep", "seconds": 1, "py": 7 },
-              { "op": "print", "text": "job {n} done", "py": 8 }
-            ]
-          },
-          "main": {
-            "py": 10,
-            "body": [
-              { "op": "set", "var": "tasks", "value": "[]", "py": 11 },
-              { "op": "for", "var": "n", "start": 1, "stop": "jobs + 1", "py": 12, "body": [
-                { "op": "create_task", "coro": "job", "args": ["n"], "name": "job-{n}", "append_to": "tasks", "py": 13 }
-              ]},
-              { "op": "gather", "tasks": "tasks", "py": 14 }
-            ]
-          }
-        }
-      },
       "expect": {
         "output": ["job 1 starts", "job 2 starts", "job 3 starts", "job 1 done", "job 2 done", "job 3 done"],
         "duration": 1

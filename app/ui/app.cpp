@@ -129,7 +129,6 @@ static std::shared_ptr<const lesson::Lesson> lesson_for_run(const App::State& m,
   if (!m.run_source || step >= m.lesson->steps.size()) return m.lesson;
   auto copy = std::make_shared<lesson::Lesson>(*m.lesson);
   copy->steps[step].python.lines = *m.run_source;
-  copy->steps[step].program = {};  // the learner's code is the program
   return copy;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <unistd.h>
 
 using loopscope::testing::run_command;
 
@@ -114,4 +115,20 @@ TEST(Command, TheTeachersCommandsRejectBadArguments) {
   EXPECT_EQ(run_command(exe + " new a b").exit_code, 2);
   EXPECT_EQ(run_command(exe + " schema --frobnicate").exit_code, 2);
   EXPECT_EQ(run_command(exe + " pack --lessons x -o y.loopscope").exit_code, 2) << "pack takes no lesson folders";
+}
+
+// A .py program that does not parse is reported as file:line:col before a window opens.
+TEST(Command, ShotOfAPythonFileWithASyntaxErrorFailsAtItsLine) {
+  const std::string path = "/tmp/loopscope-shot-broken-" + std::to_string(::getpid()) + ".py";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_TRUE(f);
+    std::fputs("import asyncio\n\nasync def main(:\n    pass\n", f);
+    std::fclose(f);
+  }
+  auto r = run_command(exe + " shot " + path + " --out /tmp/loopscope-never.png");
+  std::remove(path.c_str());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find(path + ":3:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("SyntaxError"), std::string::npos) << r.output;
 }

@@ -53,7 +53,7 @@ TEST(CliRun, JsonOutputIsMachineReadable) {
   EXPECT_TRUE(j["error"].is_null());
   EXPECT_TRUE(j["warnings"].empty());
   ASSERT_EQ(j["tasks"].size(), 3u);
-  EXPECT_EQ(j["tasks"][0]["name"], "main");
+  EXPECT_EQ(j["tasks"][0]["name"], "Task-1");
   EXPECT_EQ(j["tasks"][0]["state"], "done");
 }
 
@@ -64,6 +64,7 @@ TEST(CliRun, UsageErrorsExitWith2) {
   EXPECT_EQ(run("run " + three_jobs + " --set jobs").code, 2);
   EXPECT_EQ(run("run " + three_jobs + " --clock sideways").code, 2);
   EXPECT_EQ(run("run " + three_jobs + " --frobnicate").code, 2);
+  EXPECT_EQ(run("run " + three_jobs + " --python").code, 2);  // retired: the listing always runs
   auto out_of_range = run("run " + three_jobs + " --set jobs=50");
   EXPECT_EQ(out_of_range.code, 2);
   EXPECT_NE(out_of_range.err.find("param 'jobs' must be within [1.0, 10.0], got 50.0"), std::string::npos) << out_of_range.err;
@@ -76,18 +77,22 @@ TEST(CliRun, AMissingOrInvalidLessonExitsWith1AndPointsAtTheProblem) {
   auto missing = run("run no-such-lesson-anywhere");
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("no lesson 'no-such-lesson-anywhere'"), std::string::npos) << missing.err;
-  const std::string bad = (lessons / "bad" / "unknown-operation.json").string();
+  const std::string bad = (lessons / "bad" / "route-unknown-member.json").string();
   auto invalid = run("run " + bad);
   EXPECT_EQ(invalid.code, 1);
-  EXPECT_NE(invalid.err.find(bad + ":21:21: unknown operation 'slep' (did you mean 'sleep'?)"), std::string::npos) << invalid.err;
+  EXPECT_NE(invalid.err.find(bad + ":17:61: unknown field 'bdy' in route (did you mean 'body'?)"), std::string::npos) << invalid.err;
 }
 
 TEST(CliRun, AFailingProgramPrintsItsOutputThenTheErrorAndExits1) {
   const std::string failing = (lessons / "cli" / "failing-program.json").string();
   auto r = run("run " + failing);
   EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.out, "[  0.000s] main  before\n");
-  EXPECT_EQ(r.err, failing + ":14:9: step 1: ValueError: bad input (at /steps/0/program/coroutines/main/body/2)\n");
+  EXPECT_EQ(r.out, "[  0.000s] Task-1  before\n");
+  // The traceback names the listing; the last line is where the listing line is in the file.
+  EXPECT_NE(r.err.find("File \"listing.py\", line 6, in main"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(failing + ":17:12: step 1: listing line 6: ValueError: bad input (at /steps/0/code/python/5)\n"),
+            std::string::npos)
+      << r.err;
   auto j = run("run " + failing + " --json");
   EXPECT_EQ(j.code, 1);
   EXPECT_EQ(nlohmann::json::parse(j.out)["error"], "ValueError: bad input");
@@ -133,14 +138,14 @@ TEST(CliCheck, ReportsEveryProblemAsFileLineColAndExits1) {
   const std::string bad = (lessons / "bad" / "many-problems.json").string();
   auto r = run("check " + wrong + " " + failing + " " + bad);
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find(wrong + ":15:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
+  EXPECT_NE(r.err.find(wrong + ":12:30: step 1: output line 1: expected \"finished\", got \"done\" (at /steps/0/expect/output/0)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(wrong + ":15:43: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
+  EXPECT_NE(r.err.find(wrong + ":12:43: step 1: expected a duration of 6.0 s, the run took 2.0 s (at /steps/0/expect/duration)"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(failing + ":14:9: step 1: the program failed: ValueError: bad input (at /steps/0/program/coroutines/main/body/2)"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(bad + ":21:21: unknown operation 'sleeep' (did you mean 'sleep'?)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(failing + ":17:12: step 1: the program failed: ValueError: bad input (at /steps/0/code/python/5)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(bad + ":18:58: 'latency' names an unknown param 'job' (did you mean 'jobs'?)"), std::string::npos) << r.err;
   // The summary comes last, on the same stream as the problems.
   EXPECT_EQ(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1), "checked 3 lessons, 2 steps: 7 problems\n");
   EXPECT_EQ(r.out, "");

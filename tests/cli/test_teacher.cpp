@@ -35,10 +35,10 @@ std::string read(const fs::path& p) {
 
 // A lesson `id` that needs `prerequisite`, prints "hi" after 1 s and expects `duration`.
 std::string lesson(const std::string& id, const std::string& prerequisite, int duration = 1) {
-  return R"({"id": ")" + id + R"(", "title": "T", "summary": "S", "order": 50, "prerequisites": [")" + prerequisite +
-         R"("], "steps": [{"title": "One", "text": "Look at: it.", "code": {"python": ["import asyncio"]},
-  "program": {"coroutines": {"main": {"body": [{"op": "sleep", "seconds": 1}, {"op": "print", "text": "hi"}]}}},
-  "expect": {"output": ["hi"], "duration": )" + std::to_string(duration) + "}}]}\n";
+  return R"x({"id": ")x" + id + R"x(", "title": "T", "summary": "S", "order": 50, "prerequisites": [")x" + prerequisite +
+         R"x("], "steps": [{"title": "One", "text": "Look at: it.", "code": {"python": ["import asyncio", "",
+  "async def main():", "    await asyncio.sleep(1)", "    print('hi')", "", "asyncio.run(main())"]},
+  "expect": {"output": ["hi"], "duration": )x" + std::to_string(duration) + "}}]}\n";
 }
 }  // namespace
 
@@ -49,7 +49,7 @@ TEST(CliFolders, ALessonFolderGivenWithLessonsCanDependOnAShippedLessonAndRunByI
   EXPECT_EQ(check.code, 0) << check.err;
   auto r = run("run after-tasks --lessons " + mine.string());
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "[  1.000s] main  hi\n");
+  EXPECT_EQ(r.out, "[  1.000s] Task-1  hi\n");
   EXPECT_EQ(run("run after-tasks").code, 1) << "not in the stack without --lessons";
   EXPECT_EQ(run("run after-tasks --lessons").code, 2);
 }
@@ -159,8 +159,9 @@ TEST(CliPack, APackedFolderIsOneFileThatCheckAndRunRead) {
   const fs::path mine = scratch("pack");
   write(mine / "class" / "examples" / "hello.cpp", "// hello\nint main() {}\n");
   std::string with_cpp = lesson("first", "tasks");
-  with_cpp.replace(with_cpp.find(R"("code": {"python": ["import asyncio"]})"), 38,
-                   R"("code": {"python": ["import asyncio"], "cpp": {"file": "examples/hello.cpp"}})");
+  const std::string end_of_listing = R"x("asyncio.run(main())"]})x";
+  with_cpp.replace(with_cpp.find(end_of_listing), end_of_listing.size(),
+                   R"x("asyncio.run(main())"], "cpp": {"file": "examples/hello.cpp"}})x");
   write(mine / "class" / "first.json", with_cpp);
   write(mine / "class" / "second.json", lesson("second", "first"));
   const fs::path bundle = mine / "class.loopscope";
@@ -174,7 +175,7 @@ TEST(CliPack, APackedFolderIsOneFileThatCheckAndRunRead) {
   EXPECT_EQ(c.err, "checked 2 lessons, 2 steps: all good\n");
   auto r = run("run " + bundle.string());
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "[  1.000s] main  hi\n");
+  EXPECT_EQ(r.out, "[  1.000s] Task-1  hi\n");
   auto by_id = run("run second --lessons " + bundle.string());
   EXPECT_EQ(by_id.code, 0) << by_id.err;
 

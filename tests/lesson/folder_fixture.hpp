@@ -37,8 +37,8 @@ inline void save(const std::filesystem::path& p, const std::string& text) {
 }
 
 // A one-step lesson that prints "hi" after sleeping `sleep` seconds. `expect` is the step's
-// expect object, `prerequisites` the inside of the array, `cpp` the step's code.cpp (or ""; when
-// given, the print is tagged with C++ line 2).
+// expect object, `prerequisites` the inside of the array, `cpp` the step's code.cpp (or "").
+// The listing sleeps 1 s and prints "hi".
 inline std::string small_lesson(const std::string& id, const std::string& prerequisites = "",
                                 const std::string& expect = R"({"output": ["hi"], "duration": 1})",
                                 const std::string& cpp = "") {
@@ -51,11 +51,11 @@ inline std::string small_lesson(const std::string& id, const std::string& prereq
          "  \"steps\": [{\n"
          "    \"title\": \"One\",\n"
          "    \"text\": \"Look at: nothing.\",\n"
-         "    \"code\": {\"python\": [\"import asyncio\"]" + (cpp.empty() ? "" : ", \"cpp\": " + cpp) + "},\n"
-         "    \"program\": {\"coroutines\": {\"main\": {\"body\": [\n"
-         "      {\"op\": \"sleep\", \"seconds\": 1},\n"
-         "      {\"op\": \"print\", \"text\": \"hi\"" + (cpp.empty() ? "" : ", \"cpp\": 2") + "}\n"
-         "    ]}}},\n"
+         "    \"code\": {\"python\": [\"import asyncio\", \"\", \"async def main():\",\n"
+         "      \"    await asyncio.sleep(1)\",\n"
+         "      \"    print('hi')\",\n"
+         "      \"\",\n"
+         "      \"asyncio.run(main())\"]" + (cpp.empty() ? "" : ", \"cpp\": " + cpp) + "},\n"
          "    \"expect\": " + expect + "\n"
          "  }]\n"
          "}\n";

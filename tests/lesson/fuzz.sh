@@ -16,7 +16,8 @@ mkdir -p "$out/obj"
 flags="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address
   -I$root/engine/include -I$root/app -DLOOPSCOPE_SOURCE_DIR=\"$root\" -DLOOPSCOPE_VERSION=\"fuzz\""
 objs=""
-for src in $(find "$root/engine/src" -name '*.cpp') "$root"/app/lesson/*.cpp; do
+for src in $(find "$root/engine/src" -name '*.cpp') "$root"/app/python/*.cpp "$root"/app/python/runtime/*.cpp \
+           "$root"/app/lesson/*.cpp; do
   obj="$out/obj/$(echo "$src" | sed "s|$root/||; s|/|_|g").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ]; then
     echo "compiling $src"

@@ -1,9 +1,10 @@
 #pragma once
-// lesson_fixture.hpp — builds one-step lessons from a program written inline, and runs them.
+// lesson_fixture.hpp — builds one-step lessons from a Python listing written inline, and runs them.
 #include "lesson/loader.hpp"
 #include "lesson/step_run.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -11,39 +12,52 @@
 
 namespace loopscope::lesson::testing {
 
-// A lesson whose only step has `program` (JSON text of the program object), a 60-line Python
-// listing and a 60-line C++ listing (so any line tag up to 60 is valid), and `params`.
-inline std::string lesson_text(const std::string& program, const std::string& params = "[]",
-                               const std::string& extra = "") {
-  std::string lines = "[";
-  for (int i = 1; i <= 60; ++i) lines += (i > 1 ? ", \"" : "\"") + std::string("line ") + std::to_string(i) + "\"";
-  lines += "]";
-  return R"json({"id": "t", "title": "T", "summary": "", "order": 0, "steps": [{"title": "s", "text": "t",
-    "code": {"python": )json" + lines + R"json(, "cpp": )json" + lines + R"json(},
-    "params": )json" + params + extra + R"json(, "program": )json" + program + "}]}";
+// The JSON array of the lines of `source` (Python text, lines separated by '\n').
+inline std::string lines_json(const std::string& source) {
+  nlohmann::json a = nlohmann::json::array();
+  std::string cur;
+  for (char c : source) {
+    if (c == '\n') {
+      a.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) a.push_back(cur);
+  return a.dump();
 }
 
-inline Lesson make_lesson(const std::string& program, const std::string& params = "[]", const std::string& extra = "") {
-  LoadResult r = load_lesson_text(lesson_text(program, params, extra), "test.json");
+// A lesson whose only step has `python` (the listing: Python source text) as an array of lines,
+// `params`, and `extra` (more step members, written as `, "name": value`).
+inline std::string lesson_text(const std::string& python, const std::string& params = "[]", const std::string& extra = "") {
+  return R"json({"id": "t", "title": "T", "summary": "", "order": 0, "steps": [{"title": "s", "text": "t",
+    "code": {"python": )json" + lines_json(python) + R"json(},
+    "params": )json" + params + extra + "}]}";
+}
+
+inline Lesson make_lesson(const std::string& python, const std::string& params = "[]", const std::string& extra = "") {
+  LoadResult r = load_lesson_text(lesson_text(python, params, extra), "test.json");
   std::string errors;
   for (const auto& d : r.errors) errors += d.to_string() + "\n";
   EXPECT_TRUE(r.lesson.has_value()) << errors;
   return r.lesson ? *r.lesson : Lesson{};
 }
 
-// Runs the program to the end on the virtual clock and returns the result.
-inline RunResult run_program(const std::string& program, const std::map<std::string, double>& set = {},
-                             const std::string& params = "[]") {
-  Lesson l = make_lesson(program, params);
+// Runs the listing to the end on the virtual clock and returns the result.
+inline RunResult run_program(const std::string& python, const std::map<std::string, double>& set = {},
+                             const std::string& params = "[]", const std::string& extra = "") {
+  Lesson l = make_lesson(python, params, extra);
   if (l.steps.empty()) return RunResult{};
   StepRun run(l, 0, set);
   run.run_to_end();
   return run.result();
 }
 
-// A program with only `main`, whose body is `body` (a JSON array), plus extra coroutines.
-inline std::string main_only(const std::string& body, const std::string& more = "", const std::string& program_extra = "") {
-  return R"json({)json" + program_extra + R"json("coroutines": {"main": {"body": )json" + body + "}" + more + "}}";
+// `import asyncio`, `async def main():` with `body` (lines already indented by 4), then
+// `asyncio.run(main())`; `before` goes between the import and main.
+inline std::string main_only(const std::string& body, const std::string& before = "") {
+  return "import asyncio\nimport time\n" + before + "\nasync def main():\n" + body + "\nasyncio.run(main())\n";
 }
 
 inline std::vector<std::string> texts(const RunResult& r) {

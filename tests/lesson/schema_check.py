@@ -52,9 +52,10 @@ for doc_path in sorted((root / "docs").glob("*.md")):
         good.append(doc_path)
 
 # Malformed lessons the schema alone can catch (the rest need the loader's cross-checks).
-for name in ["unknown-operation", "unknown-op-field", "order-wrong-type", "id-bad-characters", "steps-empty",
-             "missing-title", "unknown-top-field", "clock-invalid", "wait-bad-return-when", "limit-above-cap",
-             "unknown-exception-type", "route-bad-status", "line-tag-negative", "text-wrong-type"]:
+for name in ["order-wrong-type", "id-bad-characters", "steps-empty", "missing-title", "unknown-top-field",
+             "clock-invalid", "route-bad-status", "route-unknown-member", "route-latency-wrong-type",
+             "server-routes-not-array", "step-has-program", "code-missing-python", "exercise-check-empty",
+             "text-wrong-type"]:
     doc = json.loads((root / "tests" / "lesson" / "bad" / f"{name}.json").read_text())
     if validator.is_valid(doc):
         print(f"the schema accepts bad/{name}.json")

@@ -65,12 +65,12 @@ TEST(CheckPaths, MissingAndExtraOutputLinesAreReportedAtTheOutputMember) {
   EXPECT_EQ(r.problems[0].pointer, "/steps/0/expect/output");
 }
 
-TEST(CheckPaths, AMissingCppFileIsOneErrorNotOneForEveryLineTag) {
+TEST(CheckPaths, AMissingCppFileIsOneError) {
   const fs::path mine = scratch("check-cpp");
   save(mine / "a.json", small_lesson("a", "", R"({"output": ["hi"]})", R"({"file": "examples/not-there.cpp"})"));
   const CheckReport r = check_paths({mine / "a.json"}, stack);
   EXPECT_EQ(lines(r), std::vector<std::string>{(mine / "a.json").string() +
-                                               ":10:60: C++ listing file 'examples/not-there.cpp' not found (at /steps/0/code/cpp/file)"});
+                                               ":14:47: C++ listing file 'examples/not-there.cpp' not found (at /steps/0/code/cpp/file)"});
 }
 
 TEST(CheckPaths, ACppFileIsFoundNextToTheLessonOrInItsParentFolder) {
@@ -110,23 +110,21 @@ TEST(CheckPaths, NoPathsChecksEveryFolderOfTheStack) {
 TEST(CheckPaths, AStepWithLoadErrorsDoesNotStopTheOtherStepsFromRunning) {
   const fs::path mine = scratch("check-other-steps");
   std::string text = small_lesson("a", "", R"({"output": ["hi"], "duration": 7})");
-  // A second step with an unknown operation, after the first.
-  const std::string second = R"(, {"title": "Two", "text": "t", "code": {"python": ["x"]},
-    "program": {"coroutines": {"main": {"body": [{"op": "slep", "seconds": 1}]}}}}])";
+  // A second step whose listing does not parse, after the first.
+  const std::string second = R"(, {"title": "Two", "text": "t", "code": {"python": ["x = ("]}}])";
   text.replace(text.rfind("]"), 1, second);
   save(mine / "a.json", text);
   const CheckReport r = check_paths({mine / "a.json"}, stack);
   EXPECT_EQ(r.steps, 1);
   ASSERT_EQ(r.problems.size(), 2u) << lines(r).front();
-  EXPECT_NE(r.problems[0].message.find("unknown operation 'slep'"), std::string::npos) << lines(r)[0];
+  EXPECT_NE(r.problems[0].message.find("Python listing line 1: SyntaxError"), std::string::npos) << lines(r)[0];
   EXPECT_EQ(r.problems[1].message, "step 1: expected a duration of 7.0 s, the run took 1.0 s");
 }
 
 TEST(CheckPaths, AStepIsNamedByItsPlaceInTheFileWhenAnEarlierStepHasErrors) {
   const fs::path mine = scratch("check-step-number");
   std::string text = small_lesson("a", "", R"({"output": ["hi"], "duration": 7})");
-  const std::string first = R"("steps": [{"title": "Zero", "text": "t", "code": {"python": ["x"]},
-    "program": {"coroutines": {"main": {"body": [{"op": "slep", "seconds": 1}]}}}}, )";
+  const std::string first = R"("steps": [{"title": "Zero", "text": "t", "code": {"python": ["x = ("]}}, )";
   text.replace(text.find("\"steps\": ["), 10, first);
   save(mine / "a.json", text);
   const CheckReport r = check_paths({mine / "a.json"}, stack);

@@ -70,7 +70,7 @@ TEST(Exercise, UsesFindsADottedNameOrAnImportedOneButNotInCommentsOrStrings) {
 
 TEST(Exercise, ALessonStepReadsItsExerciseAndReportsABadCheckAtItsMember) {
   const char* base = R"json({"id": "x", "title": "X", "summary": "s", "order": 1, "steps": [{
-    "title": "t", "text": "x", "code": {"python": ["print(1)"]}, "program": {"coroutines": {"main": {"body": []}}},
+    "title": "t", "text": "x", "code": {"python": ["print(1)"]},
     "exercise": {"goal": "Be quick.", "check": CHECK, "hints": ["one", "two"], "solution": ["print(2)"]}}]})json";
   std::string good = base;
   good.replace(good.find("CHECK"), 5, R"({"max_duration": 2.5, "uses": ["asyncio.gather"]})");

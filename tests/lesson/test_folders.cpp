@@ -2,6 +2,7 @@
 // order, duplicates, prerequisites across folders, bundles as folders, the schema's path.
 #include "folder_fixture.hpp"
 #include "lesson/library.hpp"
+#include "lesson/step_run.hpp"
 
 #include <gtest/gtest.h>
 
@@ -138,4 +139,32 @@ TEST(LessonLibrary, ALessonArgumentIsAFileABundleOrAnIdInTheStack) {
   ASSERT_TRUE(broken);
   EXPECT_FALSE(broken->result.lesson);
   EXPECT_FALSE(broken->result.errors.empty());
+}
+
+TEST(LessonLibrary, APythonProgramArgumentIsAOneStepLesson) {
+  const fs::path mine = scratch("python-argument");
+  save(mine / "hello_world.py", "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('hi')\n\nasyncio.run(main())\n");
+  auto found = resolve_lesson_argument((mine / "hello_world.py").string(), {{shipped, Origin::shipped}});
+  ASSERT_TRUE(found && found->result.lesson);
+  const Lesson& l = *found->result.lesson;
+  EXPECT_EQ(l.title, "hello_world.py");
+  EXPECT_EQ(l.id, "hello-world");
+  ASSERT_EQ(l.steps.size(), 1u);
+  EXPECT_EQ(l.steps[0].python.lines.size(), 7u);
+  EXPECT_FALSE(l.steps[0].expect.output);
+  StepRun run(l, 0, {});
+  run.run_to_end();
+  EXPECT_EQ(run.result().output.size(), 1u);
+  EXPECT_DOUBLE_EQ(run.result().duration, 1);
+  EXPECT_EQ(find_lesson((mine / "hello_world.py").string()), mine / "hello_world.py");
+
+  save(mine / "broken.py", "import asyncio\n\nasync def main(:\n    pass\n");
+  auto broken = resolve_lesson_argument((mine / "broken.py").string(), {});
+  ASSERT_TRUE(broken);
+  EXPECT_FALSE(broken->result.lesson);
+  ASSERT_EQ(broken->result.errors.size(), 1u);
+  EXPECT_EQ(broken->result.errors[0].file, (mine / "broken.py").string());
+  EXPECT_EQ(broken->result.errors[0].line, 3);
+  EXPECT_NE(broken->result.errors[0].message.find("SyntaxError"), std::string::npos);
+  EXPECT_FALSE(resolve_lesson_argument("not-there.py", {{shipped, Origin::shipped}}));
 }

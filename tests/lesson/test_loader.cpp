@@ -35,12 +35,68 @@ TEST(LessonLoader, EveryMalformedLessonGivesExactlyItsExpectedDiagnostics) {
     if (entry.path().extension() != ".json") continue;
     ++count;
     const fs::path expected = fs::path(entry.path()).replace_extension(".expected");
-    ASSERT_TRUE(fs::exists(expected)) << "missing " << expected;
     const LoadResult r = load_lesson_text(read(entry.path()), entry.path().filename().string());
+    // LOOPSCOPE_REGENERATE_EXPECTED=1: rewrite the .expected files (then review their diff).
+    if (std::getenv("LOOPSCOPE_REGENERATE_EXPECTED")) std::ofstream(expected, std::ios::binary) << diagnostics_text(r);
+    ASSERT_TRUE(fs::exists(expected)) << "missing " << expected;
     EXPECT_FALSE(r.lesson.has_value()) << entry.path();
     EXPECT_EQ(diagnostics_text(r), read(expected)) << "for " << entry.path().filename();
   }
   EXPECT_GE(count, 40);
+}
+
+TEST(LessonLoader, AStepsServerLoadsItsRoutes) {
+  const std::string text = R"json({"id": "x", "title": "X", "summary": "", "order": 0, "steps": [
+    {"title": "s", "text": "t", "code": {"python": ["pass"]},
+     "server": {"routes": [{"path": "/a", "latency": 0.5, "body": "A"}, {"path": "/b", "latency": "slow", "status": 404}]},
+     "params": [{"name": "slow", "min": 0, "max": 3, "default": 1}]}]})json";
+  const LoadResult r = load_lesson_text(text, "x.json");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  const auto& server = r.lesson->steps[0].server;
+  ASSERT_TRUE(server);
+  ASSERT_EQ(server->routes.size(), 2u);
+  EXPECT_EQ(server->routes[0].path, "/a");
+  EXPECT_EQ(server->routes[0].latency, 0.5);
+  EXPECT_EQ(server->routes[0].status, 200);
+  EXPECT_EQ(server->routes[0].body, "A");
+  EXPECT_EQ(server->routes[1].latency_param, "slow");
+  EXPECT_EQ(server->routes[1].status, 404);
+  EXPECT_EQ(server->routes[1].body, "");
+}
+
+TEST(LessonLoader, APythonFileLoadsAsAOneStepLesson) {
+  const LoadResult r = load_python_program("import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n", "dir/My_Prog.py");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  const Lesson& l = *r.lesson;
+  EXPECT_EQ(l.id, "my-prog");
+  EXPECT_EQ(l.title, "My_Prog.py");
+  EXPECT_EQ(l.path, "dir/My_Prog.py");
+  ASSERT_EQ(l.steps.size(), 1u);
+  EXPECT_EQ(l.steps[0].python.lines.size(), 6u);
+  EXPECT_EQ(l.steps[0].python.lines[3], "    print('hi')");
+  EXPECT_FALSE(l.steps[0].expect.output);
+  EXPECT_FALSE(l.steps[0].expect.duration);
+}
+
+TEST(LessonLoader, APythonFileWithASyntaxErrorIsALoadErrorAtItsLineAndColumn) {
+  const LoadResult r = load_python_program("import asyncio\n\nasync def main(:\n    pass\n", "p.py");
+  EXPECT_FALSE(r.lesson);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].file, "p.py");
+  EXPECT_EQ(r.errors[0].line, 3);
+  EXPECT_GE(r.errors[0].col, 15);
+  EXPECT_NE(r.errors[0].message.find("SyntaxError"), std::string::npos) << r.errors[0].message;
+}
+
+TEST(LessonLoader, LoadLessonFileReadsAPyPathAsAProgram) {
+  const fs::path dir = fs::temp_directory_path() / "loopscope-test-py-lesson";
+  fs::create_directories(dir);
+  std::ofstream(dir / "hello.py") << "print('hello')\n";
+  const LoadResult r = load_lesson_file(dir / "hello.py");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  EXPECT_EQ(r.lesson->id, "hello");
+  EXPECT_EQ(r.lesson->steps[0].python.lines, std::vector<std::string>{"print('hello')"});
+  fs::remove_all(dir);
 }
 
 TEST(LessonLoader, AFileWithSeveralProblemsReportsAllOfThem) {
@@ -57,19 +113,16 @@ TEST(LessonLoader, LoadsAGoodLessonIntoTheModel) {
   ASSERT_EQ(l.steps.size(), 1u);
   const Step& s = l.steps[0];
   EXPECT_EQ(s.text, "Three jobs, **concurrently**.\n\nThey finish together.");
-  EXPECT_EQ(s.python.lines.size(), 12u);
+  EXPECT_EQ(s.python.lines.size(), 14u);
+  ASSERT_EQ(s.python.line_pos.size(), 14u);
+  EXPECT_TRUE(s.python.exact_pos);
+  EXPECT_EQ(s.python.line_pos[0].line, 14);  // "import asyncio", just past its opening quote
+  EXPECT_EQ(s.python.line_pos[0].col, 12);
   EXPECT_EQ(s.cpp.lines.size(), 5u);
   ASSERT_EQ(s.params.size(), 1u);
   EXPECT_EQ(s.params[0].name, "jobs");
   EXPECT_EQ(s.params[0].value, 3);
-  ASSERT_EQ(s.program.coroutines.size(), 2u);
-  const Coroutine* job = s.program.find("job");
-  ASSERT_TRUE(job);
-  EXPECT_EQ(job->params, std::vector<std::string>{"n"});
-  ASSERT_EQ(job->body.size(), 3u);
-  EXPECT_EQ(job->body[1].name, "sleep");
-  EXPECT_EQ(job->body[1].lines.py, 5);
-  EXPECT_EQ(job->body[1].lines.cpp, 3);
+  EXPECT_FALSE(s.server);
   ASSERT_TRUE(s.expect.output);
   EXPECT_EQ(s.expect.output->size(), 6u);
   EXPECT_EQ(*s.expect.duration, 2);
@@ -80,8 +133,7 @@ TEST(LessonLoader, LoadsAGoodLessonIntoTheModel) {
 
 TEST(LessonLoader, ACppListingCanNameAnExampleFile) {
   const std::string text = R"json({"id": "x", "title": "X", "summary": "", "order": 0, "steps": [
-    {"title": "s", "text": "t", "code": {"python": ["a"], "cpp": {"file": "tests/lesson/good/listing.cpp"}},
-     "program": {"coroutines": {"main": {"body": [{"op": "print", "text": "hi", "cpp": 3}]}}}}]})json";
+    {"title": "s", "text": "t", "code": {"python": ["a"], "cpp": {"file": "tests/lesson/good/listing.cpp"}}}]})json";
   const LoadResult r = load_lesson_text(text, (fs::path(LOOPSCOPE_SOURCE_DIR) / "lessons" / "x.json").string());
   ASSERT_TRUE(r.lesson) << diagnostics_text(r);
   EXPECT_EQ(r.lesson->steps[0].cpp.file, "tests/lesson/good/listing.cpp");
@@ -113,8 +165,7 @@ TEST(LessonLoader, LoadsADirectorySortedByOrderWithBrokenLessonsLast) {
   fs::create_directories(dir);
   auto lesson = [](const std::string& id, int order, const std::string& pre) {
     return R"json({"id": ")json" + id + R"json(", "title": "T", "summary": "", "order": )json" + std::to_string(order) +
-           R"json(, "prerequisites": [)json" + pre + R"json(], "steps": [{"title": "s", "text": "t", "code": {"python": "x"},
-           "program": {"coroutines": {"main": {"body": []}}}}]})json";
+           R"json(, "prerequisites": [)json" + pre + R"json(], "steps": [{"title": "s", "text": "t", "code": {"python": "x"}}]})json";
   };
   std::ofstream(dir / "b.json") << lesson("b", 1, "");
   std::ofstream(dir / "a.json") << lesson("a", 2, "\"b\"");

@@ -19,14 +19,14 @@ How time is made virtual (the listing itself is not edited):
   * A module-level function named `cpu_work(seconds)` stands for CPU-bound work (its body is a
     busy loop over time.perf_counter(), which on a frozen virtual clock would never end): the
     harness replaces it with one that blocks the loop thread for `seconds` of virtual time.
-  * HTTP steps: the harness serves the step's declared routes (path, latency, status, body) on
+  * HTTP steps: the harness serves the step's `server` routes (path, latency, status, body) on
     127.0.0.1 from the same virtual-time loop (a small HTTP/1.1 keep-alive server on asyncio
     streams) and sets the listing's global `BASE` to its URL. Before any time jump the selector
     gives loopback traffic a few real milliseconds to arrive, so latency is virtual too.
 
-Params: the defaults of the step's params, changed with --set, are given to the server's
-expressions and replace the listing's top-level constants named after them (`JOBS = 3` for a
-param `jobs`).
+Params: the defaults of the step's params, changed with --set, replace the listing's top-level
+constants named after them (`JOBS = 3` for a param `jobs`) and give a route's latency when it
+names a param (`"latency": "orders"`).
 
 Exit status: 0 if the listing ran, 1 if it raised (its traceback goes to stderr), 2 on bad usage.
 """
@@ -226,14 +226,9 @@ REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 404
            503: "Service Unavailable", 504: "Gateway Timeout"}
 
 
-def _eval_expr(expr, env):
-    if isinstance(expr, (int, float)):
-        return expr
-    return eval(str(expr), {"__builtins__": {}}, dict(env))
-
-
-def _render(template, env):
-    return eval("f" + repr(template), {"__builtins__": {"str": str, "len": len}}, dict(env))
+def _latency(value, env):
+    """A route's latency: seconds, or the name of one of the step's params."""
+    return float(env[value]) if isinstance(value, str) else float(value)
 
 
 class LessonServer:
@@ -242,9 +237,8 @@ class LessonServer:
     def __init__(self, routes, env):
         self.routes = {}
         for r in routes:
-            self.routes[r["path"]] = (float(_eval_expr(r.get("latency", 0), env)),
-                                      int(_eval_expr(r.get("status", 200), env)),
-                                      _render(r.get("body", ""), env))
+            self.routes[r["path"]] = (_latency(r.get("latency", 0), env), int(r.get("status", 200)),
+                                      r.get("body", ""))
         self.server = None
         self.port = None
 
@@ -341,7 +335,7 @@ def main(argv):
     # A param `jobs` is shown in the listing as a top-level constant `JOBS = 3`: set it.
     for name, value in env.items():
         source = re.sub(rf"^{name.upper()} = .*$", f"{name.upper()} = {value!r}", source, flags=re.M)
-    server_decl = step.get("program", {}).get("server")
+    server_decl = step.get("server")
     server = LessonServer(server_decl.get("routes", []), env) if server_decl else None
 
     namespace = {"__name__": "__main__", "__file__": "<listing>"}

@@ -11,7 +11,7 @@ Usage: run_corpus.py LOOPSCOPE [NAME...]
     a deadlock, an uncaught exception's last line).
   * lesson listings: every step of lessons/*.json is run by tests/lessons/run_listing.py and by
     `LOOPSCOPE run` on a temporary copy of the listing; a step with an HTTP server runs as
-    `LOOPSCOPE run LESSON --step N --python --json`, which serves the step's routes.
+    `LOOPSCOPE run LESSON --step N --json`, which serves the step's routes.
 
 Prints one line per program and a summary; exit 0 when everything passed.
 """
@@ -113,8 +113,8 @@ def main(argv):
                 tmp.write(source + "\n")
             # Steps with a server run through the lesson (StepRun serves its routes).
             step_cmd = None
-            if step.get("program", {}).get("server"):
-                step_cmd = [loopscope, "run", lesson_path, "--step", str(i), "--python", "--json"]
+            if step.get("server"):
+                step_cmd = [loopscope, "run", lesson_path, "--step", str(i), "--json"]
             try:
                 problem = compare(loopscope, tmp.name, [PY, os.path.join(ROOT, "tests", "lessons", "run_listing.py"), lesson_path, str(i)], step_cmd)
             finally:
@@ -131,7 +131,7 @@ def main(argv):
                 for p in params:
                     sets += ["--set", f"{p['name']}={p['max']}"]
                 ref = [PY, os.path.join(ROOT, "tests", "lessons", "run_listing.py"), lesson_path, str(i)] + sets
-                cmd = [loopscope, "run", lesson_path, "--step", str(i), "--python", "--json"] + sets
+                cmd = [loopscope, "run", lesson_path, "--step", str(i), "--json"] + sets
                 problem = compare(loopscope, None, ref, cmd)
                 print(("FAIL " if problem else "ok   ") + name + " with params at their maximum")
                 if problem:

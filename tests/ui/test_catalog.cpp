@@ -140,3 +140,22 @@ TEST(Catalog, ALessonInABundleIsListedAndNeverReread) {
   EXPECT_EQ(origin_label(c[0]), (d / "class.loopscope").string());
   EXPECT_EQ(c.poll(0), ReloadResult::unchanged);
 }
+
+TEST(Catalog, APythonFileIsAOneStepLessonAndReloadsWhenSaved) {
+  const fs::path d = scratch("python");
+  save(d / "prog.py", "print('one')\n");
+  LessonCatalog c;
+  const std::size_t i = c.add_file(d / "prog.py");
+  ASSERT_TRUE(c[i].lesson);
+  EXPECT_EQ(c[i].lesson->title, "prog.py");
+  EXPECT_EQ(c[i].lesson->steps[0].python.lines, std::vector<std::string>{"print('one')"});
+  EXPECT_EQ(c.find((d / "prog.py").string()), static_cast<int>(i));
+  save(d / "prog.py", "print('one')\nprint('two')\n");
+  EXPECT_EQ(c.poll(i), ReloadResult::reloaded);
+  EXPECT_EQ(c[i].lesson->steps[0].python.lines.size(), 2u);
+  save(d / "prog.py", "print('one'\n");
+  EXPECT_EQ(c.poll(i), ReloadResult::broken);
+  EXPECT_EQ(c[i].lesson->steps[0].python.lines.size(), 2u) << "a broken save keeps the last good version";
+  ASSERT_FALSE(c[i].errors.empty());
+  EXPECT_NE(c[i].errors.front().find("prog.py:1:6: SyntaxError"), std::string::npos) << c[i].errors.front();
+}

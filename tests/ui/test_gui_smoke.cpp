@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cstdio>
 #include <string>
 
 using loopscope::testing::PngImage;
@@ -50,4 +51,26 @@ TEST(GuiSmoke, WithoutADisplayEveryWindowCommandSaysSoInOneLineAndExits1) {
     EXPECT_NE(r.output.find("needs a display"), std::string::npos) << r.output;
     EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
   }
+}
+
+// A plain Python file is a one-step lesson: `shot prog.py` shows it (at its end) like a lesson.
+TEST(GuiSmoke, ShotOfAPythonFileWritesAPictureOfItsOneStepLesson) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "loopscope-test-shot-py";
+  std::filesystem::create_directories(dir);
+  {
+    std::FILE* f = std::fopen((dir / "prog.py").c_str(), "w");
+    ASSERT_TRUE(f);
+    std::fputs("import asyncio\n\nasync def job(n):\n    await asyncio.sleep(n)\n    print('job', n, 'done')\n\n"
+               "async def main():\n    await asyncio.gather(job(1), job(2))\n\nasyncio.run(main())\n", f);
+    std::fclose(f);
+  }
+  const std::string out = temp_png("python-file");
+  std::filesystem::remove(out);
+  auto r = run_command(under_xvfb(exe + " shot " + (dir / "prog.py").string() + " --end --out " + out));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  PngImage img = PngImage::load(out);
+  ASSERT_FALSE(img.empty());
+  EXPECT_EQ(img.width, 1280);
+  EXPECT_GT(img.distinct_colours(), 20u) << "the picture looks blank";
+  std::filesystem::remove_all(dir);
 }

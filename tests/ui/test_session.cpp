@@ -148,9 +148,8 @@ TEST(Session, ARealClockStepNeverBlocksAFrame) {
   auto r = lesson::load_lesson_text(R"json({
     "id": "real", "title": "Real", "summary": "s", "order": 1, "steps": [{
       "title": "t", "text": "x", "clock": "real",
-      "code": { "python": ["async def main():", "    await asyncio.sleep(0.2)", "    print('done')"] },
-      "program": { "coroutines": { "main": { "py": 1, "body": [
-        { "op": "sleep", "seconds": 0.2, "py": 2 }, { "op": "print", "text": "done", "py": 3 } ] } } }
+      "code": { "python": ["import asyncio", "", "async def main():", "    await asyncio.sleep(0.2)", "    print('done')", "",
+                           "asyncio.run(main())"] }
     }]})json", "real.json");
   ASSERT_TRUE(r.lesson) << (r.errors.empty() ? "" : r.errors.front().to_string());
   Session s(std::make_shared<const lesson::Lesson>(std::move(*r.lesson)), 0, {});

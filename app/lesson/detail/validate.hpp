@@ -5,19 +5,11 @@
 #include "lesson/json.hpp"
 #include "lesson/loader.hpp"
 
-#include <filesystem>
 #include <string>
 
 namespace loopscope::lesson::detail {
 
 // `filename` appears in diagnostics; C++ listing files (`code.cpp.file`) are read through `files`.
 LoadResult validate_lesson(const JsonValue& root, const std::string& filename, const FileReader& files);
-
-// Exception types a lesson may raise and catch, and whether `type` is caught by `handler`.
-const std::vector<std::string>& exception_type_names();
-bool exception_matches(std::string_view type, std::string_view handler);
-
-// Builtin functions an expression may call.
-const std::vector<std::string>& builtin_function_names();
 
 }  // namespace loopscope::lesson::detail
