@@ -228,6 +228,7 @@ void request(char32_t c) {
 const Fonts& fonts() { return g_fonts; }
 const FallbackFonts& fallback_fonts() { return g_fallback; }
 std::size_t fonts_fallback_count() { return g_state.wanted.size(); }
+bool fonts_rebuild_pending() { return g_state.dirty; }
 
 std::optional<std::filesystem::path> find_font(const std::string& family, const std::string& style) {
   auto f = match_font(family, style);

@@ -65,6 +65,9 @@ void fonts_request_all(const Texts&... texts) {
 // last build, clears the atlas and builds it again with them (fonts() then has new pointers) and
 // returns true; the caller uploads the new texture to the GPU. Otherwise returns false.
 bool fonts_rebuild_if_needed();
+// Whether characters were requested since the last build (the window then does not wait for
+// input before its next frame, so that they show at once).
+bool fonts_rebuild_pending();
 
 // How many fallback characters the atlas has (the requested ones a fallback font covers).
 std::size_t fonts_fallback_count();

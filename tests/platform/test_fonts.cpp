@@ -68,10 +68,12 @@ TEST_F(FontsTest, RequestedCjkAndSymbolGlyphsJoinEveryTextFontAfterARebuild) {
   ASSERT_TRUE(ImGui::GetIO().Fonts->Build());
   fonts_request("print(\"世界\")");
   fonts_request(std::vector<std::string>{"sunny ☀", ""});
+  EXPECT_TRUE(fonts_rebuild_pending());
   const auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(fonts_rebuild_if_needed());
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::printf("rebuild with 3 fallback characters: %.1f ms\n", ms);
+  EXPECT_FALSE(fonts_rebuild_pending());
   EXPECT_EQ(fonts_fallback_count(), 3u);
   for (ImFont* f : text_fonts()) {
     EXPECT_NE(f->FindGlyphNoFallback(k_shi), nullptr) << f->GetDebugName();
