@@ -9,7 +9,7 @@ packages=(
   cmake g++ make git pkg-config
   libimgui-dev libglfw3-dev python3-glad nlohmann-json3-dev libmd4c-dev libfontconfig-dev
   libhttp-parser-dev libstb-dev libgtest-dev libgl-dev libgl1-mesa-dri
-  xvfb xauth xdotool xclip fonts-inter fonts-jetbrains-mono python3 python3-aiohttp python3-jsonschema curl
+  xvfb xauth xdotool xclip fonts-inter fonts-jetbrains-mono fonts-wqy-microhei fonts-symbola python3 python3-aiohttp python3-jsonschema curl
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-uvloop nodejs clang libclang-rt-14-dev)

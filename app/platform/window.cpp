@@ -108,9 +108,18 @@ void Window::request_close() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(m_window, title.c_str()); }
 
 void Window::begin_frame(double max_wait_seconds) {
-  if (max_wait_seconds > 0) glfwWaitEventsTimeout(max_wait_seconds);
+  // Characters that the last frame drew as '?' and asked for (platform/fonts.hpp) show at once.
+  if (max_wait_seconds > 0 && !fonts_rebuild_pending()) glfwWaitEventsTimeout(max_wait_seconds);
   else glfwPollEvents();
   detail::begin_backdrops();
+  // Characters requested since the last frame (platform/fonts.hpp) join the atlas now, between
+  // frames; a texture already on the GPU is replaced (before the first frame the backend uploads
+  // the atlas itself in ImGui_ImplOpenGL3_NewFrame).
+  const bool uploaded = ImGui::GetIO().Fonts->TexID != nullptr;
+  if (fonts_rebuild_if_needed() && uploaded) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

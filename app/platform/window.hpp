@@ -46,7 +46,8 @@ public:
 
   bool should_close() const;
   void request_close();
-  // Polls events (waiting up to `max_wait_seconds` when the app is idle) and starts an ImGui frame.
+  // Polls events (waiting up to `max_wait_seconds` when the app is idle), rebuilds the font atlas
+  // if text asked for new characters (platform/fonts.hpp) and starts an ImGui frame.
   void begin_frame(double max_wait_seconds = 0.0);
   // Renders the ImGui frame and presents it (unless the window is hidden); returns false when
   // `redraw` let it skip an unchanged frame.

@@ -149,6 +149,7 @@ static void open_step(App::State& m, std::size_t step) {
   m.run_source.reset();
   start_run(m, step);
   m.narration = parse_markdown(s.text);
+  for (const auto& t : m.lesson->steps) platform::fonts_request_all(m.lesson->title, t.title, t.text, t.python.lines, t.cpp.lines);
   m.code = {};
   m.timeline_view = initial_timeline_view(*m.lesson, s);
   if (m.persist && !m.lesson->id.empty()) {

@@ -1,6 +1,8 @@
 // console_model.cpp — output and failure lines from the trace.
 #include "ui/console_model.hpp"
 
+#include "platform/fonts.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -92,6 +94,7 @@ void ConsoleModel::add_lines(const TraceEvent& e, std::size_t index, std::string
                              ConsoleLineKind kind) {
   // print("a\nb") shows as two lines with the same timestamp; one trailing newline is dropped.
   if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  platform::fonts_request(text);  // characters the font atlas lacks (CJK, symbols) join it
   std::size_t start = 0;
   while (true) {
     const std::size_t nl = text.find('\n', start);

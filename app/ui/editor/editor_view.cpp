@@ -153,6 +153,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   if (ed.width_revision != b.revision()) {
     ed.widest_line = 0;
     for (const std::string& l : b.lines()) ed.widest_line = std::max(ed.widest_line, code_points(l));
+    platform::fonts_request(b.lines());  // typed or pasted characters the font atlas lacks join it
     ed.width_revision = b.revision();
   }
   const int n = b.line_count();
