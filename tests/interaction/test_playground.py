@@ -32,13 +32,14 @@ class Playground(AppTestCase):
         app.wait(lambda s: s["editor"]["focused"], "the editor focused")
         press(app, "ctrl+a", "Delete")
         app.wait(lambda s: s["editor"]["bytes"] == 0, "an empty editor")
-        program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(3)\n    print('mine')\n\nasyncio.run(main())"
-        for line in program.split("\n"):
-            app.xdo("type", "--delay", "15", line.strip() if line.startswith("    ") else line)
+        # One line each (after a ':' at a line's end the editor indents the next line).
+        program = ["import asyncio", "async def main(): await asyncio.sleep(3); print('mine')", "asyncio.run(main())"]
+        for line in program:
+            app.xdo("type", "--delay", "15", line)
             press(app, "Return")
         press(app, "ctrl+Return", "Escape", "End")
         s = app.wait(lambda s: s["run_edited"] and s["finished"], "the learner's run")
-        self.assertEqual(s["output"], ["mine"])
+        self.assertEqual(s["output"], ["mine"], (s["run_error"], s["editor"]["text"]))
         self.assertAlmostEqual(s["end_time"], 3.0)
         text = s["editor"]["text"]
         app.wait(lambda s: not s["edits_pending"], "the edits written")
