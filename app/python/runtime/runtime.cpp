@@ -229,7 +229,9 @@ Ref<ExceptionObject> Runtime::exception_object(const std::exception_ptr& e) {
       obj = new_exception_args(t.queue_empty, {});
     } else if (dynamic_cast<const loopscope::QueueFull*>(&x)) {
       obj = new_exception_args(t.queue_full, {});
-    } else if (dynamic_cast<const std::invalid_argument*>(&x)) {
+    } else if (dynamic_cast<const loopscope::BrokenBarrierError*>(&x)) {
+      obj = with_message(t.broken_barrier_error);
+    } else if (dynamic_cast<const loopscope::ValueError*>(&x) || dynamic_cast<const std::invalid_argument*>(&x)) {
       obj = with_message(t.value_error);
     } else if (auto* n = dynamic_cast<const NamedError*>(&x); n && std::string_view(n->type_name()).find("Error") != std::string_view::npos &&
                                                            std::string_view(n->type_name()) != "RuntimeError" &&
