@@ -37,7 +37,9 @@ TypeObject* native_type(const char* name) {
   static auto& made = *new std::map<std::string, TypeObject*, std::less<>>();
   auto it = made.find(name);
   if (it != made.end()) return it->second;
-  auto* t = new TypeObject(name, {types().object});
+  // asyncio's one subclassing among these: TimerHandle is a Handle.
+  TypeObject* base = std::string_view(name) == "TimerHandle" ? native_type("Handle") : types().object;
+  auto* t = new TypeObject(name, {base});
   t->refs = 1;
   t->module = "asyncio";
   made.emplace(name, t);
@@ -387,6 +389,10 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     if (!timeout) type_error("wait_for() missing 1 required positional argument: 'timeout'");
     std::optional<double> secs = opt_seconds(timeout, "timeout");
     if (!secs && a.pos[0].is(ObjKind::coroutine)) return a.pos[0];  // wait_for(coro, None) just awaits it
+    if (as_future(a.pos[0])) {
+      if (!secs) return native_coro(r.await_value(a.pos[0]), "wait_for", true);
+      return native_coro(wait_for_future(r, future_of(a.pos[0]), *secs), "wait_for", true);
+    }
     return native_coro(wait_for_coro(as_waitable_task(r, a.pos[0], "wait_for"), secs), "wait_for", true);
   });
   def("timeout", [](Runtime&, CallArgs& a) {
@@ -441,6 +447,8 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   });
   // types
   def_type(*mod, "TaskGroup", [](Runtime&, CallArgs& a) { check_args(a, "TaskGroup", 0, 0); return Value(make<TaskGroupObject>()); });
+  mod->attrs["Handle"] = Value(static_cast<Object*>(native_type("Handle")));
+  mod->attrs["TimerHandle"] = Value(static_cast<Object*>(native_type("TimerHandle")));
   install_asyncio_sync(*mod);
   install_asyncio_queues(*mod);
   install_asyncio_futures(*mod);

@@ -50,6 +50,11 @@ FutureObject* as_future(const Value& v);
 // (the engine waits on tasks there).
 Task<Value> as_waitable_task(Runtime& rt, const Value& v, const char* what);
 
+// The engine future of a Future object (as_future(v) must be true).
+Future<Value> future_of(const Value& v);
+// asyncio.wait_for(future, timeout) as CPython 3.11 does it (the engine's wait_for takes tasks).
+Coro<Value> wait_for_future(Runtime& rt, Future<Value> fut, double timeout);
+
 void install_asyncio_sync(ModuleObject& mod);
 void install_asyncio_queues(ModuleObject& mod);
 void install_asyncio_futures(ModuleObject& mod);

@@ -151,11 +151,70 @@ Future<Value> shield_future(Runtime& rt, Future<Value> inner) {
 }
 }  // namespace
 
+// ---- wait_for of a future ---------------------------------------------------------------------
+// CPython 3.11's wait_for and _cancel_and_wait, step for step, for a future (the engine's
+// wait_for takes tasks): a waiter future released by the future's done callback or by the
+// timeout handle, whichever comes first.
+namespace {
+struct Release {
+  Future<Value> waiter;
+  std::shared_ptr<bool> removed = std::make_shared<bool>(false);
+  void operator()() {
+    if (!*removed && !waiter.done()) waiter.set_result(Value());
+  }
+};
+
+Coro<> cancel_and_wait(EventLoop& loop, Future<Value> fut) {
+  Release release{create_future<Value>(loop)};
+  fut.add_done_callback([release](Future<Value>) mutable { release(); });
+  fut.cancel();
+  std::exception_ptr err;
+  try {
+    co_await release.waiter;
+  } catch (...) {
+    err = std::current_exception();
+  }
+  *release.removed = true;
+  if (err) std::rethrow_exception(err);
+}
+
+Value result_or_timeout(const Future<Value>& fut) {
+  if (fut.cancelled()) throw loopscope::TimeoutError();
+  return fut.result();
+}
+}  // namespace
+
+Coro<Value> wait_for_future(Runtime& rt, Future<Value> fut, double timeout) {
+  EventLoop& loop = rt.loop();
+  if (timeout <= 0) {
+    if (fut.done()) co_return fut.result();
+    co_await cancel_and_wait(loop, fut);
+    co_return result_or_timeout(fut);
+  }
+  Release release{create_future<Value>(loop)};
+  HandleRef timer = loop.call_later(timeout, [release]() mutable { release(); }, "wait_for timeout");
+  fut.add_done_callback([release](Future<Value>) mutable { release(); });
+  std::exception_ptr cancelled;
+  try {
+    co_await release.waiter;
+  } catch (...) {
+    cancelled = std::current_exception();
+  }
+  timer.cancel();
+  if (fut.done()) co_return fut.result();
+  *release.removed = true;
+  co_await cancel_and_wait(loop, fut);
+  if (cancelled) std::rethrow_exception(cancelled);
+  co_return result_or_timeout(fut);
+}
+
 // ---- tasks or futures ------------------------------------------------------------------------
 Awaitable as_awaitable(Runtime& rt, const Value& v, const char* what) {
   if (auto* f = as_future(v)) return Awaitable{{}, f->fut};
   return Awaitable{rt.as_task(v, what), {}};
 }
+
+Future<Value> future_of(const Value& v) { return as_future(v)->fut; }
 
 Task<Value> as_waitable_task(Runtime& rt, const Value& v, const char* what) {
   if (as_future(v))
