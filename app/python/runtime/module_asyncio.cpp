@@ -370,9 +370,8 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     check_args(a, "wait", 1, 1);
     if (a.pos[0].is(ObjKind::coroutine) || a.pos[0].is(ObjKind::task))
       type_error("expect a list of futures, not " + type_name(a.pos[0]));
-    std::vector<Task<Value>> tasks;
-    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(as_waitable_task(r, v, "wait"));
-    if (tasks.empty()) value_error("Set of Tasks/Futures is empty.");
+    std::vector<Value> items = to_vector(a.pos[0]);
+    if (items.empty()) value_error("Set of Tasks/Futures is empty.");
     ReturnWhen rw = ReturnWhen::all_completed;
     if (when && !when->is_none()) {
       const std::string& w = str_arg(*when, "return_when");
@@ -380,6 +379,12 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
       else if (w == "FIRST_EXCEPTION") rw = ReturnWhen::first_exception;
       else if (w != "ALL_COMPLETED") value_error("Invalid return_when value: " + w);
     }
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return as_future(v) != nullptr; })) {
+      const char* name = rw == ReturnWhen::all_completed ? "ALL_COMPLETED" : rw == ReturnWhen::first_completed ? "FIRST_COMPLETED" : "FIRST_EXCEPTION";
+      return native_coro(wait_with_futures(r, std::move(items), name, opt_seconds(timeout, "timeout")), "wait", true);
+    }
+    std::vector<Task<Value>> tasks;
+    for (const auto& v : items) tasks.push_back(r.as_task(v, "wait"));
     return native_coro(wait_coro(r, std::move(tasks), rw, opt_seconds(timeout, "timeout")), "wait", true);
   });
   def("wait_for", [](Runtime& r, CallArgs& a) {
@@ -393,7 +398,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
       if (!secs) return native_coro(r.await_value(a.pos[0]), "wait_for", true);
       return native_coro(wait_for_future(r, future_of(a.pos[0]), *secs), "wait_for", true);
     }
-    return native_coro(wait_for_coro(as_waitable_task(r, a.pos[0], "wait_for"), secs), "wait_for", true);
+    return native_coro(wait_for_coro(r.as_task(a.pos[0], "wait_for"), secs), "wait_for", true);
   });
   def("timeout", [](Runtime&, CallArgs& a) {
     check_args(a, "timeout", 1, 1);
@@ -406,13 +411,16 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   def("as_completed", [](Runtime& r, CallArgs& a) {
     std::optional<Value> timeout = a.take("timeout");
     check_args(a, "as_completed", 1, 1);
+    std::vector<Value> items = to_vector(a.pos[0]);
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return as_future(v) != nullptr; }))
+      return as_completed_with_futures(r, std::move(items), opt_seconds(timeout, "timeout"));
     std::vector<Task<Value>> tasks;
-    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(as_waitable_task(r, v, "as_completed"));
+    for (const auto& v : items) tasks.push_back(r.as_task(v, "as_completed"));
     const std::size_t n = tasks.size();
     auto state = std::make_shared<AsCompletedState>(std::move(tasks), opt_seconds(timeout, "timeout"));
-    std::vector<Value> items;
-    for (std::size_t i = 0; i < n; ++i) items.push_back(native_coro(as_completed_next(state), "_wait_for_one", true));
-    auto it = iterate(py_list(std::move(items)));
+    std::vector<Value> coros;
+    for (std::size_t i = 0; i < n; ++i) coros.push_back(native_coro(as_completed_next(state), "_wait_for_one", true));
+    auto it = iterate(py_list(std::move(coros)));
     it->type_name = "generator";
     return Value(it);
   });

@@ -40,15 +40,21 @@ struct Awaitable {
   Task<Value> task;
   Future<Value> future;
   Value result() const { return task ? task.result() : future.result(); }
+  bool done() const { return task ? task.done() : future.done(); }
+  bool failed() const;  // done with an exception (not cancelled)
+  // fn() through the ready queue once done (at once if done already), like add_done_callback.
+  void on_done(std::function<void()> fn) const;
 };
 // A task or a future for v: a Task, a Future, or a coroutine (wrapped in a new task).
 Awaitable as_awaitable(Runtime& rt, const Value& v, const char* what);
 // The Future object of v, or null.
 struct FutureObject;
 FutureObject* as_future(const Value& v);
-// A wait()/wait_for()/as_completed() argument: a task or a coroutine; a Future is refused
-// (the engine waits on tasks there).
-Task<Value> as_waitable_task(Runtime& rt, const Value& v, const char* what);
+// asyncio.wait / as_completed when a Future is among the arguments (the engine's wait and
+// AsCompleted take tasks): CPython 3.11's _wait and as_completed on done callbacks. `when` is
+// "ALL_COMPLETED", "FIRST_COMPLETED" or "FIRST_EXCEPTION".
+Coro<Value> wait_with_futures(Runtime& rt, std::vector<Value> items, std::string when, std::optional<double> timeout);
+Value as_completed_with_futures(Runtime& rt, std::vector<Value> items, std::optional<double> timeout);
 
 // The engine future of a Future object (as_future(v) must be true).
 Future<Value> future_of(const Value& v);

@@ -12,6 +12,7 @@
 // Sections: exceptions · the Future object · shield · tasks or futures · the module
 #include "python/runtime/module_asyncio.hpp"
 
+#include <loopscope/queue.hpp>
 #include <loopscope/shield.hpp>
 
 namespace loopscope::python {
@@ -208,6 +209,96 @@ Coro<Value> wait_for_future(Runtime& rt, Future<Value> fut, double timeout) {
   co_return result_or_timeout(fut);
 }
 
+// ---- wait and as_completed with futures ------------------------------------------------------
+bool Awaitable::failed() const {
+  if (task) return task.done() && !task.cancelled() && task.exception();
+  return future.done() && !future.cancelled() && future.core()->exception();
+}
+
+void Awaitable::on_done(std::function<void()> fn) const {
+  if (task) task.add_done_callback([fn = std::move(fn)](AnyTask) { fn(); });
+  else future.add_done_callback([fn = std::move(fn)](Future<Value>) { fn(); });
+}
+
+Coro<Value> wait_with_futures(Runtime& rt, std::vector<Value> items, std::string when, std::optional<double> timeout) {
+  EventLoop& loop = rt.loop();
+  std::vector<Awaitable> aws;
+  for (const auto& v : items) aws.push_back(as_awaitable(rt, v, "wait"));
+  Release release{create_future<Value>(loop)};
+  HandleRef timer;
+  if (timeout) timer = loop.call_later(*timeout, [release]() mutable { release(); }, "wait timeout");
+  auto counter = std::make_shared<std::size_t>(aws.size());
+  for (const auto& aw : aws)
+    aw.on_done([release, counter, when, aw, timer]() mutable {
+      if (*release.removed) return;
+      --*counter;
+      if (*counter == 0 || when == "FIRST_COMPLETED" || (when == "FIRST_EXCEPTION" && aw.failed())) {
+        timer.cancel();
+        release();
+      }
+    });
+  std::exception_ptr err;
+  try {
+    co_await release.waiter;
+  } catch (...) {
+    err = std::current_exception();
+  }
+  timer.cancel();
+  *release.removed = true;
+  if (err) std::rethrow_exception(err);
+  auto done = make<SetObject>(), pending = make<SetObject>();
+  for (std::size_t i = 0; i < aws.size(); ++i) (aws[i].done() ? done : pending)->add(items[i]);
+  co_return py_tuple({Value(done), Value(pending)});
+}
+
+namespace {
+// as_completed's shared state: indexes of finished awaitables in completion order (-1: the
+// timeout), handed to the _wait_for_one coroutines through a queue.
+struct AsCompletedFutures {
+  explicit AsCompletedFutures(std::vector<Awaitable> a) : aws(std::move(a)), todo(aws.size(), true), left(aws.size()) {}
+  std::vector<Awaitable> aws;
+  std::vector<bool> todo;
+  std::size_t left;
+  Queue<std::ptrdiff_t> done;
+  HandleRef timer;
+};
+
+Coro<Value> wait_for_one(std::shared_ptr<AsCompletedFutures> s) {
+  const std::ptrdiff_t i = co_await s->done.get();
+  if (i < 0) throw loopscope::TimeoutError();
+  co_return s->aws[static_cast<std::size_t>(i)].result();
+}
+}  // namespace
+
+Value as_completed_with_futures(Runtime& rt, std::vector<Value> items, std::optional<double> timeout) {
+  std::vector<Awaitable> aws;
+  for (const auto& v : items) aws.push_back(as_awaitable(rt, v, "as_completed"));
+  auto s = std::make_shared<AsCompletedFutures>(std::move(aws));
+  std::weak_ptr<AsCompletedFutures> weak = s;
+  for (std::size_t i = 0; i < s->aws.size(); ++i)
+    s->aws[i].on_done([weak, i] {
+      auto st = weak.lock();
+      if (!st || st->left == 0 || !st->todo[i]) return;
+      st->todo[i] = false;
+      --st->left;
+      st->done.put_nowait(static_cast<std::ptrdiff_t>(i));
+      if (st->left == 0) st->timer.cancel();
+    });
+  if (timeout && s->left)
+    s->timer = rt.loop().call_later(*timeout, [weak] {
+      auto st = weak.lock();
+      if (!st) return;
+      for (std::size_t i = 0; i < st->todo.size(); ++i)
+        if (st->todo[i]) st->todo[i] = false, st->done.put_nowait(-1);
+      st->left = 0;
+    }, "as_completed timeout");
+  std::vector<Value> coros;
+  for (std::size_t i = 0; i < s->aws.size(); ++i) coros.push_back(native_coro(wait_for_one(s), "_wait_for_one", true));
+  auto it = iterate(py_list(std::move(coros)));
+  it->type_name = "generator";
+  return Value(it);
+}
+
 // ---- tasks or futures ------------------------------------------------------------------------
 Awaitable as_awaitable(Runtime& rt, const Value& v, const char* what) {
   if (auto* f = as_future(v)) return Awaitable{{}, f->fut};
@@ -215,13 +306,6 @@ Awaitable as_awaitable(Runtime& rt, const Value& v, const char* what) {
 }
 
 Future<Value> future_of(const Value& v) { return as_future(v)->fut; }
-
-Task<Value> as_waitable_task(Runtime& rt, const Value& v, const char* what) {
-  if (as_future(v))
-    raise(types().not_implemented_error, std::string("asyncio.") + what +
-                                             "() of a Future is not supported in Loopscope programs: await the future in a task and pass the task");
-  return rt.as_task(v, what);
-}
 
 // ---- the module ------------------------------------------------------------------------------
 void install_asyncio_futures(ModuleObject& mod) {
