@@ -191,9 +191,15 @@ struct LoopObject : NativeObject {
         h->timer = kind != 0;
         const Value fn = a.pos[first - 1];
         std::string label = "callback " + (fn.is(ObjKind::function) ? fn.as<FunctionObject>()->name : to_repr(fn));
-        if (kind == 0) h->handle = r.loop().call_soon(callback(r, fn, args), label);
-        else if (kind == 1) h->handle = r.loop().call_later(number_arg(a.pos[0], "delay"), callback(r, fn, args), label);
-        else h->handle = r.loop().call_at(number_arg(a.pos[0], "when"), callback(r, fn, args), label);
+        auto ran = std::make_shared<bool>(false);
+        auto run = [ran, cb = callback(r, fn, args)] {
+          *ran = true;
+          cb();
+        };
+        if (kind == 0) h->handle = r.loop().call_soon(run, label);
+        else if (kind == 1) h->handle = r.loop().call_later(number_arg(a.pos[0], "delay"), run, label);
+        else h->handle = r.loop().call_at(number_arg(a.pos[0], "when"), run, label);
+        r.track_handle(h->handle, std::move(ran));
         return Value(h);
       });
     };

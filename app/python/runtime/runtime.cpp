@@ -127,9 +127,20 @@ void Runtime::start() {
   }
 }
 
+void Runtime::track_handle(HandleRef h, std::shared_ptr<bool> ran) {
+  // Handles that ran or were cancelled are dropped whenever the list has doubled (amortized O(1)).
+  if (m_handles.size() >= m_handles_prune_at) {
+    std::erase_if(m_handles, [](const auto& x) { return *x.second || x.first.cancelled(); });
+    m_handles_prune_at = std::max<std::size_t>(256, m_handles.size() * 2);
+  }
+  m_handles.emplace_back(std::move(h), std::move(ran));
+}
+
 void Runtime::resume_module() {
   auto h = std::exchange(m_module_resume, nullptr);
   if (!h) return;
+  for (auto& x : m_handles) x.first.cancel();
+  m_handles.clear();
   drive(h);
   auto root = m_module_coro.handle();
   if (root.done()) {
