@@ -21,12 +21,13 @@ Value unwrap(Ordered o) { return std::move(o.v); }
 
 // ---- the queue object ------------------------------------------------------------------------
 template <class Q, class Item> struct QueueObject : NativeObject {
-  explicit QueueObject(std::size_t maxsize) : queue(maxsize) {}
+  explicit QueueObject(std::int64_t maxsize) : queue(maxsize > 0 ? static_cast<std::size_t>(maxsize) : 0), declared(maxsize) {}
   Q queue;
+  std::int64_t declared;  // maxsize as given (<= 0: unbounded)
   const char* type_name() const override { return Q::store_type_name; }
   TypeObject* type() const override { return native_type(type_name()); }
   std::string repr() const override {
-    return std::string("<") + type_name() + " maxsize=" + std::to_string(queue.maxsize()) +
+    return std::string("<") + type_name() + " maxsize=" + std::to_string(declared) +
            (queue.qsize() ? " _queue=… tasks=" + std::to_string(queue.qsize()) : "") + ">";
   }
   static Coro<Value> put(Ref<QueueObject> self, Value v) {
@@ -69,7 +70,7 @@ template <class Q, class Item> struct QueueObject : NativeObject {
     if (name == "qsize") return method("qsize", self, [me](Runtime&, CallArgs& a) { check_args(a, "qsize", 0, 0); return py_int(static_cast<std::int64_t>(me->queue.qsize())); });
     if (name == "empty") return method("empty", self, [me](Runtime&, CallArgs& a) { check_args(a, "empty", 0, 0); return py_bool(me->queue.empty()); });
     if (name == "full") return method("full", self, [me](Runtime&, CallArgs& a) { check_args(a, "full", 0, 0); return py_bool(me->queue.full()); });
-    if (name == "maxsize") return py_int(static_cast<std::int64_t>(queue.maxsize()));
+    if (name == "maxsize") return py_int(declared);
     return std::nullopt;
   }
 };
@@ -92,7 +93,7 @@ template <class Obj> NativeFn queue_ctor(const char* name) {
     check_args(a, name, 0, 1);
     if (!a.pos.empty()) m = a.pos[0];
     const std::int64_t n = m ? int_arg(*m, "maxsize") : 0;
-    return Value(make<Obj>(n > 0 ? static_cast<std::size_t>(n) : 0));
+    return Value(make<Obj>(n));
   };
 }
 }  // namespace
