@@ -303,11 +303,11 @@ std::optional<Value> task_attr(Runtime& rt, const Value& self, std::string_view 
       std::exception_ptr e = t.exception();
       return e ? Value(r.exception_object(e)) : Value();
     });
-  if (name == "get_name") return m("get_name", [t](Runtime&, CallArgs&) { return py_str(t.name()); });
+  if (name == "get_name") return m("get_name", [self](Runtime&, CallArgs&) { return py_str(self.as<TaskObject>()->name()); });
   if (name == "set_name")
-    return m("set_name", [t](Runtime&, CallArgs& a) {
+    return m("set_name", [self](Runtime&, CallArgs& a) {
       check_args(a, "set_name", 1, 1);
-      t.core()->extras().task_name = to_str(a.pos[0]);
+      self.as<TaskObject>()->renamed = to_str(a.pos[0]);
       return Value();
     });
   if (name == "get_loop") return m("get_loop", [](Runtime&, CallArgs& a) { check_args(a, "get_loop", 0, 0); return loop_value(); });

@@ -163,6 +163,10 @@ struct TaskObject : Object {
   std::string coro_name;
   Runtime* runtime = nullptr;
   std::vector<DoneCallback> done_callbacks;
+  // set_name's name: the program sees it (get_name, repr); the engine task and the trace keep
+  // the name the task was created with, so a replayed trace still matches the live loop.
+  std::optional<std::string> renamed;
+  std::string name() const { return renamed ? *renamed : task.name(); }
 };
 
 // ---- exceptions ------------------------------------------------------------------------------
