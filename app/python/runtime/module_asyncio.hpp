@@ -4,7 +4,8 @@
 //                              timeout, TaskGroup, the loop object and its handles
 //   module_asyncio_sync.cpp    Lock, Event, Semaphore, BoundedSemaphore, Condition, Barrier
 //   module_asyncio_queues.cpp  Queue, PriorityQueue, LifoQueue
-//   module_asyncio_future.cpp  Future, shield, and what gather accepts (tasks and futures)
+//   module_asyncio_future.cpp  Future, shield, what gather accepts (tasks and futures), and
+//                              wait_for / wait / as_completed of futures
 #include "python/runtime/args.hpp"
 #include "python/runtime/runtime.hpp"
 #include "python/runtime/thread_work.hpp"  // native_coro

@@ -1,5 +1,6 @@
-// module_asyncio_future.cpp — asyncio.Future on the engine's Future<Value>, asyncio.shield, and
-// the tasks-or-futures that gather accepts.
+// module_asyncio_future.cpp — asyncio.Future on the engine's Future<Value>, asyncio.shield, the
+// tasks-or-futures that gather accepts, and wait_for / wait / as_completed when a future is
+// among their arguments.
 //
 // Invariants:
 //   - a FutureObject owns one engine future; its done callbacks run through the ready queue,
@@ -9,7 +10,8 @@
 //   - shield(x) returns x itself when x is already done, else a new outer future; cancelling the
 //     outer future leaves the inner task or future running.
 //
-// Sections: exceptions · the Future object · shield · tasks or futures · the module
+// Sections: exceptions · the Future object · shield · wait_for of a future · wait and
+// as_completed with futures · tasks or futures · the module
 #include "python/runtime/module_asyncio.hpp"
 
 #include <loopscope/queue.hpp>
