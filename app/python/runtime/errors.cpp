@@ -79,6 +79,8 @@ BuiltinTypes build() {
   b.queue_empty->module = "asyncio.queues";
   b.queue_full = exc("QueueFull", b.exception, false);
   b.queue_full->module = "asyncio.queues";
+  b.broken_barrier_error = exc("BrokenBarrierError", b.runtime_error, false);
+  b.broken_barrier_error->module = "asyncio.exceptions";
   b.client_error = exc("ClientError", b.exception, false);
   b.client_error->module = "aiohttp";
   b.client_response_error = exc("ClientResponseError", b.client_error, false);

@@ -29,7 +29,7 @@ struct BuiltinTypes {
       *unbound_local_error, *attribute_error, *runtime_error, *not_implemented_error,
       *recursion_error, *assertion_error, *stop_iteration, *stop_async_iteration, *os_error,
       *timeout_error, *connection_error, *cancelled_error, *invalid_state_error, *queue_empty,
-      *queue_full, *base_exception_group, *exception_group, *keyboard_interrupt, *system_exit,
+      *queue_full, *broken_barrier_error, *base_exception_group, *exception_group, *keyboard_interrupt, *system_exit,
       *unicode_error, *client_error, *client_response_error, *client_connection_error;
   std::vector<TypeObject*> builtin_exceptions;  // those reachable as builtins by name
 };

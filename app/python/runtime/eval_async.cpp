@@ -55,6 +55,7 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
       if (!f.scope->is_module || detail::tls.task)
         raise(types().runtime_error, "asyncio.run() cannot be called from a running event loop");
       if (args.pos.size() != 1) type_error("run() takes 1 positional argument but " + std::to_string(args.pos.size()) + " were given");
+      if (auto* sleep = as_sleep(args.pos[0])) args.pos[0] = sleep->as_coroutine();  // asyncio.run(asyncio.sleep(1))
       if (!args.pos[0].is(ObjKind::coroutine)) value_error("a coroutine was expected, got " + to_repr(args.pos[0]));
       m_main = create_task(args.pos[0], {}).as<TaskObject>()->task;
       co_return co_await ModuleRunAwaiter{*this};

@@ -1,21 +1,16 @@
 // module_asyncio.cpp — the `asyncio` module on the engine: run, sleep, create_task, gather,
-// wait, wait_for, timeout, as_completed, TaskGroup, Queue, Lock, Event, Semaphore, to_thread,
-// current_task, all_tasks, get_running_loop, and Task's methods.
-// Not yet here (the engine is gaining them; see the marked points): Future / create_future,
-// shield, Condition, Barrier, PriorityQueue / LifoQueue.
+// wait, wait_for, timeout, as_completed, TaskGroup, to_thread, current_task, all_tasks,
+// get_running_loop (call_soon / call_later / call_at handles, time, create_future,
+// create_task), and Task's methods. The primitives, the queues and Future / shield live in
+// the files module_asyncio.hpp lists.
 //
-// Sections: helpers · primitives · scopes (timeout, TaskGroup) · loop · tasks · the module
-#include "python/runtime/args.hpp"
-#include "python/runtime/runtime.hpp"
+// Sections: helpers · scopes (timeout, TaskGroup) · loop · tasks · the module
+#include "python/runtime/module_asyncio.hpp"
 #include "python/runtime/thread_work.hpp"
 
 #include <loopscope/as_completed.hpp>
-#include <loopscope/event.hpp>
 #include <loopscope/executor.hpp>
 #include <loopscope/gather.hpp>
-#include <loopscope/lock.hpp>
-#include <loopscope/queue.hpp>
-#include <loopscope/semaphore.hpp>
 #include <loopscope/sleep.hpp>
 #include <loopscope/task_group.hpp>
 #include <loopscope/timeout.hpp>
@@ -32,7 +27,6 @@ Value native_coro(Coro<Value> c, std::string name, bool warn_unawaited) {
   return Value(co);
 }
 
-namespace {
 std::optional<double> opt_seconds(const std::optional<Value>& v, const char* what) {
   if (!v || v->is_none()) return std::nullopt;
   return number_arg(*v, what);
@@ -43,137 +37,36 @@ TypeObject* native_type(const char* name) {
   static auto& made = *new std::map<std::string, TypeObject*, std::less<>>();
   auto it = made.find(name);
   if (it != made.end()) return it->second;
-  auto* t = new TypeObject(name, {types().object});
+  // asyncio's one subclassing among these: TimerHandle is a Handle.
+  TypeObject* base = std::string_view(name) == "TimerHandle" ? native_type("Handle") : types().object;
+  auto* t = new TypeObject(name, {base});
   t->refs = 1;
   t->module = "asyncio";
   made.emplace(name, t);
   return t;
 }
 
-// ---- primitives ------------------------------------------------------------------------------
-struct LockObject : NativeObject {
-  Lock lock;
-  const char* type_name() const override { return "Lock"; }
-  TypeObject* type() const override { return native_type("Lock"); }
-  std::string repr() const override { return std::string("<asyncio.locks.Lock object [") + (lock.locked() ? "locked" : "unlocked") + "]>"; }
-  bool has_async_with() const override { return true; }
-  static Coro<Value> acquire(Ref<LockObject> self) {
-    co_await self->lock.acquire();
-    co_return py_bool(true);
-  }
-  Coro<Value> aenter(Runtime&, Value) override {
-    co_await lock.acquire();
-    co_return Value();
-  }
-  Coro<bool> aexit(Runtime&, std::exception_ptr) override {
-    lock.release();
-    co_return false;
-  }
-  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
-    Ref<LockObject> me(this);
-    if (name == "acquire") return method("acquire", self, [me](Runtime&, CallArgs& a) { check_args(a, "acquire", 0, 0); return native_coro(acquire(me), "acquire", true); });
-    if (name == "release") return method("release", self, [me](Runtime&, CallArgs& a) { check_args(a, "release", 0, 0); me->lock.release(); return Value(); });
-    if (name == "locked") return method("locked", self, [me](Runtime&, CallArgs& a) { check_args(a, "locked", 0, 0); return py_bool(me->lock.locked()); });
-    return std::nullopt;
-  }
-};
+void def_type(ModuleObject& mod, const char* name, NativeFn construct) {
+  TypeObject* ty = native_type(name);
+  if (!ty->construct) ty->construct = std::move(construct);
+  mod.attrs[name] = Value(static_cast<Object*>(ty));
+}
 
-struct EventObject : NativeObject {
-  Event event;
-  const char* type_name() const override { return "Event"; }
-  TypeObject* type() const override { return native_type("Event"); }
-  std::string repr() const override { return std::string("<asyncio.locks.Event object [") + (event.is_set() ? "set" : "unset") + "]>"; }
-  static Coro<Value> wait(Ref<EventObject> self) {
-    co_await self->event.wait();
-    co_return py_bool(true);
-  }
-  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
-    Ref<EventObject> me(this);
-    if (name == "wait") return method("wait", self, [me](Runtime&, CallArgs& a) { check_args(a, "wait", 0, 0); return native_coro(wait(me), "wait", true); });
-    if (name == "set") return method("set", self, [me](Runtime&, CallArgs& a) { check_args(a, "set", 0, 0); me->event.set(); return Value(); });
-    if (name == "clear") return method("clear", self, [me](Runtime&, CallArgs& a) { check_args(a, "clear", 0, 0); me->event.clear(); return Value(); });
-    if (name == "is_set") return method("is_set", self, [me](Runtime&, CallArgs& a) { check_args(a, "is_set", 0, 0); return py_bool(me->event.is_set()); });
-    return std::nullopt;
-  }
-};
+// Runs a program callback from the ready queue; an exception is reported like asyncio's
+// "Exception in callback".
+std::function<void()> callback(Runtime& rt, Value fn, std::vector<Value> args) {
+  return [&rt, fn, args]() {
+    try {
+      rt.call(fn, args);
+    } catch (const Halt&) {
+    } catch (...) {
+      auto e = rt.exception_object(std::current_exception());
+      rt.loop().warn("Exception in callback " + to_repr(fn) + ": " + exception_line(*e));
+    }
+  };
+}
 
-struct SemaphoreObject : NativeObject {
-  explicit SemaphoreObject(int v, bool bounded) : sem(v), initial(v), bounded(bounded) {}
-  Semaphore sem;
-  int initial;
-  bool bounded;
-  const char* type_name() const override { return bounded ? "BoundedSemaphore" : "Semaphore"; }
-  TypeObject* type() const override { return native_type(type_name()); }
-  std::string repr() const override {
-    return std::string("<asyncio.locks.") + type_name() + " object [" + (sem.locked() ? "locked" : "unlocked, value:" + std::to_string(sem.value())) + "]>";
-  }
-  bool has_async_with() const override { return true; }
-  void release() {
-    if (bounded && sem.value() >= initial) value_error("BoundedSemaphore released too many times");
-    sem.release();
-  }
-  static Coro<Value> acquire(Ref<SemaphoreObject> self) {
-    co_await self->sem.acquire();
-    co_return py_bool(true);
-  }
-  Coro<Value> aenter(Runtime&, Value) override {
-    co_await sem.acquire();
-    co_return Value();
-  }
-  Coro<bool> aexit(Runtime&, std::exception_ptr) override {
-    release();
-    co_return false;
-  }
-  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
-    Ref<SemaphoreObject> me(this);
-    if (name == "acquire") return method("acquire", self, [me](Runtime&, CallArgs& a) { check_args(a, "acquire", 0, 0); return native_coro(acquire(me), "acquire", true); });
-    if (name == "release") return method("release", self, [me](Runtime&, CallArgs& a) { check_args(a, "release", 0, 0); me->release(); return Value(); });
-    if (name == "locked") return method("locked", self, [me](Runtime&, CallArgs& a) { check_args(a, "locked", 0, 0); return py_bool(me->sem.locked()); });
-    return std::nullopt;
-  }
-};
-
-struct QueueObject : NativeObject {
-  explicit QueueObject(std::size_t maxsize) : queue(maxsize) {}
-  Queue<Value> queue;
-  const char* type_name() const override { return "Queue"; }
-  TypeObject* type() const override { return native_type("Queue"); }
-  std::string repr() const override {
-    return "<Queue maxsize=" + std::to_string(queue.maxsize()) + (queue.qsize() ? " _queue=… tasks=" + std::to_string(queue.qsize()) : "") + ">";
-  }
-  static Coro<Value> put(Ref<QueueObject> self, Value v) {
-    co_await self->queue.put(std::move(v));
-    co_return Value();
-  }
-  static Coro<Value> get(Ref<QueueObject> self) { co_return co_await self->queue.get(); }
-  static Coro<Value> join(Ref<QueueObject> self) {
-    co_await self->queue.join();
-    co_return Value();
-  }
-  std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
-    Ref<QueueObject> me(this);
-    if (name == "put") return method("put", self, [me](Runtime&, CallArgs& a) { check_args(a, "put", 1, 1); return native_coro(put(me, a.pos[0]), "put", true); });
-    if (name == "get") return method("get", self, [me](Runtime&, CallArgs& a) { check_args(a, "get", 0, 0); return native_coro(get(me), "get", true); });
-    if (name == "join") return method("join", self, [me](Runtime&, CallArgs& a) { check_args(a, "join", 0, 0); return native_coro(join(me), "join", true); });
-    if (name == "put_nowait") return method("put_nowait", self, [me](Runtime&, CallArgs& a) { check_args(a, "put_nowait", 1, 1); me->queue.put_nowait(a.pos[0]); return Value(); });
-    if (name == "get_nowait") return method("get_nowait", self, [me](Runtime&, CallArgs& a) { check_args(a, "get_nowait", 0, 0); return me->queue.get_nowait(); });
-    if (name == "task_done") return method("task_done", self, [me](Runtime&, CallArgs& a) {
-      check_args(a, "task_done", 0, 0);
-      try {
-        me->queue.task_done();
-      } catch (const loopscope::RuntimeError&) {
-        value_error("task_done() called too many times");
-      }
-      return Value();
-    });
-    if (name == "qsize") return method("qsize", self, [me](Runtime&, CallArgs& a) { check_args(a, "qsize", 0, 0); return py_int(static_cast<std::int64_t>(me->queue.qsize())); });
-    if (name == "empty") return method("empty", self, [me](Runtime&, CallArgs& a) { check_args(a, "empty", 0, 0); return py_bool(me->queue.empty()); });
-    if (name == "full") return method("full", self, [me](Runtime&, CallArgs& a) { check_args(a, "full", 0, 0); return py_bool(me->queue.full()); });
-    if (name == "maxsize") return py_int(static_cast<std::int64_t>(queue.maxsize()));
-    return std::nullopt;
-  }
-};
-
+namespace {
 // ---- scopes (timeout, TaskGroup) -------------------------------------------------------------
 struct TimeoutObject : NativeObject {
   explicit TimeoutObject(std::optional<double> d, bool absolute) : delay(d), absolute(absolute) {}
@@ -262,32 +155,25 @@ struct TaskGroupObject : NativeObject {
 };
 
 // ---- loop ------------------------------------------------------------------------------------
-Value call_with(Runtime& rt, const Value& fn, std::vector<Value> args) { return rt.call(fn, std::move(args)); }
-
+// What call_soon (Handle) and call_later / call_at (TimerHandle, with when()) return.
 struct HandleObject : NativeObject {
   HandleRef handle;
-  const char* type_name() const override { return "TimerHandle"; }
+  bool timer = false;
+  const char* type_name() const override { return timer ? "TimerHandle" : "Handle"; }
+  TypeObject* type() const override { return native_type(type_name()); }
+  std::string repr() const override {
+    std::string s = std::string("<") + type_name() + (handle.cancelled() ? " cancelled" : "");
+    if (timer) s += " when=" + to_repr(py_float(handle.when()));
+    return s + " " + handle.label() + ">";
+  }
   std::optional<Value> getattr(Runtime&, const Value& self, std::string_view name) override {
     Ref<HandleObject> me(this);
-    if (name == "cancel") return method("cancel", self, [me](Runtime&, CallArgs&) { me->handle.cancel(); return Value(); });
-    if (name == "cancelled") return method("cancelled", self, [me](Runtime&, CallArgs&) { return py_bool(me->handle.cancelled()); });
+    if (name == "cancel") return method("cancel", self, [me](Runtime&, CallArgs& a) { check_args(a, "cancel", 0, 0); me->handle.cancel(); return Value(); });
+    if (name == "cancelled") return method("cancelled", self, [me](Runtime&, CallArgs& a) { check_args(a, "cancelled", 0, 0); return py_bool(me->handle.cancelled()); });
+    if (timer && name == "when") return method("when", self, [me](Runtime&, CallArgs& a) { check_args(a, "when", 0, 0); return py_float(me->handle.when()); });
     return std::nullopt;
   }
 };
-
-// Runs a program callback from the ready queue; an exception is reported like asyncio's
-// "Exception in callback".
-std::function<void()> callback(Runtime& rt, Value fn, std::vector<Value> args) {
-  return [&rt, fn, args]() {
-    try {
-      call_with(rt, fn, args);
-    } catch (const Halt&) {
-    } catch (...) {
-      auto e = rt.exception_object(std::current_exception());
-      rt.loop().warn("Exception in callback " + to_repr(fn) + ": " + exception_line(*e));
-    }
-  };
-}
 
 struct LoopObject : NativeObject {
   const char* type_name() const override { return "_UnixSelectorEventLoop"; }
@@ -302,11 +188,18 @@ struct LoopObject : NativeObject {
         if (a.pos.size() < first) type_error(n + "() missing required arguments");
         std::vector<Value> args(a.pos.begin() + static_cast<std::ptrdiff_t>(first), a.pos.end());
         auto h = make<HandleObject>();
+        h->timer = kind != 0;
         const Value fn = a.pos[first - 1];
         std::string label = "callback " + (fn.is(ObjKind::function) ? fn.as<FunctionObject>()->name : to_repr(fn));
-        if (kind == 0) h->handle = r.loop().call_soon(callback(r, fn, args), label);
-        else if (kind == 1) h->handle = r.loop().call_later(number_arg(a.pos[0], "delay"), callback(r, fn, args), label);
-        else h->handle = r.loop().call_at(number_arg(a.pos[0], "when"), callback(r, fn, args), label);
+        auto ran = std::make_shared<bool>(false);
+        auto run = [ran, cb = callback(r, fn, args)] {
+          *ran = true;
+          cb();
+        };
+        if (kind == 0) h->handle = r.loop().call_soon(run, label);
+        else if (kind == 1) h->handle = r.loop().call_later(number_arg(a.pos[0], "delay"), run, label);
+        else h->handle = r.loop().call_at(number_arg(a.pos[0], "when"), run, label);
+        r.track_handle(h->handle, std::move(ran));
         return Value(h);
       });
     };
@@ -321,7 +214,7 @@ struct LoopObject : NativeObject {
         return to_thread_value(r, a.pos[1], std::move(args), {});
       });
     if (name == "create_task") return r_create_task(self);
-    // Marked point: loop.create_future() arrives with the engine's Future.
+    if (name == "create_future") return method("create_future", self, [](Runtime& r, CallArgs& a) { check_args(a, "create_future", 0, 0); return new_future_value(r); });
     return std::nullopt;
   }
   static Value r_create_task(const Value& self) {
@@ -333,8 +226,13 @@ struct LoopObject : NativeObject {
   }
 };
 
+}  // namespace
+
+Value loop_value() { return Value(make<LoopObject>()); }
+
+namespace {
 // ---- tasks -----------------------------------------------------------------------------------
-Coro<Value> gather_coro(Runtime& rt, std::vector<Task<Value>> tasks, bool return_exceptions) {
+Coro<Value> gather_coro(Runtime& rt, std::vector<Awaitable> tasks, bool return_exceptions) {
   std::vector<Value> results;
   if (return_exceptions) {
     auto outcomes = co_await gather(std::move(tasks), ReturnExceptions::yes);
@@ -405,7 +303,14 @@ std::optional<Value> task_attr(Runtime& rt, const Value& self, std::string_view 
       std::exception_ptr e = t.exception();
       return e ? Value(r.exception_object(e)) : Value();
     });
-  if (name == "get_name") return m("get_name", [t](Runtime&, CallArgs&) { return py_str(t.name()); });
+  if (name == "get_name") return m("get_name", [self](Runtime&, CallArgs&) { return py_str(self.as<TaskObject>()->name()); });
+  if (name == "set_name")
+    return m("set_name", [self](Runtime&, CallArgs& a) {
+      check_args(a, "set_name", 1, 1);
+      self.as<TaskObject>()->renamed = to_str(a.pos[0]);
+      return Value();
+    });
+  if (name == "get_loop") return m("get_loop", [](Runtime&, CallArgs& a) { check_args(a, "get_loop", 0, 0); return loop_value(); });
   if (name == "get_coro") return m("get_coro", [](Runtime&, CallArgs&) { return Value(); });
   if (name == "cancelling") return m("cancelling", [t](Runtime&, CallArgs&) { return py_int(t.cancelling()); });
   if (name == "uncancel") return m("uncancel", [t](Runtime&, CallArgs&) { AnyTask x = t; return py_int(x.uncancel()); });
@@ -413,15 +318,19 @@ std::optional<Value> task_attr(Runtime& rt, const Value& self, std::string_view 
     return m("add_done_callback", [t, self](Runtime& r, CallArgs& a) {
       (void)a.take("context");
       check_args(a, "add_done_callback", 1, 1);
-      Value fn = a.pos[0];
-      Runtime* rp = &r;
-      Object* raw = self.obj();
-      Value keep = self;
-      t.add_done_callback([rp, fn, keep, raw](AnyTask) {
-        (void)raw;
-        callback(*rp, fn, {keep})();
+      DoneCallback cb{a.pos[0]};
+      self.as<TaskObject>()->done_callbacks.push_back(cb);
+      auto run = callback(r, cb.fn, {self});
+      t.add_done_callback([run, removed = cb.removed](AnyTask) {
+        if (!*removed) run();
       });
       return Value();
+    });
+  if (name == "remove_done_callback")
+    return m("remove_done_callback", [t, self](Runtime&, CallArgs& a) {
+      check_args(a, "remove_done_callback", 1, 1);
+      if (t.done()) return py_int(0);
+      return py_int(remove_done_callbacks(self.as<TaskObject>()->done_callbacks, a.pos[0]));
     });
   return std::nullopt;
 }
@@ -452,15 +361,14 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   });
   def("ensure_future", [](Runtime& r, CallArgs& a) {
     check_args(a, "ensure_future", 1, 1);
-    if (a.pos[0].is(ObjKind::task)) return a.pos[0];
+    if (a.pos[0].is(ObjKind::task) || as_future(a.pos[0])) return a.pos[0];
     return r.create_task(a.pos[0], {});
   });
   def("gather", [](Runtime& r, CallArgs& a) {
     std::optional<Value> re = a.take("return_exceptions");
     check_args(a, "gather", 0, SIZE_MAX);
-    std::vector<Task<Value>> tasks;
-    std::vector<Value> seen;
-    for (const auto& v : a.pos) tasks.push_back(r.as_task(v, "gather"));
+    std::vector<Awaitable> tasks;
+    for (const auto& v : a.pos) tasks.push_back(as_awaitable(r, v, "gather"));
     return native_coro(gather_coro(r, std::move(tasks), re && truthy(*re)), "gather", false);
   });
   def("wait", [](Runtime& r, CallArgs& a) {
@@ -468,9 +376,8 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     check_args(a, "wait", 1, 1);
     if (a.pos[0].is(ObjKind::coroutine) || a.pos[0].is(ObjKind::task))
       type_error("expect a list of futures, not " + type_name(a.pos[0]));
-    std::vector<Task<Value>> tasks;
-    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(r.as_task(v, "wait"));
-    if (tasks.empty()) value_error("Set of Tasks/Futures is empty.");
+    std::vector<Value> items = to_vector(a.pos[0]);
+    if (items.empty()) value_error("Set of Tasks/Futures is empty.");
     ReturnWhen rw = ReturnWhen::all_completed;
     if (when && !when->is_none()) {
       const std::string& w = str_arg(*when, "return_when");
@@ -478,6 +385,12 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
       else if (w == "FIRST_EXCEPTION") rw = ReturnWhen::first_exception;
       else if (w != "ALL_COMPLETED") value_error("Invalid return_when value: " + w);
     }
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return as_future(v) != nullptr; })) {
+      const char* name = rw == ReturnWhen::all_completed ? "ALL_COMPLETED" : rw == ReturnWhen::first_completed ? "FIRST_COMPLETED" : "FIRST_EXCEPTION";
+      return native_coro(wait_with_futures(r, std::move(items), name, opt_seconds(timeout, "timeout")), "wait", true);
+    }
+    std::vector<Task<Value>> tasks;
+    for (const auto& v : items) tasks.push_back(r.as_task(v, "wait"));
     return native_coro(wait_coro(r, std::move(tasks), rw, opt_seconds(timeout, "timeout")), "wait", true);
   });
   def("wait_for", [](Runtime& r, CallArgs& a) {
@@ -487,6 +400,10 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     if (!timeout) type_error("wait_for() missing 1 required positional argument: 'timeout'");
     std::optional<double> secs = opt_seconds(timeout, "timeout");
     if (!secs && a.pos[0].is(ObjKind::coroutine)) return a.pos[0];  // wait_for(coro, None) just awaits it
+    if (as_future(a.pos[0])) {
+      if (!secs) return native_coro(r.await_value(a.pos[0]), "wait_for", true);
+      return native_coro(wait_for_future(r, future_of(a.pos[0]), *secs), "wait_for", true);
+    }
     return native_coro(wait_for_coro(r.as_task(a.pos[0], "wait_for"), secs), "wait_for", true);
   });
   def("timeout", [](Runtime&, CallArgs& a) {
@@ -500,13 +417,16 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   def("as_completed", [](Runtime& r, CallArgs& a) {
     std::optional<Value> timeout = a.take("timeout");
     check_args(a, "as_completed", 1, 1);
+    std::vector<Value> items = to_vector(a.pos[0]);
+    if (std::any_of(items.begin(), items.end(), [](const Value& v) { return as_future(v) != nullptr; }))
+      return as_completed_with_futures(r, std::move(items), opt_seconds(timeout, "timeout"));
     std::vector<Task<Value>> tasks;
-    for (const auto& v : to_vector(a.pos[0])) tasks.push_back(r.as_task(v, "as_completed"));
+    for (const auto& v : items) tasks.push_back(r.as_task(v, "as_completed"));
     const std::size_t n = tasks.size();
     auto state = std::make_shared<AsCompletedState>(std::move(tasks), opt_seconds(timeout, "timeout"));
-    std::vector<Value> items;
-    for (std::size_t i = 0; i < n; ++i) items.push_back(native_coro(as_completed_next(state), "_wait_for_one", true));
-    auto it = iterate(py_list(std::move(items)));
+    std::vector<Value> coros;
+    for (std::size_t i = 0; i < n; ++i) coros.push_back(native_coro(as_completed_next(state), "_wait_for_one", true));
+    auto it = iterate(py_list(std::move(coros)));
     it->type_name = "generator";
     return Value(it);
   });
@@ -525,7 +445,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
   auto loop_fn = [](Runtime& r, CallArgs& a) {
     check_args(a, "get_running_loop", 0, 0);
     if (!detail::tls.task && !r.waiting_for_main()) raise(types().runtime_error, "no running event loop");
-    return Value(make<LoopObject>());
+    return loop_value();
   };
   def("get_running_loop", loop_fn);
   def("get_event_loop", loop_fn);
@@ -539,45 +459,20 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     std::vector<Value> args(a.pos.begin() + 1, a.pos.end());
     return to_thread_value(r, fn, std::move(args), std::move(a.kw));
   });
-  def("shield", [](Runtime&, CallArgs&) -> Value {
-    // Marked point: asyncio.shield arrives with the engine's shield().
-    raise(types().not_implemented_error, "asyncio.shield is not available in Loopscope programs yet");
-  });
   // types
-  auto type_ctor = [&](const char* n, NativeFn fn) {
-    TypeObject* ty = native_type(n);
-    if (!ty->construct) ty->construct = std::move(fn);
-    mod->attrs[n] = Value(static_cast<Object*>(ty));
-  };
-  type_ctor("Lock", [](Runtime&, CallArgs& a) { check_args(a, "Lock", 0, 0); return Value(make<LockObject>()); });
-  type_ctor("Event", [](Runtime&, CallArgs& a) { check_args(a, "Event", 0, 0); return Value(make<EventObject>()); });
-  auto sem = [](bool bounded) {
-    return [bounded](Runtime&, CallArgs& a) {
-      std::optional<Value> v = a.take("value");
-      check_args(a, bounded ? "BoundedSemaphore" : "Semaphore", 0, 1);
-      if (!a.pos.empty()) v = a.pos[0];
-      const std::int64_t n = v ? int_arg(*v, "value") : 1;
-      if (n < 0) value_error("Semaphore initial value must be >= 0");
-      return Value(make<SemaphoreObject>(static_cast<int>(n), bounded));
-    };
-  };
-  type_ctor("Semaphore", sem(false));
-  type_ctor("BoundedSemaphore", sem(true));
-  type_ctor("Queue", [](Runtime&, CallArgs& a) {
-    std::optional<Value> m = a.take("maxsize");
-    check_args(a, "Queue", 0, 1);
-    if (!a.pos.empty()) m = a.pos[0];
-    const std::int64_t n = m ? int_arg(*m, "maxsize") : 0;
-    return Value(make<QueueObject>(n > 0 ? static_cast<std::size_t>(n) : 0));
-  });
-  type_ctor("TaskGroup", [](Runtime&, CallArgs& a) { check_args(a, "TaskGroup", 0, 0); return Value(make<TaskGroupObject>()); });
-  // Marked points: Condition, Barrier, PriorityQueue, LifoQueue, Future arrive with the engine's.
+  def_type(*mod, "TaskGroup", [](Runtime&, CallArgs& a) { check_args(a, "TaskGroup", 0, 0); return Value(make<TaskGroupObject>()); });
+  mod->attrs["Handle"] = Value(static_cast<Object*>(native_type("Handle")));
+  mod->attrs["TimerHandle"] = Value(static_cast<Object*>(native_type("TimerHandle")));
+  install_asyncio_sync(*mod);
+  install_asyncio_queues(*mod);
+  install_asyncio_futures(*mod);
   mod->attrs["Task"] = Value(static_cast<Object*>(t.task));
   mod->attrs["CancelledError"] = Value(static_cast<Object*>(t.cancelled_error));
   mod->attrs["TimeoutError"] = Value(static_cast<Object*>(t.timeout_error));
   mod->attrs["InvalidStateError"] = Value(static_cast<Object*>(t.invalid_state_error));
   mod->attrs["QueueEmpty"] = Value(static_cast<Object*>(t.queue_empty));
   mod->attrs["QueueFull"] = Value(static_cast<Object*>(t.queue_full));
+  mod->attrs["BrokenBarrierError"] = Value(static_cast<Object*>(t.broken_barrier_error));
   mod->attrs["FIRST_COMPLETED"] = py_str("FIRST_COMPLETED");
   mod->attrs["FIRST_EXCEPTION"] = py_str("FIRST_EXCEPTION");
   mod->attrs["ALL_COMPLETED"] = py_str("ALL_COMPLETED");

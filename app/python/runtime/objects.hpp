@@ -148,13 +148,25 @@ struct CoroutineObject : Object {
   bool native = false;    // an awaitable made by asyncio (sleep, gather…), not a user coroutine
 };
 
+// A done callback a program registered (add_done_callback on a task or a future) and may remove
+// again (remove_done_callback): removing it before the task is done sets `removed`, and the
+// scheduled call then does nothing.
+struct DoneCallback {
+  Value fn;
+  std::shared_ptr<bool> removed = std::make_shared<bool>(false);
+};
+
 struct TaskObject : Object {
   explicit TaskObject(Task<Value> t) : Object(ObjKind::task), task(std::move(t)) {}
   ~TaskObject() override;
   Task<Value> task;
   std::string coro_name;
   Runtime* runtime = nullptr;
-  std::vector<Value> done_callbacks;
+  std::vector<DoneCallback> done_callbacks;
+  // set_name's name: the program sees it (get_name, repr); the engine task and the trace keep
+  // the name the task was created with, so a replayed trace still matches the live loop.
+  std::optional<std::string> renamed;
+  std::string name() const { return renamed ? *renamed : task.name(); }
 };
 
 // ---- exceptions ------------------------------------------------------------------------------

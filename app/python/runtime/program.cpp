@@ -178,14 +178,34 @@ std::optional<double> ProgramRun::next_time() {
 
 // ---- stepping --------------------------------------------------------------------------------
 // Between loop iterations: main done → shutdown; shutdown done → the module resumes.
+// The shutdown takes CPython 3.11's iterations: after the one in which main finished, one more
+// runs main's done callback (which stops run_until_complete); then the tasks left are cancelled
+// and run until they are all done, plus two iterations (gather's done callback, the stop);
+// then shutdown_asyncgens and shutdown_default_executor take two each. Callbacks that are
+// ready meanwhile run in those iterations, as they do under CPython.
 // Returns false when the run finished here.
 bool ProgramRun::step_module() {
   if (!m_rt->waiting_for_main()) return true;
-  if (!m_shutdown && m_rt->main_task().done()) begin_shutdown();
-  if (m_shutdown) {
-    std::erase_if(m_cancelled, [](const AnyTask& t) { return t.done(); });
-    if (!m_cancelled.empty()) return true;
-    m_shutdown = false;
+  for (;;) {
+    if (m_phase == Shutdown::none) {
+      if (!m_rt->main_task().done()) return true;
+      m_phase = Shutdown::stopping;
+      m_pad = 1;
+    }
+    if (m_phase == Shutdown::stopping) {
+      if (m_pad > 0) break;
+      begin_shutdown();
+      m_phase = m_cancelled.empty() ? Shutdown::closing : Shutdown::cancelling;
+      m_pad = 4;
+    }
+    if (m_phase == Shutdown::cancelling) {
+      std::erase_if(m_cancelled, [](const AnyTask& t) { return t.done(); });
+      if (!m_cancelled.empty()) return true;
+      m_phase = Shutdown::closing;
+      m_pad = 2 + 4;
+    }
+    if (m_pad > 0) break;
+    m_phase = Shutdown::none;
     try {
       m_rt->resume_module();
     } catch (...) {
@@ -201,6 +221,15 @@ bool ProgramRun::step_module() {
       else finish(std::nullopt);
       return false;
     }
+    return true;
+  }
+  // An iteration of asyncio's own is due: its stand-in keeps the loop from waiting for a timer.
+  if (!m_pad_pending) {
+    m_pad_pending = true;
+    m_loop->call_soon([this] {
+      --m_pad;
+      m_pad_pending = false;
+    }, "asyncio.run shutdown");
   }
   return true;
 }
@@ -245,7 +274,7 @@ bool ProgramRun::run_once() {
     return false;
   }
   if (!step_module()) return false;
-  if (!more && !m_shutdown) {
+  if (!more && m_phase == Shutdown::none) {
     if (m_rt->waiting_for_main() && !m_rt->main_task().done()) {
       finish("deadlock: nothing can run, but the main task '" + m_rt->main_task().name() +
              "' has not finished (every task is waiting for something that will never happen)");
@@ -270,7 +299,6 @@ void ProgramRun::run_to_end() {
 
 // ---- shutdown and results --------------------------------------------------------------------
 void ProgramRun::begin_shutdown() {
-  m_shutdown = true;
   for (auto& t : m_rt->live_tasks()) {
     if (t.done() || t == m_rt->main_task()) continue;
     t.cancel();

@@ -108,7 +108,14 @@ private:
   std::unique_ptr<net::HttpServer> m_server;
   std::unique_ptr<Runtime> m_rt;
   std::vector<AnyTask> m_cancelled;
-  bool m_shutdown = false;
+  // asyncio.run after the main task is done (step_module): stopping (the iteration that runs
+  // main's done callback), cancelling (the tasks left, until all are done), closing (gather's
+  // and the shutdown helpers' iterations). m_pad counts the iterations still due in a phase
+  // whose ready work is asyncio's own; a no-op callback stands in for it (m_pad_pending).
+  enum class Shutdown : std::uint8_t { none, stopping, cancelling, closing };
+  Shutdown m_phase = Shutdown::none;
+  int m_pad = 0;
+  bool m_pad_pending = false;
   bool m_finished = false;
   std::vector<std::string> m_warnings;
   ProgramResult m_final;

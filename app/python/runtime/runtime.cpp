@@ -127,9 +127,20 @@ void Runtime::start() {
   }
 }
 
+void Runtime::track_handle(HandleRef h, std::shared_ptr<bool> ran) {
+  // Handles that ran or were cancelled are dropped whenever the list has doubled (amortized O(1)).
+  if (m_handles.size() >= m_handles_prune_at) {
+    std::erase_if(m_handles, [](const auto& x) { return *x.second || x.first.cancelled(); });
+    m_handles_prune_at = std::max<std::size_t>(256, m_handles.size() * 2);
+  }
+  m_handles.emplace_back(std::move(h), std::move(ran));
+}
+
 void Runtime::resume_module() {
   auto h = std::exchange(m_module_resume, nullptr);
   if (!h) return;
+  for (auto& x : m_handles) x.first.cancel();
+  m_handles.clear();
   drive(h);
   auto root = m_module_coro.handle();
   if (root.done()) {
@@ -229,7 +240,9 @@ Ref<ExceptionObject> Runtime::exception_object(const std::exception_ptr& e) {
       obj = new_exception_args(t.queue_empty, {});
     } else if (dynamic_cast<const loopscope::QueueFull*>(&x)) {
       obj = new_exception_args(t.queue_full, {});
-    } else if (dynamic_cast<const std::invalid_argument*>(&x)) {
+    } else if (dynamic_cast<const loopscope::BrokenBarrierError*>(&x)) {
+      obj = with_message(t.broken_barrier_error);
+    } else if (dynamic_cast<const loopscope::ValueError*>(&x) || dynamic_cast<const std::invalid_argument*>(&x)) {
       obj = with_message(t.value_error);
     } else if (auto* n = dynamic_cast<const NamedError*>(&x); n && std::string_view(n->type_name()).find("Error") != std::string_view::npos &&
                                                            std::string_view(n->type_name()) != "RuntimeError" &&

@@ -109,8 +109,12 @@ public:
   // The module waits in asyncio.run for `main_task()`.
   bool waiting_for_main() const noexcept { return bool(m_module_resume); }
   const Task<Value>& main_task() const noexcept { return m_main; }
-  // Resumes the module after asyncio.run's main task (and the shutdown) is over.
+  // Resumes the module after asyncio.run's main task (and the shutdown) is over. The callbacks
+  // the program scheduled (call_soon / call_later / call_at) that have not run are cancelled
+  // first: asyncio.run closes its loop, and the next asyncio.run starts on an empty one.
   void resume_module();
+  // Remembers a callback the program scheduled, for resume_module; `ran` becomes true when it runs.
+  void track_handle(HandleRef h, std::shared_ptr<bool> ran);
   // How the module ended: null, or the exception that escaped it.
   std::exception_ptr module_error() const noexcept { return m_module_error; }
   // Tasks alive that asyncio.run cancels at shutdown.
@@ -226,6 +230,9 @@ private:
   Value m_main_coro;
   Task<Value> m_main;
   std::vector<AnyTask> m_tasks;
+  // the program's scheduled callbacks that may not have run yet (track_handle)
+  std::vector<std::pair<HandleRef, std::shared_ptr<bool>>> m_handles;
+  std::size_t m_handles_prune_at = 256;
   std::size_t m_tasks_prune_at = 256;
   std::exception_ptr m_module_error;
   bool m_module_done = false;

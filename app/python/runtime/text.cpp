@@ -280,7 +280,7 @@ std::string to_repr(const Value& v) {
     case ObjKind::task: {
       auto* t = static_cast<TaskObject*>(o);
       std::string state = t->task.done() ? (t->task.cancelled() ? "cancelled" : "finished") : "pending";
-      return "<Task " + state + " name='" + t->task.name() + "' coro=<" + t->coro_name + "()>>";
+      return "<Task " + state + " name='" + t->name() + "' coro=<" + t->coro_name + "()>>";
     }
     case ObjKind::exception: {
       auto* e = static_cast<ExceptionObject*>(o);

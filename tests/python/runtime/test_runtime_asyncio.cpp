@@ -145,5 +145,70 @@ asyncio.run(main())
   EXPECT_EQ(texts(r), (Lines{"200 hi", "404"}));
 }
 
+TEST(PythonAsyncio, AShieldedTaskFinishesAfterItsAwaiterWasCancelled) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def save():
+    await asyncio.sleep(3)
+    print("saved at", asyncio.get_running_loop().time())
+
+async def caller(inner):
+    await asyncio.shield(inner)
+
+async def main():
+    inner = asyncio.create_task(save())
+    outer = asyncio.create_task(caller(inner))
+    await asyncio.sleep(1)
+    outer.cancel()
+    await asyncio.sleep(0)
+    print("caller cancelled:", outer.cancelled(), "inner done:", inner.done())
+    await inner
+
+asyncio.run(main())
+)py");
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(texts(r), (Lines{"caller cancelled: True inner done: False", "saved at 3.0"}));
+  EXPECT_DOUBLE_EQ(r.duration, 3.0);
+}
+
+TEST(PythonAsyncio, AFutureSetByATimerWakesItsAwaiterAtThatTime) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    loop.call_later(2.5, fut.set_result, "ready")
+    print(await fut, loop.time())
+
+asyncio.run(main())
+)py");
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(texts(r), (Lines{"ready 2.5"}));
+  EXPECT_DOUBLE_EQ(r.duration, 2.5);
+}
+
+// asyncio.run's shutdown iterations run what is ready, but never wait for a timer: a callback
+// scheduled for later is dropped with the loop and does not stretch the run.
+TEST(PythonAsyncio, TheShutdownDoesNotWaitForTimersLeftBehind) {
+  auto r = run_program(R"py(
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_soon(print, "ready callback")
+    loop.call_later(100, print, "never")
+    await asyncio.sleep(1)
+    loop.call_soon(print, "scheduled as main ends")
+
+asyncio.run(main())
+asyncio.run(asyncio.sleep(1))
+)py");
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(texts(r), (Lines{"ready callback", "scheduled as main ends"}));
+  EXPECT_DOUBLE_EQ(r.duration, 2.0);
+}
+
 }  // namespace
 }  // namespace loopscope::python
