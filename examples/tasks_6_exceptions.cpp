@@ -11,9 +11,9 @@
 
 using namespace loopscope;
 
-struct ValueError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+// asyncio's ValueError (reports read "ValueError: message").
+using loopscope::ValueError;
+
 
 Coro<int> check(int n) {  // py: async def check(n):
   co_await sleep(n);  // py: await asyncio.sleep(n)

@@ -6,8 +6,6 @@
 #include <loopscope/detail/watch.hpp>
 #include <loopscope/executor.hpp>
 
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,22 +29,12 @@ TaskId current_task_id() noexcept {
 
 // ---- construction --------------------------------------------------------------------------
 EventLoop::EventLoop(ClockKind clock) : m_virtual(clock == ClockKind::virtual_time) {
-  m_epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
-  if (m_epoll_fd < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
-  m_wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (m_wake_fd < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ev.data.fd = m_wake_fd;
-  ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, m_wake_fd, &ev);
   if (!detail::tls.loop) detail::tls.loop = this;
 }
 
 EventLoop::~EventLoop() {
   if (!m_closed) close();
-  m_executor.reset();
-  if (m_epoll_fd >= 0) ::close(m_epoll_fd);
-  if (m_wake_fd >= 0) ::close(m_wake_fd);
+  m_executor.reset();  // workers stop before the selector (their wake-ups) goes
   if (detail::tls.loop == this) detail::tls.loop = nullptr;
 }
 
@@ -274,7 +262,7 @@ std::optional<double> EventLoop::next_deadline() {
 
 // ---- the iteration -------------------------------------------------------------------------
 bool EventLoop::has_pending_work() const noexcept {
-  return m_ready_count > 0 || m_heap.size() > m_heap_cancelled.size() || m_io_waiters > 0 ||
+  return m_ready_count > 0 || m_heap.size() > m_heap_cancelled.size() || m_selector.waiters() > 0 ||
          m_jobs_in_flight > 0 || m_ts_pending.load(std::memory_order_acquire);
 }
 
@@ -362,7 +350,7 @@ bool EventLoop::iterate() {
       case NodeKind::internal_timer: static_cast<detail::LabelledTimer*>(n)->m_run(n); break;
       case NodeKind::watch_child:
         detail::Watch::run_child(n);
-        // A gather/wait callback is the loop's own bookkeeping: whatever comes next follows it
+        // A wait/as_completed callback is the loop's own bookkeeping: whatever comes next follows it
         // at once (one clock read less per watched task).
         if (m_trace) reuse_trace_time();
         break;
@@ -380,36 +368,26 @@ void EventLoop::poll(double timeout) {
     poll_virtual(timeout);
     return;
   }
-  const bool io = m_io_waiters > 0 || m_jobs_unfinished > 0 ||
+  const bool io = m_selector.waiters() > 0 || m_jobs_unfinished > 0 ||
                   m_ts_pending.load(std::memory_order_acquire);
   if (timeout == 0 && !io) return;
   const int wait_ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
-  epoll_event evs[64];
-  int n = ::epoll_wait(m_epoll_fd, evs, 64, wait_ms);
-  ++m_stats.polls;
-  if (n > 0) process_io_events_list(evs, n);
+  select_io(wait_ms);
 }
 
 // The virtual clock's poll: executor jobs are settled at fixed points, sockets are asked without
 // waiting, and when nothing at all can happen before the next timer, time jumps to it.
 void EventLoop::poll_virtual(double timeout) {
   settle_jobs();
-  epoll_event evs[64];
-  if (m_io_waiters > 0) {
-    int n = ::epoll_wait(m_epoll_fd, evs, 64, 0);
-    ++m_stats.polls;
-    if (n > 0) process_io_events_list(evs, n);
-  }
+  if (m_selector.waiters() > 0) select_io(0);
   if (timeout == 0 || m_ready_count > 0) return;  // something is ready: no jump
   if (timeout > 0) {
     advance_virtual(timeout);
     return;
   }
   // No timer: only a socket (or another thread) can wake the loop.
-  if (m_io_waiters == 0) return;
-  int n = ::epoll_wait(m_epoll_fd, evs, 64, -1);
-  ++m_stats.polls;
-  if (n > 0) process_io_events_list(evs, n);
+  if (m_selector.waiters() == 0) return;
+  select_io(-1);
 }
 
 void EventLoop::settle_jobs() {
@@ -444,26 +422,11 @@ void EventLoop::advance_virtual(double d) {
   m_vclock.advance_to(m_vclock.now() + d);
 }
 
-void EventLoop::process_io_events_list(void* events, int n) {
-  auto* evs = static_cast<epoll_event*>(events);
-  for (int i = 0; i < n; ++i) {
-    const int fd = evs[i].data.fd;
-    const std::uint32_t what = evs[i].events;
-    if (fd == m_wake_fd) {
-      std::uint64_t v;
-      while (::read(m_wake_fd, &v, sizeof v) > 0) {}
-      continue;
-    }
-    if (fd < 0 || static_cast<std::size_t>(fd) >= m_fds.size()) continue;
-    FdState& st = m_fds[fd];
-    const bool err = what & (EPOLLERR | EPOLLHUP);
-    // Interest stays registered after a wake-up (the task usually waits on this fd again at
-    // once); it is dropped only when an event arrives that nobody waits for (see update_fd).
-    bool woke = false;
-    if ((what & (EPOLLIN | EPOLLRDHUP) || err) && st.reader) { wake_io(*st.reader); woke = true; }
-    if ((what & EPOLLOUT || err) && st.writer) { wake_io(*st.writer); woke = true; }
-    if (!woke) update_fd(fd);
-  }
+void EventLoop::select_io(int timeout_ms) {
+  m_io_ready.clear();
+  m_selector.select(timeout_ms, m_io_ready);
+  ++m_stats.polls;
+  for (void* w : m_io_ready) wake_io(*static_cast<detail::IoWait*>(w));
   drain_threadsafe();
 }
 
@@ -477,86 +440,26 @@ void EventLoop::trace_io_wait(const detail::IoWait& w, TraceKind kind) {
   emit(e);
 }
 
+// The selector has already unregistered w.
 void EventLoop::wake_io(detail::IoWait& w) {
-  FdState& st = m_fds[w.m_fd];
-  if (st.reader == &w) st.reader = nullptr;
-  if (st.writer == &w) st.writer = nullptr;
-  --m_io_waiters;
   if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_end);
   schedule_task(*w.m_task);
 }
 
-// Brings the epoll registration of fd in line with its waiters. Interest is kept while a waiter
-// exists and dropped lazily (only when an event arrives that nobody waits for), so that a task
-// waiting on the same fd again and again costs no epoll_ctl.
-void EventLoop::update_fd(int fd) {
-  FdState& st = m_fds[fd];
-  std::uint32_t want = 0;
-  if (st.reader) want |= EPOLLIN | EPOLLRDHUP;
-  if (st.writer) want |= EPOLLOUT;
-  if (want == st.registered) return;
-  epoll_event ev{};
-  ev.data.fd = fd;
-  ev.events = want;
-  if (want == 0) {
-    ::epoll_ctl(m_epoll_fd, EPOLL_CTL_DEL, fd, &ev);
-  } else if (st.registered == 0) {
-    if (::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0 && errno == EEXIST)
-      ::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, fd, &ev);
-  } else {
-    if (::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 && errno == ENOENT)
-      ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, fd, &ev);
-  }
-  st.registered = want;
-}
-
 void EventLoop::io_register(detail::IoWait& w) {
-  if (w.m_fd < 0) throw RuntimeError("wait on a negative fd");
-  if (static_cast<std::size_t>(w.m_fd) >= m_fds.size()) m_fds.resize(static_cast<std::size_t>(w.m_fd) + 1);
-  FdState& st = m_fds[w.m_fd];
   const bool read = w.m_dir == IoDirection::read || w.m_dir == IoDirection::accept;
-  detail::IoWait*& slot = read ? st.reader : st.writer;
-  if (slot) throw RuntimeError("another task is already waiting on fd " + std::to_string(w.m_fd));
-  const std::uint32_t need = read ? (EPOLLIN | EPOLLRDHUP) : EPOLLOUT;
-  if ((st.registered & need) != need) {
-    epoll_event ev{};
-    ev.data.fd = w.m_fd;
-    ev.events = st.registered | need;
-    int op = st.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
-    int r = ::epoll_ctl(m_epoll_fd, op, w.m_fd, &ev);
-    if (r < 0 && errno == ENOENT) r = ::epoll_ctl(m_epoll_fd, EPOLL_CTL_ADD, w.m_fd, &ev);
-    else if (r < 0 && errno == EEXIST) r = ::epoll_ctl(m_epoll_fd, EPOLL_CTL_MOD, w.m_fd, &ev);
-    if (r < 0) throw std::system_error(errno, std::generic_category(), "epoll_ctl");
-    st.registered = ev.events;
-  }
-  slot = &w;
-  ++m_io_waiters;
+  m_selector.add(w.m_fd, read ? detail::Selector::Side::read : detail::Selector::Side::write, &w);
   ++m_stats.io_waits;
   if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_begin);
 }
 
 void EventLoop::io_unregister(detail::IoWait& w) noexcept {
-  if (w.m_fd < 0 || static_cast<std::size_t>(w.m_fd) >= m_fds.size()) return;
-  FdState& st = m_fds[w.m_fd];
-  bool found = false;
-  if (st.reader == &w) { st.reader = nullptr; found = true; }
-  if (st.writer == &w) { st.writer = nullptr; found = true; }
-  if (!found) return;
-  --m_io_waiters;
+  if (!m_selector.remove(w.m_fd, &w)) return;
   if (m_trace) [[unlikely]] trace_io_wait(w, TraceKind::io_wait_end);
-  update_fd(w.m_fd);
 }
 
 void EventLoop::forget_fd(int fd) {
-  if (fd < 0 || static_cast<std::size_t>(fd) >= m_fds.size()) return;
-  FdState& st = m_fds[fd];
-  if (st.reader) wake_io(*st.reader);
-  if (st.writer) wake_io(*st.writer);
-  if (st.registered) {
-    epoll_event ev{};
-    ::epoll_ctl(m_epoll_fd, EPOLL_CTL_DEL, fd, &ev);
-    st.registered = 0;
-  }
+  for (void* w : m_selector.forget(fd)) wake_io(*static_cast<detail::IoWait*>(w));
 }
 
 // ---- thread-safe callbacks -----------------------------------------------------------------
@@ -566,8 +469,7 @@ void EventLoop::call_soon_threadsafe(std::function<void()> fn, std::string label
     m_ts_callbacks.emplace_back(std::move(fn), std::move(label));
     m_ts_pending.store(true, std::memory_order_release);
   }
-  std::uint64_t one = 1;
-  [[maybe_unused]] auto r = ::write(m_wake_fd, &one, sizeof one);
+  m_selector.wake();
 }
 
 void EventLoop::post_completion(detail::ExecutorJobBase* job) {
@@ -577,8 +479,7 @@ void EventLoop::post_completion(detail::ExecutorJobBase* job) {
     m_ts_pending.store(true, std::memory_order_release);
   }
   m_ts_cv.notify_all();
-  std::uint64_t one = 1;
-  [[maybe_unused]] auto r = ::write(m_wake_fd, &one, sizeof one);
+  m_selector.wake();
 }
 
 void EventLoop::drain_threadsafe(Drain what) {
@@ -592,6 +493,11 @@ void EventLoop::drain_threadsafe(Drain what) {
     m_ts_pending.store(!m_ts_completions.empty(), std::memory_order_release);
   }
   for (auto& [fn, label] : callbacks) call_soon(std::move(fn), std::move(label));
+  // Virtual clock: completions taken together settle in submission order, whatever order the
+  // workers really finished in (job ids grow with submission).
+  if (m_virtual && completions.size() > 1)
+    std::sort(completions.begin(), completions.end(),
+              [](const auto* a, const auto* b) { return a->m_job_id < b->m_job_id; });
   for (auto* job : completions) job_completed(*job);
 }
 
@@ -679,8 +585,7 @@ void EventLoop::close() {
   }
   m_heap.clear();
   m_heap_cancelled.clear();
-  m_fds.clear();
-  m_io_waiters = 0;
+  m_selector.drop_waiters();
   m_jobs_in_flight = 0;
   m_jobs_unfinished = 0;
   m_plain_jobs_unfinished = 0;
@@ -894,7 +799,12 @@ void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
   std::cerr << text << '\n';
 }
 
-void EventLoop::warn(std::string_view text) {
+// A runaway program cannot grow the list without bound.
+constexpr std::size_t max_kept_warnings = 10000;
+
+void EventLoop::warn(std::string_view text, std::string_view category) {
+  if (m_warnings.size() < max_kept_warnings)
+    m_warnings.push_back(Warning{std::string(category), std::string(text), time(), current_task_id()});
   if (m_trace) [[unlikely]] {  // warnings are part of the story the trace tells
     TraceEvent e;
     e.kind = TraceKind::note;
@@ -903,7 +813,7 @@ void EventLoop::warn(std::string_view text) {
     emit(e);
   }
   if (m_warning_handler) m_warning_handler(text);
-  else std::cerr << "RuntimeWarning: " << text << '\n';
+  else std::cerr << category << ": " << text << '\n';
 }
 
 // ---- tracing and task bookkeeping ----------------------------------------------------------

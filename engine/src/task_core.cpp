@@ -213,14 +213,41 @@ void TaskCore::destroy_frame() noexcept {
   std::coroutine_handle<>::from_address(reinterpret_cast<char*>(this) - m_frame_offset).destroy();
 }
 
-void TaskCore::warn_never_awaited() noexcept {
-  if (!m_extras || m_extras->coro_name.empty()) return;
+void TaskCore::warn_never_awaited(const char* function) noexcept {
   EventLoop* loop = tls.loop;
   if (!loop) return;
   try {
-    loop->warn("coroutine '" + m_extras->coro_name + "' was never awaited");
+    std::string name = m_extras && !m_extras->coro_name.empty() ? m_extras->coro_name
+                       : function                               ? short_function_name(function)
+                                                                : std::string("coroutine");
+    loop->warn("coroutine '" + name + "' was never awaited", "RuntimeWarning");
   } catch (...) {
   }
+}
+
+std::string TaskCore::short_function_name(std::string_view sig) {
+  if (sig.empty() || sig.back() != ')') return std::string(sig);
+  // Drop the parameter list: from the '(' that matches the final ')'.
+  int depth = 0;
+  std::size_t i = sig.size();
+  while (i > 0) {
+    const char c = sig[--i];
+    if (c == ')') ++depth;
+    else if (c == '(' && --depth == 0) break;
+  }
+  std::string_view head = sig.substr(0, i);
+  // The last component of the qualified name: after the last "::" or space outside <...>.
+  depth = 0;
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < head.size(); ++k) {
+    const char c = head[k];
+    if (c == '<') ++depth;
+    else if (c == '>') --depth;
+    else if (depth == 0 && c == ' ') start = k + 1;
+    else if (depth == 0 && c == ':' && k + 1 < head.size() && head[k + 1] == ':') start = k + 2;
+  }
+  std::string_view name = head.substr(start);
+  return name.empty() ? std::string(sig) : std::string(name);
 }
 
 // ---- awaiting a task -----------------------------------------------------------------------
@@ -285,6 +312,8 @@ void add_done_callback(TaskCore& core, std::function<void(AnyTask)> fn) {
 namespace loopscope {
 
 // ---- AnyTask -------------------------------------------------------------------------------
+AnyTask current_task() noexcept { return AnyTask(detail::tls.task); }
+
 std::exception_ptr AnyTask::exception() const {
   if (!m_core->done()) throw InvalidStateError("Exception is not set.");
   if (m_core->state() == TaskState::cancelled) std::rethrow_exception(m_core->exception());

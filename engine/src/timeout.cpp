@@ -1,42 +1,60 @@
-// timeout.cpp — TimeoutScope.
+// timeout.cpp — Timeout (CPython 3.11's asyncio/timeouts.py).
 #include <loopscope/event_loop.hpp>
 #include <loopscope/timeout.hpp>
 
 namespace loopscope {
 
-TimeoutScope::TimeoutScope(std::optional<double> delay)
-    : m_task(&detail::current_task_core()), m_cancelling_at_entry(m_task->cancelling()) {
+Timeout timeout(std::optional<double> delay) {
+  EventLoop* loop = EventLoop::current();
+  if (!loop) throw RuntimeError("no current event loop");
+  return Timeout(delay ? std::optional<double>(loop->time() + *delay) : std::nullopt);
+}
+
+void Timeout::enter() {
+  if (m_state != State::created) throw RuntimeError("Timeout has already been entered");
+  m_task = &detail::current_task_core();
+  m_state = State::entered;
   m_timer.owner = this;
-  m_timer.m_run = &TimeoutScope::run_timer;
+  m_timer.m_run = &Timeout::on_timeout;
   m_timer.m_label = "timeout: cancel task";
   m_timer.m_owner = m_task->m_id;
-  reschedule(delay);
+  reschedule(m_when);
 }
 
-void TimeoutScope::reschedule(std::optional<double> delay) {
+void Timeout::reschedule(std::optional<double> when) {
+  if (m_state != State::entered)
+    throw RuntimeError(m_state == State::created ? "Timeout has not been entered"
+                                                 : "Cannot change state of an expired or exited Timeout");
+  m_when = when;
   disarm();
-  if (!delay) return;
+  if (!when) return;
   EventLoop& loop = *m_task->m_loop;
-  loop.arm_timer(m_timer, loop.time() + (*delay > 0 ? *delay : 0));
+  if (*when <= loop.time()) loop.schedule_node(m_timer);
+  else loop.arm_timer(m_timer, *when);
 }
 
-void TimeoutScope::disarm() noexcept {
+void Timeout::disarm() noexcept {
+  if (!m_task) return;
   EventLoop* loop = m_task->m_loop;
   if (!loop) return;
   if (m_timer.m_in_heap) loop->cancel_timer(m_timer);
   if (m_timer.m_queued) loop->unqueue_node(m_timer);
 }
 
-void TimeoutScope::run_timer(detail::ReadyNode* n) {
-  TimeoutScope* s = static_cast<Timer*>(n)->owner;
-  s->m_expired = true;
-  s->m_task->cancel();
+void Timeout::on_timeout(detail::ReadyNode* n) {
+  Timeout* t = static_cast<Timer*>(n)->owner;
+  t->m_task->cancel();
+  t->m_state = State::expiring;
 }
 
-bool TimeoutScope::converts_cancellation() noexcept {
+void Timeout::exit(std::exception_ptr error) {
   disarm();
-  if (!m_expired) return false;
-  return m_task->uncancel() <= m_cancelling_at_entry;
+  if (m_state == State::expiring) {
+    m_state = State::expired;
+    if (m_task->uncancel() == 0 && error && is_cancelled_error(error)) throw TimeoutError();
+  } else if (m_state == State::entered) {
+    m_state = State::exited;
+  }
 }
 
 }  // namespace loopscope

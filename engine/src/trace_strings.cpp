@@ -31,6 +31,8 @@ const char* to_string(AwaitKind k) noexcept {
     case AwaitKind::io: return "io";
     case AwaitKind::executor: return "executor";
     case AwaitKind::task_group: return "task_group";
+    case AwaitKind::future: return "future";
+    case AwaitKind::condition: return "condition";
   }
   return "?";
 }

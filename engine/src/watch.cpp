@@ -53,16 +53,7 @@ void Watch::run_child(ReadyNode* n) {
   w->child_done(static_cast<std::size_t>(node - w->m_nodes.data()), node->outcome);
 }
 
-void Watch::rethrow_first_error() const {
-  if (m_first_error == npos) return;
-  TaskCore* bad = m_tasks[m_first_error];
-  bad->m_retrieved = true;
-  std::rethrow_exception(bad->exception());
-}
-
-const char* Watch::child_label() const noexcept {
-  return m_kind == AwaitKind::gather ? "gather: child done" : "wait: child done";
-}
+const char* Watch::child_label() const noexcept { return "wait: child done"; }
 
 const char* Watch::child_label_of(const ReadyNode& n) noexcept {
   return static_cast<const Node&>(n).owner->child_label();
@@ -78,10 +69,8 @@ void Watch::child_done(std::size_t i, TaskState s) {
   ++m_done;
   const bool all = m_done == m_tasks.size();
   // The common case: a child that succeeded, not the last one, of a watch that waits for all
-  // of them or for a failure (gather, wait ALL_COMPLETED / FIRST_EXCEPTION) only counts.
-  if (s == TaskState::done && !all &&
-      (m_mode == WatchMode::all || m_mode == WatchMode::first_error ||
-       m_mode == WatchMode::first_exception)) [[likely]]
+  // of them or for a failure (wait ALL_COMPLETED / FIRST_EXCEPTION) only counts.
+  if (s == TaskState::done && !all && (m_mode == WatchMode::all || m_mode == WatchMode::first_exception)) [[likely]]
     return;
   settle_child(i, s, all);
 }
@@ -90,15 +79,10 @@ void Watch::child_done(std::size_t i, TaskState s) {
 // common case free of saving registers).
 void Watch::settle_child(std::size_t i, TaskState s, bool all) {
   if (m_mode == WatchMode::each) m_order.push_back(i);  // only as_completed consumes the order
-  if (s != TaskState::done && m_first_error == npos) m_first_error = i;
-  if (m_satisfied && m_mode != WatchMode::each) {
-    if (s == TaskState::failed) m_tasks[i]->m_retrieved = true;  // gather's late children
-    return;
-  }
+  if (m_satisfied && m_mode != WatchMode::each) return;
   bool wake_now = false;
   switch (m_mode) {
     case WatchMode::all: wake_now = all; break;
-    case WatchMode::first_error: wake_now = all || s != TaskState::done; break;
     case WatchMode::first_completed: wake_now = true; break;
     case WatchMode::first_exception: wake_now = all || s == TaskState::failed; break;
     case WatchMode::each: wake_now = true; break;
@@ -133,12 +117,6 @@ void Watch::detach() noexcept {
   if (m_timer.m_queued) loop->unqueue_node(m_timer);
 }
 
-void Watch::retrieve_remaining() noexcept {
-  if (m_done == m_tasks.size()) return;  // every completion was seen
-  for (auto* t : m_tasks)
-    if (!t->done()) t->m_retrieved = true;
-}
-
 AwaitTarget Watch::describe(const detail::TaskCore&) const {
   AwaitTarget a;
   a.kind = m_kind;
@@ -158,18 +136,7 @@ AwaitTarget Watch::describe(const detail::TaskCore&) const {
   return a;
 }
 
-CancelAction Watch::on_cancel(TaskCore& task) {
-  if (m_forward_cancel) {
-    const std::string msg = task.m_extras ? task.m_extras->cancel_message : std::string();
-    bool any = false;
-    for (auto* t : m_tasks)
-      if (t->cancel(msg)) any = true;
-    if (any) {
-      m_cancel_requested = true;
-      return CancelAction::forwarded;
-    }
-    return CancelAction::refused;
-  }
+CancelAction Watch::on_cancel(TaskCore&) {
   m_waiter = nullptr;
   detach();
   return CancelAction::detached;

@@ -1,6 +1,6 @@
 // scenarios.cpp — C++ versions of tests/conformance/scenarios/*.py (same names, same lines).
 //
-// Sections: helpers · one section per scenario (alphabetical) · registry
+// Sections: one section per scenario (alphabetical) · registry. Helpers: scenarios.hpp.
 #include "scenarios.hpp"
 
 #include <cstdio>
@@ -13,27 +13,6 @@ using namespace loopscope;
 
 namespace conformance {
 namespace {
-
-// ---- helpers -------------------------------------------------------------------------------
-void say(const std::string& s) { EventLoop::current()->print(s); }
-std::string T() {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", EventLoop::current()->time());
-  return buf;
-}
-// asyncio's ValueError, so that describe_exception / messages read the same.
-struct ValueError : std::runtime_error, NamedError {
-  using std::runtime_error::runtime_error;
-  const char* type_name() const noexcept override { return "ValueError"; }
-};
-std::string py_list(const std::vector<std::string>& v, bool quote = true) {
-  std::string s = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) s += ", ";
-    s += quote ? "'" + v[i] + "'" : v[i];
-  }
-  return s + "]";
-}
 
 // ---- cancellation --------------------------------------------------------------------------
 Coro<> c_sleeper(std::string name) {
@@ -69,7 +48,6 @@ Coro<std::string> c_stubborn() {
   say(T() + " stubborn goes on");
   co_return "stubborn result";
 }
-const char* py_bool(bool b) { return b ? "True" : "False"; }
 Coro<> cancellation() {
   {
     auto t = create_task(c_sleeper("a"));
@@ -453,7 +431,7 @@ Coro<> wait_modes() {
 
 // ---- registry ------------------------------------------------------------------------------
 const std::map<std::string, Scenario>& scenarios() {
-  static const std::map<std::string, Scenario> all{
+  static std::map<std::string, Scenario> all{
       {"cancellation", cancellation},
       {"create_task_order", create_task_order},
       {"equal_deadlines", equal_deadlines},
@@ -469,6 +447,11 @@ const std::map<std::string, Scenario>& scenarios() {
       {"wait_for_timeout", wait_for_timeout},
       {"wait_modes", wait_modes},
   };
+  static const bool merged = [] {
+    for (const auto& [name, fn] : api_scenarios()) all.emplace(name, fn);
+    return true;
+  }();
+  (void)merged;
   return all;
 }
 

@@ -68,6 +68,21 @@ TEST(Coro, IsLazyAndReportsANamedCoroutineThatWasNeverAwaited) {
   EXPECT_EQ(warnings[0], "coroutine 'worker' was never awaited");
 }
 
+TEST(Coro, AnUnnamedCoroutineNeverAwaitedIsReportedByItsFunctionNameAsARuntimeWarning) {
+  EventLoop loop;
+  { auto c = marks(); }
+  ASSERT_EQ(loop.warnings().size(), 1u);
+  EXPECT_EQ(loop.warnings()[0].category, "RuntimeWarning");
+  EXPECT_EQ(loop.warnings()[0].message, "coroutine 'marks' was never awaited");
+}
+
+TEST(Coro, TheShortFunctionNameDropsReturnTypeQualifiersAndParameters) {
+  using detail::TaskCore;
+  EXPECT_EQ(TaskCore::short_function_name("loopscope::Coro<int> ns::{anonymous}::worker(int, std::string)"), "worker");
+  EXPECT_EQ(TaskCore::short_function_name("loopscope::Coro<std::pair<int, int> > Cls::run()"), "run");
+  EXPECT_EQ(TaskCore::short_function_name("main()::<lambda()>"), "main()::<lambda()>");
+}
+
 TEST(Coro, AMillionNestedImmediateAwaitsDoNotOverflowTheStack) {
   EventLoop loop;
   EXPECT_EQ(loop.run_until_complete(nested(1000000)), 1000000);

@@ -5,13 +5,6 @@
 
 using namespace loopscope;
 
-namespace {
-struct ValueError : std::runtime_error, NamedError {
-  using std::runtime_error::runtime_error;
-  const char* type_name() const noexcept override { return "ValueError"; }
-};
-}  // namespace
-
 TEST(Errors, DescribeExceptionGivesTypeAndMessage) {
   EXPECT_EQ(describe_exception(std::make_exception_ptr(CancelledError())), "CancelledError");
   EXPECT_EQ(describe_exception(std::make_exception_ptr(TimeoutError("late"))), "TimeoutError: late");

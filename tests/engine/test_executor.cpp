@@ -115,3 +115,25 @@ TEST(Executor, OnTheVirtualClockTheTraceDoesNotDependOnHowLongTheWorkerReallyTak
   for (std::size_t i = 0; i < std::min(fast.size(), slow.size()); ++i) ASSERT_EQ(fast[i], slow[i]) << "event " << i;
   EXPECT_EQ(fast.size(), slow.size());
 }
+
+// The order of completions on the virtual clock is the order of submission, not the order the
+// workers really finished in: swapping the real durations of two jobs changes nothing.
+TEST(Executor, ConcurrentJobsSettleInSubmissionOrderWhateverTheirRealDurations) {
+  auto run = [](int a_ms, int b_ms) {
+    EventLoop loop;
+    std::vector<std::string> log;
+    auto job = [](std::vector<std::string>& log, std::string name, int ms) -> Coro<> {
+      co_await to_thread([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
+      log.push_back(name + " done");
+    };
+    auto main = [&]() -> Coro<> {
+      std::vector<Task<>> ts{create_task(job(log, "A", a_ms)), create_task(job(log, "B", b_ms))};
+      co_await gather(ts);
+    };
+    loop.run_until_complete(main());
+    return log;
+  };
+  const std::vector<std::string> expected{"A done", "B done"};
+  EXPECT_EQ(run(30, 0), expected);
+  EXPECT_EQ(run(0, 30), expected);
+}

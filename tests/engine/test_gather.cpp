@@ -97,7 +97,8 @@ TEST(Gather, ALargeGatherIsLabelledWithEightNamesThenACount) {
   loop.run_until_complete([](EventLoop& l, AwaitTarget& out) -> Coro<void> {
     std::vector<Task<int>> ts;
     for (int i = 0; i < 20; ++i) ts.push_back(create_task(after(1, i)));
-    Task<std::vector<int>> g = create_task(gather(std::move(ts)));
+    auto await_it = [](Future<std::vector<int>> f) -> Coro<std::vector<int>> { co_return co_await f; };
+    Task<std::vector<int>> g = create_task(await_it(gather(std::move(ts))));
     co_await sleep(0.5);
     for (const auto& t : l.snapshot().tasks)
       if (t.id == g.id()) out = t.awaiting;
@@ -125,4 +126,52 @@ TEST(Gather, AChildThatFailsAfterTheGatherRaisedIsNotReportedAsUnretrieved) {
   loop.close();
   EXPECT_TRUE(raised);
   EXPECT_EQ(reports, 0);
+}
+
+TEST(Gather, IsAFutureOfItsOwnThatCanBeNestedInAnotherGather) {
+  EventLoop loop;
+  auto main = []() -> Coro<std::tuple<std::vector<int>, int>> {
+    std::vector<Task<int>> inner_tasks{create_task(after(0.2, 1)), create_task(after(0.1, 2))};
+    Future<std::vector<int>> inner = gather(std::move(inner_tasks));
+    co_return co_await gather(inner, create_task(after(0.15, 3)));
+  };
+  auto [ab, c] = loop.run_until_complete(main());
+  EXPECT_EQ(ab, (std::vector<int>{1, 2}));
+  EXPECT_EQ(c, 3);
+}
+
+TEST(Gather, CancellingItCancelsTheChildrenAndItRaisesCancelledErrorWithoutBeingCancelled) {
+  // CPython's _GatheringFuture fails with CancelledError: cancelled() stays false, even when
+  // the children absorbed the cancellation and returned normally.
+  EventLoop loop;
+  auto absorbing = []() -> Coro<int> {
+    try {
+      co_await sleep(10);
+    } catch (const CancelledError&) {
+    }
+    co_return 1;
+  };
+  auto main = [&]() -> Coro<bool> {
+    auto g = gather(absorbing(), absorbing());
+    co_await sleep(1);
+    EXPECT_TRUE(g.cancel());
+    try {
+      co_await g;
+    } catch (const CancelledError&) {
+      co_return !g.cancelled() && g.done();
+    }
+    co_return false;
+  };
+  EXPECT_TRUE(loop.run_until_complete(main()));
+  EXPECT_DOUBLE_EQ(loop.time(), 1.0);
+}
+
+TEST(Gather, AnEmptyGatherIsDoneAtOnce) {
+  EventLoop loop;
+  auto main = []() -> Coro<std::size_t> {
+    auto g = gather(std::vector<Task<int>>{});
+    EXPECT_TRUE(g.done());
+    co_return (co_await g).size();
+  };
+  EXPECT_EQ(loop.run_until_complete(main()), 0u);
 }

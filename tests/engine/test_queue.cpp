@@ -41,3 +41,29 @@ TEST(Queue, BoundedPutWaitsWhenFullAndGetWaitsWhenEmpty) {
   q.put_nowait(2);
   EXPECT_THROW(q.put_nowait(3), QueueFull);
 }
+
+TEST(Queue, PriorityQueueHandsOutTheSmallestItemAndLifoQueueTheNewest) {
+  EventLoop loop;
+  PriorityQueue<int> pq;
+  for (int v : {3, 1, 2}) pq.put_nowait(v);
+  EXPECT_EQ(pq.get_nowait(), 1);
+  EXPECT_EQ(pq.get_nowait(), 2);
+  EXPECT_EQ(pq.get_nowait(), 3);
+  LifoQueue<int> lq;
+  for (int v : {1, 2, 3}) lq.put_nowait(v);
+  EXPECT_EQ(lq.get_nowait(), 3);
+  EXPECT_EQ(lq.get_nowait(), 2);
+  EXPECT_NE(lq.label().find("LifoQueue#"), std::string::npos);
+  EXPECT_NE(pq.label().find("PriorityQueue#"), std::string::npos);
+}
+
+TEST(Queue, NowaitOnEmptyOrFullRaisesQueueEmptyOrQueueFullAndExtraTaskDoneIsAValueError) {
+  EventLoop loop;
+  Queue<int> q(1);
+  EXPECT_THROW(q.get_nowait(), QueueEmpty);
+  q.put_nowait(1);
+  EXPECT_THROW(q.put_nowait(2), QueueFull);
+  q.get_nowait();
+  q.task_done();
+  EXPECT_THROW(q.task_done(), ValueError);
+}

@@ -20,3 +20,16 @@ TEST(Semaphore, LimitsConcurrency) {
   EXPECT_DOUBLE_EQ(loop.time(), 3.0);
   EXPECT_EQ(s.value(), 2);
 }
+
+TEST(BoundedSemaphore, ReleasingAboveTheInitialValueIsAValueError) {
+  EventLoop loop;
+  BoundedSemaphore sem(1);
+  EXPECT_THROW(sem.release(), ValueError);
+  auto main = [](BoundedSemaphore& s) -> Coro<int> {
+    co_await s.acquire();
+    s.release();
+    co_return s.value();
+  };
+  EXPECT_EQ(loop.run_until_complete(main(sem)), 1);
+  EXPECT_NE(sem.label().find("BoundedSemaphore#"), std::string::npos);
+}

@@ -35,3 +35,40 @@ TEST(Timeout, PassesTheValueThroughWhenInTime) {
   };
   EXPECT_EQ(loop.run_until_complete(main()), 3);
 }
+
+TEST(Timeout, TheScopeObjectReportsWhenReschedulesToAnAbsoluteTimeAndSaysWhetherItExpired) {
+  EventLoop loop;
+  auto body = [](Timeout& cm) -> Coro<> {
+    EXPECT_FALSE(cm.when());
+    cm.reschedule(2.0);  // absolute loop time, as in asyncio
+    co_await sleep(5);
+  };
+  auto main = [&]() -> Coro<bool> {
+    auto cm = timeout(std::nullopt);
+    try {
+      co_await cm.run(body(cm));
+    } catch (const TimeoutError&) {
+      EXPECT_DOUBLE_EQ(*cm.when(), 2.0);
+      co_return cm.expired();
+    }
+    co_return false;
+  };
+  EXPECT_TRUE(loop.run_until_complete(main()));
+  EXPECT_DOUBLE_EQ(loop.time(), 2.0);
+}
+
+TEST(Timeout, TimeoutAtUsesAnAbsoluteDeadlineAndRescheduleOutsideTheScopeIsARuntimeError) {
+  EventLoop loop;
+  auto main = []() -> Coro<bool> {
+    co_await sleep(1);
+    auto cm = timeout_at(1.5);
+    EXPECT_THROW(cm.reschedule(3.0), RuntimeError);
+    try {
+      co_await cm.run(after(10, 0));
+    } catch (const TimeoutError&) {
+      co_return EventLoop::current()->time() == 1.5;
+    }
+    co_return false;
+  };
+  EXPECT_TRUE(loop.run_until_complete(main()));
+}

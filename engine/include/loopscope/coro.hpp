@@ -8,8 +8,9 @@
 // (detail/thread_state.hpp), so a chain of a million nested awaits that complete immediately
 // uses constant machine stack in every build type.
 //
-// A Coro destroyed without ever having run reports "coroutine 'NAME' was never awaited" through
-// the current loop's warning handler when it was given a name (set_name).
+// A Coro destroyed without ever having run reports the RuntimeWarning "coroutine 'NAME' was
+// never awaited" through the current loop (EventLoop::warnings()); NAME is set_name()'s, else the
+// coroutine function's own (unqualified) name.
 //
 // Sections: Storage · CoroPromise · Coro
 #include <loopscope/detail/frame_pool.hpp>
@@ -18,6 +19,7 @@
 #include <coroutine>
 #include <exception>
 #include <optional>
+#include <source_location>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -47,7 +49,9 @@ template <class T> class CoroPromise final : public TaskCore, public Storage<T> 
 public:
   using handle_type = std::coroutine_handle<CoroPromise>;
 
-  CoroPromise() noexcept {
+  // `where` is the coroutine function (the compiler constructs the promise inside it).
+  explicit CoroPromise(std::source_location where = std::source_location::current()) noexcept {
+    tls.coro_function = where.function_name();
     static_assert(alignof(CoroPromise) <= 64, "the frame offset must fit in a byte");
     const auto root = handle_type::from_promise(*this);
     m_frame_offset = static_cast<std::uint8_t>(reinterpret_cast<char*>(this) -
@@ -89,10 +93,14 @@ public:
   using value_type = T;
 
   Coro() noexcept = default;
-  explicit Coro(handle_type h) noexcept : m_h(h) {}
-  Coro(Coro&& o) noexcept : m_h(std::exchange(o.m_h, {})) {}
+  explicit Coro(handle_type h, const char* function = nullptr) noexcept : m_h(h), m_function(function) {}
+  Coro(Coro&& o) noexcept : m_h(std::exchange(o.m_h, {})), m_function(o.m_function) {}
   Coro& operator=(Coro&& o) noexcept {
-    if (this != &o) { reset(); m_h = std::exchange(o.m_h, {}); }
+    if (this != &o) {
+      reset();
+      m_h = std::exchange(o.m_h, {});
+      m_function = o.m_function;
+    }
     return *this;
   }
   Coro(const Coro&) = delete;
@@ -131,16 +139,17 @@ private:
   void reset() noexcept {
     if (!m_h) return;
     promise_type& p = m_h.promise();
-    if (!p.m_started) p.warn_never_awaited();
+    if (!p.m_started) p.warn_never_awaited(m_function);
     m_h.destroy();
     m_h = {};
   }
   handle_type m_h;
+  const char* m_function = nullptr;  // std::source_location's function name (static storage)
 };
 
 namespace detail {
 template <class T> Coro<T> CoroPromise<T>::get_return_object() noexcept {
-  return Coro<T>(handle_type::from_promise(*this));
+  return Coro<T>(handle_type::from_promise(*this), tls.coro_function);
 }
 }  // namespace detail
 

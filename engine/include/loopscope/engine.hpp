@@ -1,17 +1,21 @@
 #pragma once
 // engine.hpp — everything the engine offers, in one include.
 #include <loopscope/as_completed.hpp>
+#include <loopscope/barrier.hpp>
 #include <loopscope/clock.hpp>
+#include <loopscope/condition.hpp>
 #include <loopscope/coro.hpp>
 #include <loopscope/errors.hpp>
 #include <loopscope/event.hpp>
 #include <loopscope/event_loop.hpp>
 #include <loopscope/executor.hpp>
+#include <loopscope/future.hpp>
 #include <loopscope/gather.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/lock.hpp>
 #include <loopscope/queue.hpp>
 #include <loopscope/semaphore.hpp>
+#include <loopscope/shield.hpp>
 #include <loopscope/sleep.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>

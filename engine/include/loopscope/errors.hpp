@@ -57,6 +57,16 @@ struct RuntimeError : EngineError {
   using EngineError::EngineError;
   const char* type_name() const noexcept override { return "RuntimeError"; }
 };
+// An argument or an operation with a wrong value (BoundedSemaphore released too many times).
+struct ValueError : EngineError {
+  using EngineError::EngineError;
+  const char* type_name() const noexcept override { return "ValueError"; }
+};
+// Barrier.wait() on a barrier that was aborted or reset (asyncio: a RuntimeError).
+struct BrokenBarrierError : RuntimeError {
+  using RuntimeError::RuntimeError;
+  const char* type_name() const noexcept override { return "BrokenBarrierError"; }
+};
 // run_until_complete found nothing left to run while its task was still not done (asyncio would
 // hang forever; the engine reports it instead).
 struct DeadlockError : EngineError {

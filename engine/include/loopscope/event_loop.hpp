@@ -23,8 +23,10 @@
 #include <loopscope/coro.hpp>
 #include <loopscope/detail/io_wait.hpp>
 #include <loopscope/detail/ready_node.hpp>
+#include <loopscope/detail/selector.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/detail/timer_heap.hpp>
+#include <loopscope/future.hpp>
 #include <loopscope/handle.hpp>
 #include <loopscope/snapshot.hpp>
 #include <loopscope/statistics.hpp>
@@ -57,6 +59,15 @@ struct ExceptionContext {
   std::exception_ptr exception;
 };
 
+// A warning the loop reported (warnings.warn): its category, as Python names it, and its text.
+struct Warning {
+  std::string category;           // "RuntimeWarning", "ResourceWarning", …
+  std::string message;            // "coroutine 'worker' was never awaited"
+  double time = 0;                // loop time when it was reported
+  TaskId task = 0;                // the task running then (0 = none)
+  bool operator==(const Warning&) const = default;
+};
+
 // ---- EventLoop -----------------------------------------------------------------------------
 class EventLoop {
 public:
@@ -84,6 +95,8 @@ public:
   void call_soon_threadsafe(std::function<void()> fn, std::string label = {});
   HandleRef call_later(double delay, std::function<void()> fn, std::string label = {});
   HandleRef call_at(double when, std::function<void()> fn, std::string label = {});
+  // asyncio's loop.create_future(): a pending Future on this loop.
+  template <class T = void> Future<T> create_future() { return loopscope::create_future<T>(*this); }
   template <class T> Task<T> create_task(Coro<T> coro, std::string_view name = {}) {
     return loopscope::create_task(std::move(coro), name, this);
   }
@@ -135,8 +148,12 @@ public:
   // ---- errors and warnings
   void set_exception_handler(std::function<void(const ExceptionContext&)> fn) { m_exception_handler = std::move(fn); }
   void call_exception_handler(const ExceptionContext& ctx);
+  // The handler receives each warning's text (without a handler: stderr, "Category: text").
   void set_warning_handler(std::function<void(std::string_view)> fn) { m_warning_handler = std::move(fn); }
-  void warn(std::string_view text);
+  // Reports a warning: kept in warnings() (a program can read them), traced as a note, handed
+  // to the handler.
+  void warn(std::string_view text, std::string_view category = "RuntimeWarning");
+  const std::vector<Warning>& warnings() const noexcept { return m_warnings; }
 
   // ---- program helpers (the lesson interpreter's print / listing line / time.sleep)
   // Records an `output` event for the current task and calls the output handler.
@@ -151,7 +168,7 @@ public:
   const std::vector<OutputLine>& output() const noexcept { return m_output; }
 
   // ---- I/O (epoll)
-  int epoll_fd() const noexcept { return m_epoll_fd; }
+  int epoll_fd() const noexcept { return m_selector.fd(); }
   // Awaitables: suspend the calling task until fd is readable / writable (or hung up / in
   // error). Cancellation removes the registration. One waiter per fd and direction.
   detail::IoWait wait_readable(int fd) noexcept { return detail::IoWait(*this, fd, IoDirection::read); }
@@ -202,11 +219,6 @@ public:
 
 private:
   using HeapEntry = detail::TimerEntry;
-  struct FdState {
-    detail::IoWait* reader = nullptr;
-    detail::IoWait* writer = nullptr;
-    std::uint32_t registered = 0;   // epoll events currently registered (0 = not registered)
-  };
 
   void run_until_done(AnyTask& task);
   bool iterate();
@@ -222,12 +234,12 @@ private:
   void settle_jobs();
   // Virtual clock: the job's virtual deadline has come but its worker is still busy: wait for it.
   void wait_job(detail::ExecutorJobBase& job);
-  void process_io_events_list(void* events, int n);
+  // Asks the selector (timeout in ms, -1 = forever) and wakes the tasks whose fd is ready.
+  void select_io(int timeout_ms);
   void wake_io(detail::IoWait& w);
   void trace_io_wait(const detail::IoWait& w, TraceKind kind);
   void advance_virtual(double d);
   void job_completed(detail::ExecutorJobBase& job);
-  void update_fd(int fd);
   void fire_due_timers();
   void heap_clean_top();
   void heap_rebuild();
@@ -309,12 +321,11 @@ private:
   // handlers
   std::function<void(const ExceptionContext&)> m_exception_handler;
   std::function<void(std::string_view)> m_warning_handler;
+  std::vector<Warning> m_warnings;
   std::function<void(double, TaskId, std::string_view)> m_output_handler;
   // selector
-  int m_epoll_fd = -1;
-  int m_wake_fd = -1;
-  std::vector<FdState> m_fds;
-  std::size_t m_io_waiters = 0;
+  detail::Selector m_selector;
+  std::vector<void*> m_io_ready;           // select_io's scratch list (kept: no allocation a poll)
   // thread-safe callbacks and executor completions
   std::mutex m_ts_mutex;
   std::vector<std::pair<std::function<void()>, std::string>> m_ts_callbacks;

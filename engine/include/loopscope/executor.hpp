@@ -13,6 +13,9 @@
 // busy then, the loop waits for it). Completions are taken only in the poll phase, so the trace
 // is the same however long fn really takes: runs stay deterministic.
 // Cancelling the awaiting task abandons the job: the worker finishes it, the result is dropped.
+// g++ 12 mishandles a capturing lambda written inside the co_await expression itself
+// (`co_await to_thread([s] {…})` frees the captured string twice): name the lambda first,
+// `auto fn = [s] {…}; co_await to_thread(fn);`.
 #include <loopscope/detail/ready_node.hpp>
 #include <loopscope/detail/task_core.hpp>
 #include <loopscope/errors.hpp>

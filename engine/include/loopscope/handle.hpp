@@ -58,4 +58,8 @@ private:
   detail::Handle* m_h = nullptr;
 };
 
+// asyncio's names: call_soon returns a Handle, call_later / call_at a TimerHandle (when() >= 0).
+using Handle = HandleRef;
+using TimerHandle = HandleRef;
+
 }  // namespace loopscope

@@ -4,29 +4,73 @@
 // put() waits while the queue is full (AwaitKind::queue_put), get() while it is empty
 // (AwaitKind::queue_get); both wake the longest-waiting task on the other side first.
 // maxsize 0 means unbounded. task_done()/join() count finished items as asyncio does.
+// get_nowait() on an empty queue raises QueueEmpty, put_nowait() on a full one QueueFull.
+// PriorityQueue hands out the smallest item first (operator<), LifoQueue the newest; the
+// order lives in a store policy (detail::FifoStore / LifoStore / PriorityStore).
 #include <loopscope/coro.hpp>
 #include <loopscope/detail/primitive.hpp>
 #include <loopscope/errors.hpp>
 #include <loopscope/event.hpp>
 
+#include <algorithm>
 #include <deque>
+#include <functional>
 #include <utility>
+#include <vector>
 
 namespace loopscope {
 
-template <class T> class Queue : public detail::Primitive {
+namespace detail {
+template <class T> struct FifoStore {
+  static constexpr const char* type_name = "Queue";
+  std::deque<T> items;
+  void push(T v) { items.push_back(std::move(v)); }
+  T pop() {
+    T v = std::move(items.front());
+    items.pop_front();
+    return v;
+  }
+};
+template <class T> struct LifoStore {
+  static constexpr const char* type_name = "LifoQueue";
+  std::vector<T> items;
+  void push(T v) { items.push_back(std::move(v)); }
+  T pop() {
+    T v = std::move(items.back());
+    items.pop_back();
+    return v;
+  }
+};
+// A binary min-heap, as heapq keeps asyncio.PriorityQueue.
+template <class T> struct PriorityStore {
+  static constexpr const char* type_name = "PriorityQueue";
+  std::vector<T> items;
+  void push(T v) {
+    items.push_back(std::move(v));
+    std::push_heap(items.begin(), items.end(), std::greater<>());
+  }
+  T pop() {
+    std::pop_heap(items.begin(), items.end(), std::greater<>());
+    T v = std::move(items.back());
+    items.pop_back();
+    return v;
+  }
+};
+}  // namespace detail
+
+template <class T, class Store = detail::FifoStore<T>> class Queue : public detail::Primitive {
 public:
-  explicit Queue(std::size_t maxsize = 0) : Primitive(AwaitKind::queue_get, "Queue"), m_maxsize(maxsize) {
+  explicit Queue(std::size_t maxsize = 0) : Primitive(AwaitKind::queue_get, Store::type_name), m_maxsize(maxsize) {
     m_finished.set();
   }
-  std::size_t qsize() const noexcept { return m_items.size(); }
+  std::size_t qsize() const noexcept { return m_items.items.size(); }
   std::size_t maxsize() const noexcept { return m_maxsize; }
-  bool empty() const noexcept { return m_items.empty(); }
-  bool full() const noexcept { return m_maxsize > 0 && m_items.size() >= m_maxsize; }
+  bool empty() const noexcept { return m_items.items.empty(); }
+  bool full() const noexcept { return m_maxsize > 0 && m_items.items.size() >= m_maxsize; }
 
   void put_nowait(T item) {
     if (full()) throw QueueFull();
-    m_items.push_back(std::move(item));
+    m_items.push(std::move(item));
     ++m_unfinished;
     m_finished.clear();
     ++m_stats.releases;
@@ -34,8 +78,7 @@ public:
   }
   T get_nowait() {
     if (empty()) throw QueueEmpty();
-    T item = std::move(m_items.front());
-    m_items.pop_front();
+    T item = m_items.pop();
     ++m_stats.acquisitions;
     wakeup_next(m_putters);
     return item;
@@ -55,7 +98,7 @@ public:
     co_return get_nowait();
   }
   void task_done() {
-    if (m_unfinished == 0) throw RuntimeError("task_done() called too many times");
+    if (m_unfinished == 0) throw ValueError("task_done() called too many times");
     if (--m_unfinished == 0) m_finished.set();
   }
   Coro<> join() {
@@ -91,10 +134,13 @@ private:
   }
 
   std::size_t m_maxsize;
-  std::deque<T> m_items;
+  Store m_items;
   detail::WaitList m_getters, m_putters;
   std::size_t m_unfinished = 0;
   Event m_finished;
 };
+
+template <class T> using LifoQueue = Queue<T, detail::LifoStore<T>>;
+template <class T> using PriorityQueue = Queue<T, detail::PriorityStore<T>>;
 
 }  // namespace loopscope

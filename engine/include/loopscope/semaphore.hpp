@@ -3,7 +3,8 @@
 //
 // acquire() decrements the counter or, when it is zero (or others are already queued), waits
 // in FIFO order (AwaitKind::semaphore). release() increments it and wakes the first waiter,
-// reserving the slot for it.
+// reserving the slot for it. BoundedSemaphore raises ValueError when released above its
+// initial value.
 #include <loopscope/detail/primitive.hpp>
 #include <loopscope/errors.hpp>
 
@@ -11,9 +12,7 @@ namespace loopscope {
 
 class Semaphore : public detail::Primitive {
 public:
-  explicit Semaphore(int value = 1) : Primitive(AwaitKind::semaphore, "Semaphore"), m_value(value) {
-    if (value < 0) throw std::invalid_argument("Semaphore initial value must be >= 0");
-  }
+  explicit Semaphore(int value = 1) : Semaphore(value, "Semaphore") {}
   int value() const noexcept { return m_value; }
   bool locked() const noexcept { return m_value == 0 || !m_waiters.empty(); }
   void release() {
@@ -53,6 +52,11 @@ public:
   // co_await sem.acquire()
   Acquire acquire() noexcept { return Acquire(*this); }
 
+protected:
+  Semaphore(int value, const char* type_name) : Primitive(AwaitKind::semaphore, type_name), m_value(value) {
+    if (value < 0) throw ValueError("Semaphore initial value must be >= 0");
+  }
+
 private:
   bool wake_next() {
     for (detail::Waiter* w = m_waiters.front(); w; w = w->next) {
@@ -65,6 +69,19 @@ private:
   }
   int m_value;
   detail::WaitList m_waiters;
+};
+
+// asyncio.BoundedSemaphore: release() beyond the initial value is a ValueError.
+class BoundedSemaphore : public Semaphore {
+public:
+  explicit BoundedSemaphore(int value = 1) : Semaphore(value, "BoundedSemaphore"), m_bound(value) {}
+  void release() {
+    if (value() >= m_bound) throw ValueError("BoundedSemaphore released too many times");
+    Semaphore::release();
+  }
+
+private:
+  int m_bound;
 };
 
 }  // namespace loopscope

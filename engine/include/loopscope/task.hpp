@@ -146,6 +146,9 @@ private:
   }
 };
 
+// The task running now (asyncio.current_task()); an empty AnyTask outside a task.
+AnyTask current_task() noexcept;
+
 // ---- create_task ---------------------------------------------------------------------------
 // Schedules `coro` on `loop` (the current loop when null). The task starts at the next iteration.
 template <class T>

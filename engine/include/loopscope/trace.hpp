@@ -52,6 +52,8 @@ enum class AwaitKind : std::uint8_t {
   io,           // a socket; `target` the fd, `direction` read/write/connect/accept
   executor,     // to_thread / run_in_executor; `target` the job id
   task_group,   // TaskGroup.__aexit__ waiting for its children
+  future,       // a Future (create_future, shield, gather's own future); `target` its id
+  condition,    // Condition.wait() / Barrier.wait(); `target` the primitive's id
 };
 
 enum class IoDirection : std::uint8_t { read, write, connect, accept };
@@ -119,7 +121,7 @@ struct TraceEvent {
 };
 static_assert(sizeof(TraceEvent) == 64, "TraceEvent is meant to fill one cache line");
 static_assert(static_cast<unsigned>(TraceKind::task_uncancelled) < 32 &&
-                  static_cast<unsigned>(AwaitKind::task_group) < 16,
+                  static_cast<unsigned>(AwaitKind::condition) < 16,
               "the compact trace form keeps a kind in 5 bits and an await kind in 4");
 
 // ---- TraceRecorder -------------------------------------------------------------------------

@@ -59,9 +59,11 @@ template <class T> Coro<T> wait_for(Task<T> task, double timeout) {
   }
 }
 
-// A coroutine is wrapped in a task first (asyncio's ensure_future: it gets a "Task-N" name).
+// A coroutine is wrapped in a task when wait_for starts running, as asyncio's ensure_future
+// does (the task gets the next "Task-N" name then, not when wait_for is called).
 template <class T> Coro<T> wait_for(Coro<T> coro, double timeout) {
-  return wait_for(create_task(std::move(coro)), timeout);
+  if constexpr (std::is_void_v<T>) co_await wait_for(create_task(std::move(coro)), timeout);
+  else co_return co_await wait_for(create_task(std::move(coro)), timeout);
 }
 
 }  // namespace loopscope

@@ -15,9 +15,9 @@ enum class NodeKind : std::uint8_t {
   callback,     // a Handle from call_soon/call_later/add_done_callback
   sleep_timer,  // a sleeping task's own node, serving as its sleep() timer: running it wakes
                 // the task (the node is a TaskCore; it is `task` again once scheduled)
-  internal,        // engine bookkeeping node: a LabelledNode (gather/wait/group callbacks)
+  internal,        // engine bookkeeping node: a LabelledNode (gather/group callbacks)
   internal_timer,  // engine bookkeeping timer: a LabelledTimer (timeouts, executor jobs)
-  watch_child,     // a Watch's node for one watched task: "gather: child done" / "wait: child done"
+  watch_child,     // a Watch's node for one watched task: "wait: child done"
 };
 
 // What the loop does when it pops a node is decided by m_kind (a switch, no pointer per node):

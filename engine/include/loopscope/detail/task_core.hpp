@@ -122,8 +122,11 @@ public:
   [[gnu::cold, gnu::noinline]] void report_unretrieved() noexcept;
   void last_release() noexcept;
   void destroy_frame() noexcept;
-  // A fresh frame that was never run: never-awaited warning when named.
-  void warn_never_awaited() noexcept;
+  // A fresh frame that was never run: the never-awaited RuntimeWarning, naming the coroutine by
+  // set_name() or else by `function` (a compiler-provided function signature, may be null).
+  void warn_never_awaited(const char* function) noexcept;
+  // "worker" from "loopscope::Coro<int> ns::worker(int)"; the whole text when not of that form.
+  static std::string short_function_name(std::string_view signature);
 
   // Frame data (public for the engine's awaiters; not an API).
   TaskId m_id = 0;

@@ -17,6 +17,8 @@ struct ThreadState {
   EventLoop* loop = nullptr;
   TaskCore* task = nullptr;
   std::coroutine_handle<> next = nullptr;
+  // The function of the coroutine frame created last (its promise sets it, its Coro takes it).
+  const char* coro_function = nullptr;
 };
 
 inline constinit thread_local ThreadState tls{};

@@ -1,6 +1,5 @@
 #pragma once
-// detail/watch.hpp — a suspension that watches a set of tasks (gather, wait, wait_for,
-// as_completed).
+// detail/watch.hpp — a suspension that watches a set of tasks (wait, wait_for, as_completed).
 //
 // Each watched task gets a callback node in its done-callback list. When the task finishes the
 // node enters the ready queue (first hop); running it records the completion and, when the
@@ -22,7 +21,6 @@ namespace loopscope::detail {
 
 enum class WatchMode : std::uint8_t {
   all,              // every task done
-  first_error,      // every task done, or one failed / was cancelled (gather without return_exceptions)
   first_completed,  // any task done
   first_exception,  // every task done, or one failed (not cancelled)
   each,             // every completion wakes the waiter (as_completed)
@@ -52,24 +50,14 @@ public:
   };
   Ref operator co_await() & noexcept { return Ref{*this}; }
 
-  // Forwards cancellation to the tasks (gather) instead of detaching.
-  void set_forward_cancel(bool on) noexcept { m_forward_cancel = on; }
-  bool cancel_requested() const noexcept { return m_cancel_requested; }
   bool timed_out() const noexcept { return m_timed_out; }
   std::size_t done_count() const noexcept { return m_done; }
   // Mode each: completions in the order their callbacks ran; next_completed() consumes them.
   std::size_t next_completed() noexcept { return m_consumed < m_order.size() ? m_order[m_consumed++] : npos; }
   bool has_unconsumed() const noexcept { return m_consumed < m_order.size(); }
   std::size_t size() const noexcept { return m_tasks.size(); }
-  // If a child failed or was cancelled: marks the first one's exception retrieved and rethrows it.
-  void rethrow_first_error() const;
-  // Gather: each task's outcome counts as retrieved when its completion is seen (asyncio's
-  // gather calls fut.exception() in its done callback), so nothing is reported as unretrieved.
-  void set_retrieve_outcomes(bool on) noexcept { m_retrieve_outcomes = on; }
   // Unhooks every node and the timer.
   void detach() noexcept;
-  // Marks the exceptions of tasks that finish later as retrieved (gather leaves them running).
-  void retrieve_remaining() noexcept;
 
   AwaitTarget describe(const detail::TaskCore& task) const override;
   CancelAction on_cancel(TaskCore& task) override;
@@ -112,21 +100,16 @@ private:
   EventLoop* m_loop = nullptr;
   std::size_t m_done = 0;
   std::size_t m_consumed = 0;
-  std::size_t m_first_error = npos;
   bool m_satisfied = false;
   bool m_timed_out = false;
-  bool m_forward_cancel = false;
-  bool m_cancel_requested = false;
   bool m_attached = false;   // the nodes were hooked to their tasks (once, at the first suspend)
   bool m_unhooked = false;   // detach() unhooked the nodes that had not run
   bool m_suspended = false;
-  bool m_retrieve_outcomes = false;
 };
 
 inline void Watch::note_outcome(ReadyNode& n, TaskCore& task) noexcept {
   auto& node = static_cast<Node&>(n);
   node.outcome = task.state();
-  if (node.owner->m_retrieve_outcomes) task.m_retrieved = true;
 }
 
 }  // namespace loopscope::detail

@@ -1,5 +1,5 @@
 """An aiohttp client (and a raw-socket client) our HTTP server is tested against
-(tests/net/peer_http_server.cpp). Usage: aiohttp_client.py PORT SCENARIO; prints one result line
+(tests/engine/net/peer_http_server.cpp). Usage: aiohttp_client.py PORT SCENARIO; prints one result line
 per check, "name=value", then "DONE". Scenarios:
   keepalive    20 GETs of /hello through one ClientSession limited to one connection; prints
                the distinct statuses and the last body (the test counts server connections)

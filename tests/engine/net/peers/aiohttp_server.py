@@ -1,4 +1,4 @@
-"""An aiohttp server our HTTP client is tested against (tests/net/peer_http_client.cpp).
+"""An aiohttp server our HTTP client is tested against (tests/engine/net/peer_http_client.cpp).
 
 Listens on 127.0.0.1, port 0 (any free port), prints "PORT <n>" on stdout, and exits when its
 stdin is closed (the test holds the other end) or after --lifetime seconds, whichever is first.

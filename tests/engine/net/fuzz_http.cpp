@@ -5,8 +5,8 @@
 // are what a peer sends. The harness feeds them piece by piece, takes every complete message,
 // re-serialises each request and parses it back (the body must survive the round trip), ends with
 // an EOF, and also hands the bytes to the URL parser. Any crash, sanitizer report, leak or hang
-// is a bug. Built for fuzzing by tests/net/fuzz.sh (clang -fsanitize=fuzzer); replayed over
-// tests/net/corpus/ in the normal test run by fuzz_replay_main.cpp.
+// is a bug. Built for fuzzing by tests/engine/net/fuzz.sh (clang -fsanitize=fuzzer); replayed over
+// tests/engine/net/corpus/ in the normal test run by fuzz_replay_main.cpp.
 #include <loopscope/net/errors.hpp>
 #include <loopscope/net/http_parse.hpp>
 #include <loopscope/net/http_serialize.hpp>

@@ -1,12 +1,12 @@
 #!/bin/sh
 # fuzz.sh — build the HTTP parsing harness with clang's libFuzzer (+ ASan/UBSan, leak checks)
 # and fuzz it for a bounded time.
-#   tests/net/fuzz.sh [SECONDS]        default 60
+#   tests/engine/net/fuzz.sh [SECONDS]        default 60
 # The build goes to build-fuzz/ at the repository root; new inputs go to build-fuzz/corpus-new/
-# (copy interesting ones into tests/net/corpus/ by hand). Needs Debian clang + libclang-rt-14-dev.
+# (copy interesting ones into tests/engine/net/corpus/ by hand). Needs Debian clang + libclang-rt-14-dev.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 seconds=${1:-60}
 out="$root/build-fuzz"
 mkdir -p "$out/corpus-new"

@@ -1,4 +1,4 @@
-"""A hostile HTTP server for client robustness tests (tests/net/peer_hostile.cpp).
+"""A hostile HTTP server for client robustness tests (tests/engine/net/peer_hostile.cpp).
 
 Listens on 127.0.0.1:0, prints "PORT <n>", and misbehaves according to --mode for every
 connection once it has read a request head:
