@@ -33,7 +33,9 @@ learner's edit), with the step's params and server. --facts FILE.json writes wha
 check needs besides the output: {"duration": virtual seconds at the end of the run,
 "max_tasks_alive": most tasks alive at once (main's included; every task the loop creates counts:
 create_task, gather/wait_for wrapping a coroutine, TaskGroup children), "blocking_sections": calls
-of time.sleep / cpu_work on the loop thread, "error": the exception's "Type: message" or null}.
+of time.sleep / cpu_work on the loop thread, "timer_ties": deadlines a timer shared (within 1 us)
+with a pending timer armed at another instant, whose order CPython's real clock does not fix,
+"error": the exception's "Type: message" or null}.
 
 Exit status: 0 if the listing ran, 1 if it raised (its traceback goes to stderr), 2 on bad usage.
 """
@@ -97,7 +99,7 @@ _real_sleep = time.sleep
 _EPOCH = 1_700_000_000.0
 
 
-FACTS = {"max_tasks_alive": 0, "blocking_sections": 0}
+FACTS = {"max_tasks_alive": 0, "blocking_sections": 0, "timer_ties": []}
 _alive = [0]
 
 
@@ -185,7 +187,7 @@ class _SeqTimerHandle(asyncio.TimerHandle):
     another get increasing deadlines, so they fire in insertion order; frozen virtual time makes
     the deadlines exactly equal, and heapq alone would then fire them in no stable order."""
 
-    __slots__ = ("_seq",)
+    __slots__ = ("_seq", "_armed_at")
 
     def __lt__(self, other):
         return (self._when, self._seq) < (other._when, other._seq)
@@ -212,6 +214,13 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # BaseEventLoop.call_at, with a timer that keeps insertion order among equal deadlines.
         self._check_closed()
         timer = _SeqTimerHandle(when, callback, args, self, context)
+        # For --facts: a deadline equal (or within 1 us) to a pending timer's that was armed at
+        # another instant. Only equal delays armed one after another at the same instant keep
+        # their order under CPython's real clock; such ties are not.
+        for other in self._scheduled:
+            if not other._cancelled and abs(other._when - when) < 1e-6 and getattr(other, "_armed_at", None) != self._vclock.now:
+                FACTS["timer_ties"].append(round(when, 6))
+        timer._armed_at = self._vclock.now
         self._timer_seq = getattr(self, "_timer_seq", 0) + 1
         timer._seq = self._timer_seq
         heapq.heappush(self._scheduled, timer)

@@ -10,7 +10,8 @@ so this file proves what it can without the app:
     params bound to module-level constants of the listing, an expect with output and duration;
     at least one quiz and one exercise per lesson, quizzes well formed;
   * CPython: every step's listing, run by /usr/bin/python3 through run_listing.py in virtual
-    time, prints exactly expect.output and lasts expect.duration; at every param's min and max it
+    time, prints exactly expect.output and lasts expect.duration, with no two timers due at the
+    same instant unless armed at the same instant (an order CPython's real clock would not fix); at every param's min and max it
     still runs and does what the narration says (the per-step claims in CLAIMS below);
   * exercises: the solution meets the check and the starting code does not. The check is judged
     by `check_goal` below, a small Python re-implementation of app/lesson/exercise.cpp's rules
@@ -316,6 +317,7 @@ class CPython(unittest.TestCase):
                 with self.subTest(lesson=lid, step=n):
                     out, facts = run(lid, n)
                     self.assertIsNone(facts["error"], facts["stderr"])
+                    self.assertEqual(facts["timer_ties"], [], "timers whose order CPython does not fix")
                     self.assertEqual(out, lines(s["expect"]["output"]))
                     self.assertAlmostEqual(facts["duration"], s["expect"]["duration"], places=6)
 
@@ -328,6 +330,7 @@ class CPython(unittest.TestCase):
                         with self.subTest(lesson=lid, step=n, param=p["name"], value=value):
                             out, facts = run(lid, n, [(p["name"], fmt(value))])
                             self.assertIsNone(facts["error"], facts["stderr"])
+                            self.assertEqual(facts["timer_ties"], [])
                             self.assertTrue(out)
                             env = {q["name"]: q["default"] for q in params}
                             env[p["name"]] = value
@@ -349,6 +352,7 @@ class Exercises(unittest.TestCase):
                     self.assertTrue(ex["hints"])
                     solution = lines(ex["solution"])
                     out, facts = run(lid, n, source=solution)
+                    self.assertEqual(facts["timer_ties"], [])
                     self.assertEqual(check_goal(check, out, facts, solution), [])
                     start = lines(s["code"]["python"])
                     out, facts = run(lid, n)
