@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Run one lesson step's Python listing under CPython's asyncio, in virtual time.
 
-Usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]...
+Usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]... [--source FILE.py] [--facts FILE.json]
 
 Prints exactly what the listing prints (its stdout), in no real time, so that a test can compare
 it line by line with what Loopscope's engine prints for the same step.
@@ -27,6 +27,15 @@ How time is made virtual (the listing itself is not edited):
 Params: the defaults of the step's params, changed with --set, replace the listing's top-level
 constants named after them (`JOBS = 3` for a param `jobs`) and give a route's latency when it
 names a param (`"latency": "orders"`).
+
+--source FILE.py runs that program instead of the step's listing (an exercise's solution or a
+learner's edit), with the step's params and server. --facts FILE.json writes what an exercise
+check needs besides the output: {"duration": virtual seconds at the end of the run,
+"max_tasks_alive": most tasks alive at once (main's included; every task the loop creates counts:
+create_task, gather/wait_for wrapping a coroutine, TaskGroup children), "blocking_sections": calls
+of time.sleep / cpu_work on the loop thread, "timer_ties": deadlines a timer shared (within 1 us)
+with a pending timer armed at another instant, whose order CPython's real clock does not fix,
+"error": the exception's "Type: message" or null}.
 
 Exit status: 0 if the listing ran, 1 if it raised (its traceback goes to stderr), 2 on bad usage.
 """
@@ -90,8 +99,13 @@ _real_sleep = time.sleep
 _EPOCH = 1_700_000_000.0
 
 
+FACTS = {"max_tasks_alive": 0, "blocking_sections": 0, "timer_ties": []}
+_alive = [0]
+
+
 def _virtual_sleep(seconds):
     if threading.get_ident() == LOOP_THREAD:
+        FACTS["blocking_sections"] += 1
         CLOCK.advance_to(CLOCK.now + max(0.0, seconds))
     else:
         CLOCK.sleep_in_worker(seconds)
@@ -173,7 +187,7 @@ class _SeqTimerHandle(asyncio.TimerHandle):
     another get increasing deadlines, so they fire in insertion order; frozen virtual time makes
     the deadlines exactly equal, and heapq alone would then fire them in no stable order."""
 
-    __slots__ = ("_seq",)
+    __slots__ = ("_seq", "_armed_at")
 
     def __lt__(self, other):
         return (self._when, self._seq) < (other._when, other._seq)
@@ -200,11 +214,31 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # BaseEventLoop.call_at, with a timer that keeps insertion order among equal deadlines.
         self._check_closed()
         timer = _SeqTimerHandle(when, callback, args, self, context)
+        # For --facts: a deadline equal (or within 1 us) to a pending timer's that was armed at
+        # another instant. Only equal delays armed one after another at the same instant keep
+        # their order under CPython's real clock; such ties are not.
+        for other in self._scheduled:
+            if not other._cancelled and abs(other._when - when) < 1e-6 and getattr(other, "_armed_at", None) != self._vclock.now:
+                FACTS["timer_ties"].append(round(when, 6))
+        timer._armed_at = self._vclock.now
         self._timer_seq = getattr(self, "_timer_seq", 0) + 1
         timer._seq = self._timer_seq
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
+
+    def create_task(self, coro, *, name=None, context=None):
+        # Counts tasks alive at once for --facts (asyncio.create_task, ensure_future and
+        # TaskGroup all create their tasks here).
+        task = super().create_task(coro, name=name, context=context)
+        _alive[0] += 1
+        FACTS["max_tasks_alive"] = max(FACTS["max_tasks_alive"], _alive[0])
+
+        def finished(_):
+            _alive[0] -= 1
+
+        task.add_done_callback(finished)
+        return task
 
     def run_in_executor(self, executor, func, *args):
         with self._vclock.cond:
@@ -323,14 +357,24 @@ def main(argv):
     step = load_step(argv[1], int(argv[2]))
     env = {p["name"]: p["default"] for p in step.get("params", [])}
     rest = argv[3:]
+    source_file = facts_file = None
     while rest:
-        if rest[0] != "--set" or len(rest) < 2 or "=" not in rest[1]:
-            print("usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]...", file=sys.stderr)
+        if rest[0] == "--source" and len(rest) >= 2:
+            source_file = rest[1]
+        elif rest[0] == "--facts" and len(rest) >= 2:
+            facts_file = rest[1]
+        elif rest[0] != "--set" or len(rest) < 2 or "=" not in rest[1]:
+            print("usage: run_listing.py LESSON.json STEP [--set NAME=VALUE]... [--source FILE.py] [--facts FILE.json]",
+                  file=sys.stderr)
             return 2
-        name, value = rest[1].split("=", 1)
-        env[name] = float(value) if "." in value else int(value)
+        else:
+            name, value = rest[1].split("=", 1)
+            env[name] = float(value) if "." in value else int(value)
         rest = rest[2:]
     python = step["code"]["python"]
+    if source_file is not None:
+        with open(source_file, encoding="utf-8") as f:
+            python = f.read()
     source = "\n".join(python) if isinstance(python, list) else python
     # A param `jobs` is shown in the listing as a top-level constant `JOBS = 3`: set it.
     for name, value in env.items():
@@ -342,14 +386,18 @@ def main(argv):
     _install_clock()
     asyncio.run = make_runner(namespace, server)
     sys.stdout.reconfigure(line_buffering=True)
+    error = None
     try:
         exec(compile(source, "<listing>", "exec"), namespace)
     except SystemExit:
         raise
-    except BaseException:
+    except BaseException as e:
         traceback.print_exc()
-        return 1
-    return 0
+        error = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    if facts_file is not None:
+        with open(facts_file, "w", encoding="utf-8") as f:
+            json.dump(dict(FACTS, duration=CLOCK.now, error=error), f)
+    return 0 if error is None else 1
 
 
 if __name__ == "__main__":
