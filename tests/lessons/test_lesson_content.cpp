@@ -25,9 +25,13 @@ TEST(LessonContent, EveryLessonHasAtLeastFourCompleteSteps) {
       SCOPED_TRACE("step " + std::to_string(++n));
       EXPECT_FALSE(step["text"].empty());
       EXPECT_TRUE(step["code"].contains("python"));
-      ASSERT_TRUE(step["code"].contains("cpp"));
-      std::string file = step["code"]["cpp"].value("file", std::string());
-      EXPECT_TRUE(std::filesystem::exists(source_dir / file)) << file;
+      // An exercise's C++ tab would show the engine version of the starting code only; the
+      // learner works in Python there, so exercise steps may go without one.
+      if (!step.contains("exercise") || step["code"].contains("cpp")) {
+        ASSERT_TRUE(step["code"].contains("cpp"));
+        std::string file = step["code"]["cpp"].value("file", std::string());
+        EXPECT_TRUE(std::filesystem::exists(source_dir / file)) << file;
+      }
       EXPECT_FALSE(step.contains("program")) << "the Python listing is the program";
       EXPECT_FALSE(lesson_tests::expected_texts(step).empty());
       EXPECT_TRUE(step["expect"].contains("duration"));
