@@ -32,7 +32,6 @@ std::string lesson_json(const std::string& narration) {
       "title": "One step",
       "text": [")json" + narration + R"json("],
       "code": { "python": ["import asyncio", "", "async def main():", "    print(\"done\")", "", "asyncio.run(main())"] },
-      "program": { "coroutines": { "main": { "py": 3, "body": [ { "op": "print", "text": "done", "py": 4 } ] } } },
       "expect": { "output": ["done"], "duration": 0 }
     }
   ]
