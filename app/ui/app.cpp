@@ -69,6 +69,8 @@ struct RunViews {
 // Brings the run's views up to the events recorded so far; once the run has finished, its
 // warnings (never-retrieved exceptions…) join the console.
 static void feed_views(RunViews& views, const Session& s) {
+  // The Python the run executes (the learner's edit when they ran one): tasks' labels read it.
+  views.trace.set_listing(s.step().python.lines);
   views.trace.update(s.trace());
   if (s.finished() && !views.trace.finished_noted() && views.trace.consumed() == s.trace().size())
     {
@@ -585,7 +587,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   s.tick(dt);
   feed_views(m.views, s);
   show_run_error_in_editor(m);
-  const ViewState view = s.view();
+  ViewState view = s.view();
+  view.labels = &m.views.trace.labels();
   PanelAction action;
 
   draw_top_bar(m);

@@ -18,6 +18,7 @@
 
 #include "platform/fonts.hpp"
 #include "ui/probe.hpp"
+#include "ui/task_label_view.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
@@ -571,7 +572,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
 }
 
 void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const LaneGeometry& g,
-                     bool finished, bool selected) {
+                     bool finished, bool selected, std::string_view function = {}) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float cy = (g.y0 + g.y1) * 0.5f;
@@ -588,8 +589,9 @@ void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const La
                       finished ? with_alpha(palette::task_colour(lane.task), 110)
                                : palette::task_colour(lane.task));
   ImFont* font = selected ? f.bold : f.body;
-  const std::string name = ellipsised(font, size, lane.name, l.label_w - 22 * s);
-  dl->AddText(font, size, {x + 13 * s, cy - size * 0.55f}, text_colour, name.c_str());
+  // "Task-1 main()": the coroutine function dimmer, cut before the name is.
+  draw_task_label(dl, font, size, {x + 13 * s, cy - size * 0.55f}, text_colour, lane.name, function,
+                  l.label_w - 22 * s, f.body);
 }
 
 // ---- interaction ---------------------------------------------------------------------------
@@ -780,7 +782,7 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
     ImGui::TextUnformatted("event loop");
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-    ImGui::TextUnformatted(lane.name.c_str());
+    ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushFont(f.body);
@@ -827,14 +829,15 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
   ImGui::BeginTooltip();
   ImGui::PushFont(platform::fonts().bold);
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-  ImGui::TextUnformatted(lane.name.c_str());
+  ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::TextColored(to_vec4(palette::text_dim), "task %llu, created at %s",
                      static_cast<unsigned long long>(lane.task), secs(lane.created_time).c_str());
   const std::size_t parent = lane.parent ? model.lane_index(lane.parent) : TimelineModel::npos;
   if (parent != TimelineModel::npos)
-    ImGui::TextColored(to_vec4(palette::text_dim), "by %s", model.lanes()[parent].name.c_str());
+    ImGui::TextColored(to_vec4(palette::text_dim), "by %s",
+                       task_text(view, lane.parent, model.lanes()[parent].name).c_str());
   if (lane.finished_event < view.cursor && !lane.segments.empty()) {
     const Segment& last = lane.segments.back();
     ImGui::TextColored(to_vec4(text_colour_of(last.kind)), "%s at %s", segment_kind_name(last.kind),
@@ -982,7 +985,7 @@ void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
       // already mark the rows in the plot.
       dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x0, g.y1}, IM_COL32(255, 255, 255, 5));
     }
-    draw_lane_label(dl, l, lane, g, finished, selected);
+    draw_lane_label(dl, l, lane, g, finished, selected, task_function(view, lane.task));
   }
   dl->PopClipRect();
 }
