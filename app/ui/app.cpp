@@ -696,7 +696,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap + controls_h + gap});
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
-  action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view));
+  action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view,
+                             &m.views.trace.wakes()));
   ImGui::EndChild();
 
   // Splitters: the column between narration and code, the row above the controls.
@@ -833,6 +834,7 @@ void App::after_frame(double frame_ms) {
                                                               : "free";
     p.scroll_y = st.timeline_view.scroll_y;
     p.axis = st.timeline_view.axis == TimelineAxis::iterations ? "iterations" : "time";
+    p.timeline_arrows = st.timeline_view.arrows_drawn;
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
       p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct,
