@@ -3,6 +3,7 @@
 
 #include "ui/probe.hpp"
 #include "ui/task_label_view.hpp"
+#include "ui/task_labels.hpp"
 
 #include "platform/fonts.hpp"
 #include "ui/text_fit.hpp"
@@ -54,7 +55,8 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float stamp_w = ImGui::CalcTextSize("[000.000s]").x;
     // Room for "Task-12 fetch()" (a name and its coroutine function), at most 28% of the row.
-    const float name_w = std::min(ImGui::CalcTextSize(view.labels ? "MMMMMMMMMMMMMMM" : "MMMMMMMMMMMM").x, width * 0.28f);
+    const bool functions = view.labels && view.labels->any_function();
+    const float name_w = std::min(ImGui::CalcTextSize(functions ? "MMMMMMMMMMMMMMM" : "MMMMMMMMMMMM").x, width * 0.28f);
     const float gap = 8 * s;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(count), line_h);

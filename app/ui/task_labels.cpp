@@ -70,11 +70,14 @@ std::string enclosing_function(const std::vector<std::string>& lines, int line) 
   return {};
 }
 
-void TaskLabels::derive(Entry& e) const {
+void TaskLabels::derive(Entry& e) {
+  if (!e.function.empty()) --m_with_function;
   e.function.clear();
   if (e.first_line <= 0 || !is_automatic_task_name(e.name)) return;
   std::string fn = enclosing_function(m_listing, e.first_line);
-  if (!fn.empty()) e.function = fn + "()";
+  if (fn.empty()) return;
+  e.function = fn + "()";
+  ++m_with_function;
 }
 
 void TaskLabels::set_listing(const std::vector<std::string>& lines) {
@@ -83,7 +86,10 @@ void TaskLabels::set_listing(const std::vector<std::string>& lines) {
   for (auto& [id, e] : m_tasks) derive(e);
 }
 
-void TaskLabels::reset() { m_tasks.clear(); }
+void TaskLabels::reset() {
+  m_tasks.clear();
+  m_with_function = 0;
+}
 
 void TaskLabels::consume(const TraceEvent& e, const TraceRecorder& trace) {
   if (e.kind == TraceKind::task_created) {

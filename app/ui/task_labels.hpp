@@ -48,6 +48,8 @@ public:
   std::string text(TaskId task) const;
   // The same for a name the caller already has (falls back to it when the task is unknown).
   std::string text(TaskId task, std::string_view name) const;
+  // True when some task has a function (a view can then make room for it).
+  bool any_function() const noexcept { return m_with_function > 0; }
 
 private:
   struct Entry {
@@ -55,9 +57,10 @@ private:
     int first_line = 0;    // line_a of the task's first location (0: none yet)
     std::string function;  // "main()" or ""
   };
-  void derive(Entry& e) const;
+  void derive(Entry& e);
   std::vector<std::string> m_listing;
   std::unordered_map<TaskId, Entry> m_tasks;
+  std::size_t m_with_function = 0;  // entries whose function is not ""
 };
 
 }  // namespace loopscope::ui

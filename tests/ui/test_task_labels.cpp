@@ -109,6 +109,7 @@ TEST(TaskLabels, AnAutomaticallyNamedTaskGetsTheFunctionOfItsFirstLocation) {
   EXPECT_EQ(labels.text(4), "Task-4");
   EXPECT_EQ(labels.text(99), "");
   EXPECT_EQ(labels.text(99, "ghost"), "ghost");
+  EXPECT_TRUE(labels.any_function());
 }
 
 TEST(TaskLabels, AModuleLevelFirstLineGivesNoFunction) {
@@ -121,6 +122,7 @@ TEST(TaskLabels, AModuleLevelFirstLineGivesNoFunction) {
   m.set_listing(listing);
   m.update(rec);
   EXPECT_EQ(m.labels().function(1), "");
+  EXPECT_FALSE(m.labels().any_function());
 }
 
 TEST(TaskLabels, ANewListingRecomputesAndAResetForgetsTasks) {
@@ -135,8 +137,10 @@ TEST(TaskLabels, ANewListingRecomputesAndAResetForgetsTasks) {
   EXPECT_EQ(m.labels().function(1), "fetch()");
   m.set_listing({"async def go():", "    pass", "", "    x"});
   EXPECT_EQ(m.labels().function(1), "go()");
+  EXPECT_TRUE(m.labels().any_function());
   m.reset();
   EXPECT_EQ(m.labels().name(1), "");
+  EXPECT_FALSE(m.labels().any_function());
 }
 
 }  // namespace
