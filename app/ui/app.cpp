@@ -71,6 +71,8 @@ struct RunViews {
 // Brings the run's views up to the events recorded so far; once the run has finished, its
 // warnings (never-retrieved exceptions…) join the console.
 static void feed_views(RunViews& views, const Session& s) {
+  // The Python the run executes (the learner's edit when they ran one): tasks' labels read it.
+  views.trace.set_listing(s.step().python.lines);
   views.trace.update(s.trace());
   if (s.finished() && !views.trace.finished_noted() && views.trace.consumed() == s.trace().size())
     {
@@ -636,7 +638,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   s.tick(dt);
   feed_views(m.views, s);
   show_run_error_in_editor(m);
-  const ViewState view = s.view();
+  ViewState view = s.view();
+  view.labels = &m.views.trace.labels();
   PanelAction action;
 
   draw_top_bar(m);
@@ -745,7 +748,8 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap + controls_h + gap});
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
-  action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view));
+  action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view,
+                             &m.views.trace.wakes()));
   ImGui::EndChild();
 
   // Splitters: the column between narration and code, the row above the controls.
@@ -886,6 +890,7 @@ void App::after_frame(double frame_ms) {
                                                               : "free";
     p.scroll_y = st.timeline_view.scroll_y;
     p.axis = st.timeline_view.axis == TimelineAxis::iterations ? "iterations" : "time";
+    p.timeline_arrows = st.timeline_view.arrows_drawn;
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
       p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct,

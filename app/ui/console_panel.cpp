@@ -2,6 +2,8 @@
 #include "ui/console_panel.hpp"
 
 #include "ui/probe.hpp"
+#include "ui/task_label_view.hpp"
+#include "ui/task_labels.hpp"
 
 #include "platform/fonts.hpp"
 #include "ui/text_fit.hpp"
@@ -52,7 +54,9 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
   } else {
     const float width = ImGui::GetContentRegionAvail().x;
     const float stamp_w = ImGui::CalcTextSize("[000.000s]").x;
-    const float name_w = std::min(ImGui::CalcTextSize("MMMMMMMMMMMM").x, width * 0.28f);
+    // Room for "Task-12 fetch()" (a name and its coroutine function), at most 28% of the row.
+    const bool functions = view.labels && view.labels->any_function();
+    const float name_w = std::min(ImGui::CalcTextSize(functions ? "MMMMMMMMMMMMMMM" : "MMMMMMMMMMMM").x, width * 0.28f);
     const float gap = 8 * s;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(count), line_h);
@@ -87,9 +91,9 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         std::snprintf(stamp, sizeof stamp, "[%6.3fs]", line.time);
         dl->AddText({x, ty}, palette::text_faint, stamp);
         x += stamp_w + gap;
-        const std::string name = ellipsised(f.mono, size, model.task_name(line.task), name_w);
-        dl->AddText({x, ty}, line.task == 0 ? palette::text_dim : palette::task_colour(line.task),
-                    name.c_str());
+        draw_task_label(dl, f.mono, size, {x, ty},
+                        line.task == 0 ? palette::text_dim : palette::task_colour(line.task),
+                        model.task_name(line.task), task_function(view, line.task), name_w);
         x += name_w + gap;
         const float text_w = p.x + width - x - 4 * s;
         const ImU32 colour = error ? palette::failed_text : warning ? palette::sleeping : palette::text;

@@ -6,6 +6,7 @@
 
 #include "platform/fonts.hpp"
 #include "ui/loop_model.hpp"
+#include "ui/task_label_view.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
@@ -75,6 +76,8 @@ void draw_await_chain(const ViewState& view) {
     const ChainLink& l = chain.links[i];
     if (i > 0) put(f.body, " \xE2\x86\x92 ", palette::text_dim);
     put(f.bold, l.name, palette::task_colour(l.task));
+    if (const std::string_view fn = task_function(view, l.task); !fn.empty())
+      put(f.body, " " + std::string(fn), function_colour(palette::task_colour(l.task)));
     const bool last = i + 1 == chain.links.size();
     if (!last) continue;
     if (chain.cycle) put(f.body, " \xE2\x86\x92 (back to an awaiting task: a deadlock)", palette::failed_text);
@@ -166,7 +169,7 @@ std::string wake_text(const ViewState& view, const WakeModel* wakes, TaskId task
   if (!wakes || !task) return {};
   const Wake* w = wakes->last_wake(task, view.cursor);
   if (!w) return {};
-  return describe_wake(*w, [&](TaskId id) { return snapshot_name(*view.snapshot, id); });
+  return describe_wake(*w, [&](TaskId id) { return task_text(view, id, snapshot_name(*view.snapshot, id)); });
 }
 }  // namespace
 
@@ -192,13 +195,13 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
   float x = 8;
   std::vector<float> widths;
   for (const ReadyItem& it : items) {
-    const float cw = text_width(f.body, size, it.label.c_str()) + 30;
+    const float cw = task_label_width(f.body, size, it.label, task_function(view, it.task)) + 30;
     widths.push_back(cw);
     auto [chip, inserted] = anim.chips.try_emplace(it.handle);
     if (inserted) chip->second = {x + 40, 0.0f};
     chip->second.x += (x - chip->second.x) * lerp;
     chip->second.alpha += (1.0f - chip->second.alpha) * lerp;
-    anim.last_labels[it.handle] = {it.label, it.task};
+    anim.last_labels[it.handle] = {task_text(view, it.task, it.label), it.task};
     present.insert(it.handle);
     x += cw + 8;
   }
@@ -234,12 +237,12 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     dl->AddRectFilled(a, b, with_alpha(c, (selected ? 0.32f : 0.22f) * chip.alpha), h * 0.5f);
     dl->AddRect(a, b, with_alpha(c, chip.alpha), h * 0.5f, 0, selected ? 2.0f : 1.0f);
     dl->AddCircleFilled({a.x + 12, (a.y + b.y) * 0.5f}, 3.5f, with_alpha(c, chip.alpha));
-    dl->AddText(f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
-                it.label.c_str());
+    draw_task_label(dl, f.body, size, {a.x + 20, a.y + (h - size) * 0.5f}, with_alpha(palette::text, chip.alpha),
+                    it.label, task_function(view, it.task), widths[i] - 26);
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
       if (it.task) {
         const std::string why = wake_text(view, wakes, it.task);
-        ImGui::SetTooltip("%s — position %zu in the ready queue%s%s%s", it.label.c_str(), i + 1,
+        ImGui::SetTooltip("%s — position %zu in the ready queue%s%s%s", task_text(view, it.task, it.label).c_str(), i + 1,
                           it.first_run ? " (created, has not started yet)" : "", why.empty() ? "" : "\nwhy: ",
                           why.c_str());
       }
@@ -259,7 +262,8 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const std::string why = wake_text(view, wakes, items.front().task);
     if (!why.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
-      ImGui::TextWrapped("%s is ready: %s", items.front().label.c_str(), why.c_str());
+      ImGui::TextWrapped("%s is ready: %s", task_text(view, items.front().task, items.front().label).c_str(),
+                         why.c_str());
       ImGui::PopStyleColor();
       probe::item("ready_wake");
     }
@@ -302,8 +306,11 @@ PanelAction draw_suspended(const ViewState& view) {
     dl->AddRectFilled(a, b, selected ? palette::rgb(0x252C3A) : palette::panel_raised, 6.0f);
     dl->AddRectFilled(a, {a.x + 3, b.y}, c, 2.0f);
     const float ty = y + (row_h - f.base_size) * 0.5f;
-    dl->AddText(f.bold, f.base_size * 0.95f, {a.x + 12, ty}, palette::text, it.name.c_str());
-    const float name_w = std::max(text_width(f.bold, f.base_size * 0.95f, it.name.c_str()), 70.0f);
+    const std::string_view fn = task_function(view, it.task);
+    const float name_w = std::max(
+        draw_task_label(dl, f.bold, f.base_size * 0.95f, {a.x + 12, ty}, palette::text, it.name, fn,
+                        std::max(70.0f, (b.x - a.x) * 0.5f), f.body),
+        70.0f);
     // "awaits …" gets what the row has left between the name and the time left, cut with an
     // ellipsis (the tooltip has it whole).
     float what_end = b.x - 10;
@@ -318,7 +325,7 @@ PanelAction draw_suspended(const ViewState& view) {
     const std::string what = ellipsised(f.body, f.base_size * 0.9f, "awaits " + it.what, what_end - what_x);
     dl->AddText(f.body, f.base_size * 0.9f, {what_x, ty + 1}, kc, what.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
-      ImGui::SetTooltip("%s is suspended: it awaits %s", it.name.c_str(), it.what.c_str());
+      ImGui::SetTooltip("%s is suspended: it awaits %s", task_text(view, it.task, it.name).c_str(), it.what.c_str());
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
     }
   }

@@ -40,6 +40,7 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"window", {s.width, s.height}},
       {"timeline", {{"seconds_per_px", s.seconds_per_px}, {"t_left", s.t_left}, {"follow", s.follow},
                     {"scroll_y", s.scroll_y}, {"axis", s.axis}}},
+      {"timeline_arrows", s.timeline_arrows},
       {"params", s.params},
       {"recent_frame_ms", s.stats.recent_ms},
       {"want_text_input", s.want_text_input},

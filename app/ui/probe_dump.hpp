@@ -72,6 +72,7 @@ struct ProbeState {
   std::string follow;                 // fit_all / now / free
   float scroll_y = 0;
   std::string axis;                   // "time" or "iterations"
+  int timeline_arrows = 0;            // cause -> effect arrows the timeline drew last frame
   std::map<std::string, double> params;
   std::optional<ProbeQuiz> quiz;
   struct Exercise {

@@ -18,6 +18,7 @@
 
 #include "platform/fonts.hpp"
 #include "ui/probe.hpp"
+#include "ui/task_label_view.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
@@ -263,6 +264,19 @@ struct AxisMap {
   }
 };
 
+// ---- wake arrows (shapes) ------------------------------------------------------------------
+// A line from `from` to `to` with an arrow head at `to`, pointing along the line.
+void draw_wake_arrow_head(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 c, float s, float thickness = 1.2f) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1e-3f) return;
+  const float ux = dx / len, uy = dy / len;
+  const float hl = 5.0f * s, hw = 3.0f * s;
+  const ImVec2 base{to.x - ux * hl, to.y - uy * hl};
+  if (thickness > 0) dl->AddLine(from, base, c, thickness * s);
+  dl->AddTriangleFilled(to, {base.x - uy * hw, base.y + ux * hw}, {base.x + uy * hw, base.y - ux * hw}, c);
+}
+
 // ---- header and legend ---------------------------------------------------------------------
 void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float right_edge) {
   const auto& f = platform::fonts();
@@ -283,16 +297,34 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
   const char* hint = "wheel zoom · drag pan · double-click fit";
   const float hint_w = f.body->CalcTextSizeA(small, FLT_MAX, 0, hint).x;
   const float right = right_edge - 10 * s;
-  const float sw = 16 * s, sh = 9 * s;
+  // The entries at full size, or, when they would not all fit, tighter (smaller swatches and
+  // gaps) before any is left out.
+  const char* woke = "woke";
+  float natural = 0;
+  for (const Item& it : items) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
+  natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x;
+  const bool tight = x + natural > right;
+  const float sw = (tight ? 11 : 16) * s, sh = 9 * s, gap = (tight ? 8 : 12) * s, pad = (tight ? 4 : 5) * s;
   const float ty = y + (f.base_size - small) * 0.5f + 1 * s;
   const float sy = y + f.base_size * 0.5f - sh * 0.5f + 1 * s;
+  bool room = true;
   for (const Item& it : items) {
-    const float w = sw + 5 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
-    if (x + w > right) break;
+    const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
+    if (x + w > right) {
+      room = false;
+      break;
+    }
     if (is_terminal(it.kind)) draw_terminal(dl, it.kind, x + sw * 0.5f, sy + sh * 0.5f, s * 0.8f);
     else draw_bar(dl, it.kind, x, x + sw, sy, sy + sh, s);
-    dl->AddText(f.body, small, {x + sw + 5 * s, ty}, palette::text_dim, it.name);
-    x += w + 12 * s;
+    dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, it.name);
+    x += w + gap;
+  }
+  // Cause -> effect: the arrows from the task that woke another (draw_wake_arrows).
+  if (const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x; room && x + w <= right) {
+    const float my = sy + sh * 0.5f;
+    draw_wake_arrow_head(dl, {x + 1 * s, my}, {x + sw, my}, palette::text_dim, s);
+    dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, woke);
+    x += w + gap;
   }
   // The hint (or, when zoomed, how to get back) on the right if there is room.
   const char* right_text = cam.follow == FollowMode::fit_all ? hint : "double-click to fit all";
@@ -571,7 +603,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
 }
 
 void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const LaneGeometry& g,
-                     bool finished, bool selected) {
+                     bool finished, bool selected, std::string_view function = {}) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float cy = (g.y0 + g.y1) * 0.5f;
@@ -588,8 +620,9 @@ void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const La
                       finished ? with_alpha(palette::task_colour(lane.task), 110)
                                : palette::task_colour(lane.task));
   ImFont* font = selected ? f.bold : f.body;
-  const std::string name = ellipsised(font, size, lane.name, l.label_w - 22 * s);
-  dl->AddText(font, size, {x + 13 * s, cy - size * 0.55f}, text_colour, name.c_str());
+  // "Task-1 main()": the coroutine function dimmer, cut before the name is.
+  draw_task_label(dl, font, size, {x + 13 * s, cy - size * 0.55f}, text_colour, lane.name, function,
+                  l.label_w - 22 * s, f.body);
 }
 
 // ---- interaction ---------------------------------------------------------------------------
@@ -770,7 +803,32 @@ std::size_t tooltip_lane(const Layout& l, const Pointer& p, const TimelineView& 
 }
 
 // ---- tooltip -------------------------------------------------------------------------------
-void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& view) {
+// The wake-up that put the hovered segment's task in the ready queue: the segment's own if it is
+// a ready span, the ready span's just before it if it is the run that followed. Null if none.
+const Wake* wake_at_segment(const WakeModel* wakes, const Lane& lane, std::size_t seg, std::size_t cursor) {
+  if (!wakes || lane.task == 0 || seg >= lane.segments.size()) return nullptr;
+  const Segment& sg = lane.segments[seg];
+  std::size_t ev = TimelineModel::npos;
+  if (sg.kind == SegmentKind::ready) {
+    ev = sg.ev_begin;
+  } else if (sg.kind == SegmentKind::running && seg > 0) {
+    const Segment& before = lane.segments[seg - 1];
+    if (before.kind == SegmentKind::ready && before.ev_end == sg.ev_begin) ev = before.ev_begin;
+  }
+  if (ev == TimelineModel::npos || ev >= cursor) return nullptr;
+  const Wake* w = wakes->at_event(ev);
+  return w && w->task == lane.task ? w : nullptr;
+}
+
+// "Task-1 main() set Event#1": describe_wake with the tasks' labels.
+std::string wake_words(const Wake& w, const TimelineModel& model, const ViewState& view) {
+  return describe_wake(w, [&](TaskId id) {
+    const std::size_t li = model.lane_index(id);
+    return task_text(view, id, li == TimelineModel::npos ? "task " + std::to_string(id) : model.lanes()[li].name);
+  });
+}
+
+void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& view, const WakeModel* wakes) {
   const auto& f = platform::fonts();
   const Lane& lane = model.lanes()[hit.lane];
   const Segment& sg = lane.segments[hit.segment];
@@ -780,7 +838,7 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
     ImGui::TextUnformatted("event loop");
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-    ImGui::TextUnformatted(lane.name.c_str());
+    ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushFont(f.body);
@@ -807,6 +865,8 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
   ImGui::TextUnformatted(capped(model.describe(sg, *view.trace), 400).c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  if (const Wake* w = wake_at_segment(wakes, lane, hit.segment, view.cursor))
+    ImGui::TextColored(to_vec4(palette::text), "woken: %s", capped(wake_words(*w, model, view), 300).c_str());
   if (hit.merged > 1)
     ImGui::TextColored(to_vec4(palette::text_faint), "%zu segments share this pixel; zoom in",
                        hit.merged);
@@ -827,14 +887,15 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
   ImGui::BeginTooltip();
   ImGui::PushFont(platform::fonts().bold);
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-  ImGui::TextUnformatted(lane.name.c_str());
+  ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::TextColored(to_vec4(palette::text_dim), "task %llu, created at %s",
                      static_cast<unsigned long long>(lane.task), secs(lane.created_time).c_str());
   const std::size_t parent = lane.parent ? model.lane_index(lane.parent) : TimelineModel::npos;
   if (parent != TimelineModel::npos)
-    ImGui::TextColored(to_vec4(palette::text_dim), "by %s", model.lanes()[parent].name.c_str());
+    ImGui::TextColored(to_vec4(palette::text_dim), "by %s",
+                       task_text(view, lane.parent, model.lanes()[parent].name).c_str());
   if (lane.finished_event < view.cursor && !lane.segments.empty()) {
     const Segment& last = lane.segments.back();
     ImGui::TextColored(to_vec4(text_colour_of(last.kind)), "%s at %s", segment_kind_name(last.kind),
@@ -848,9 +909,9 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
 // so it matches the pixels), a lane's label, or the ruler (where a click moves the playhead).
 void draw_hover_tooltip(const Layout& l, const Pointer& p, const TimelineView& cam,
                         const TimelineModel& model, const AxisMap& ax, const ViewState& view,
-                        const Hit& hit, std::size_t lanes) {
+                        const Hit& hit, std::size_t lanes, const WakeModel* wakes) {
   if (hit.lane != TimelineModel::npos && hit.segment != TimelineModel::npos) {
-    draw_tooltip(model, hit, view);
+    draw_tooltip(model, hit, view, wakes);
     return;
   }
   if (!p.hovered || cam.drag != TimelineDrag::none) return;
@@ -982,7 +1043,7 @@ void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
       // already mark the rows in the plot.
       dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x0, g.y1}, IM_COL32(255, 255, 255, 5));
     }
-    draw_lane_label(dl, l, lane, g, finished, selected);
+    draw_lane_label(dl, l, lane, g, finished, selected, task_function(view, lane.task));
   }
   dl->PopClipRect();
 }
@@ -999,6 +1060,101 @@ void draw_task_segments(ImDrawList* dl, const Layout& l, const TimelineModel& mo
                   li == hovered_lane ? &hit : nullptr);
   }
   dl->PopClipRect();
+}
+
+// Cause -> effect over the task lanes, for the wake-ups on screen before the playhead: an arrow
+// from the lane of the task that woke another (handoff, finished, cancelled, started) down or up
+// to the woken lane, where its ready span begins; for a timer or I/O wake-up a small mark there.
+// Both ends are at the wake's event, so the arrows are (nearly) vertical in either axis; a slight
+// bow tells them from the grid. Faint, except those of the selected task (as cause or effect).
+// Found by binary search (wakes are in trace order, so in time and event order); when more than
+// max_wake_marks are on screen none are drawn: zoom in. Returns the arrows drawn.
+constexpr std::size_t max_wake_marks = 200;
+
+bool arrow_cause(WakeCause c) {
+  return c == WakeCause::handoff || c == WakeCause::finished || c == WakeCause::cancelled ||
+         c == WakeCause::started;
+}
+
+int draw_wake_arrows(ImDrawList* dl, const Layout& l, const TimelineModel& model, const WakeModel& wakes,
+                     const TimelineView& cam, const AxisMap& ax, const ViewState& view, std::size_t lanes) {
+  const std::vector<Wake>& all = wakes.wakes();
+  if (all.empty() || lanes <= 1) return 0;
+  const float s = l.s;
+  using It = std::vector<Wake>::const_iterator;
+  const It past = std::partition_point(all.begin(), all.end(), [&](const Wake& w) { return w.event < ax.cursor; });
+  const double u0 = x_to_time(cam, -8.0 * s), u1 = x_to_time(cam, l.plot_w() + 8.0 * s);
+  It first, last;
+  if (!ax.by_iteration()) {
+    first = std::partition_point(all.begin(), past, [&](const Wake& w) { return w.time < u0; });
+    last = std::partition_point(first, past, [&](const Wake& w) { return w.time <= u1; });
+  } else {
+    const std::size_t k0 = ax.iterations->event_floor(u0, ax.events);
+    const std::size_t k1 = ax.iterations->event_ceil(u1, ax.events);
+    first = std::partition_point(all.begin(), past, [&](const Wake& w) { return w.event < k0; });
+    last = std::partition_point(first, past, [&](const Wake& w) { return w.event <= k1; });
+  }
+  if (last - first > static_cast<std::ptrdiff_t>(max_wake_marks)) return 0;
+
+  auto row_y = [&](std::size_t li, float frac) {
+    return l.lanes_y0 + (static_cast<float>(li - 1) + frac) * l.lane_h - cam.scroll_y;
+  };
+  const float pad = 5 * s;  // the bar's inset in its row (row_geometry)
+  struct Arrow {
+    ImVec2 a, b;
+    float bow;
+    bool lit;
+    ImU32 colour;
+  };
+  Arrow arrows[max_wake_marks];
+  std::size_t n = 0;
+  dl->PushClipRect({l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1}, true);
+  for (It it = first; it != last; ++it) {
+    const Wake& w = *it;
+    const bool mark = w.cause == WakeCause::timer || w.cause == WakeCause::io;
+    if (!mark && !(arrow_cause(w.cause) && w.by != 0 && w.by != w.task)) continue;
+    const std::size_t to = model.lane_index(w.task);
+    if (to == TimelineModel::npos || to == 0 || to >= lanes) continue;
+    const float x = std::round(static_cast<float>(
+                        l.plot_x0 + time_to_x(cam, ax.by_iteration() ? ax.at_event(w.event) : w.time))) + 0.5f;
+    if (x < l.plot_x0 - 1 || x > l.plot_x1 + 1) continue;
+    const bool lit = view.selected_task != 0 && (w.task == view.selected_task || w.by == view.selected_task);
+    if (mark) {
+      const float y = row_y(to, 0) + pad;
+      if (y < l.lanes_y0 - l.lane_h || y > l.lanes_y1 + l.lane_h) continue;
+      // A small notch on the bar's top edge where the ready span begins.
+      const ImU32 c = with_alpha(w.cause == WakeCause::timer ? palette::sleeping : palette::io_wait, lit ? 255 : 170);
+      dl->AddTriangleFilled({x - 3 * s, y - 3.5f * s}, {x + 3 * s, y - 3.5f * s}, {x, y + 0.5f * s}, c);
+      continue;
+    }
+    const std::size_t from = model.lane_index(w.by);
+    if (from == TimelineModel::npos || from == 0 || from >= lanes) continue;
+    const bool down = to > from;
+    const float ya = row_y(from, 0.5f);
+    const float yb = down ? row_y(to, 0) + pad : row_y(to, 1) - pad;
+    if (std::max(ya, yb) < l.lanes_y0 || std::min(ya, yb) > l.lanes_y1) continue;
+    const float bow = std::min(10.0f * s, std::fabs(yb - ya) * 0.12f + 3 * s);
+    arrows[n++] = {{x, ya}, {x, yb}, bow, lit, palette::task_colour(w.by)};
+  }
+  // The faint ones first, the selected task's over them.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const Arrow& a = arrows[i];
+      if (a.lit != (pass == 1)) continue;
+      const ImU32 c = a.lit ? a.colour : with_alpha(palette::text_dim, 130);
+      const float th = (a.lit ? 1.6f : 1.0f) * s;
+      const float dy = a.b.y - a.a.y;
+      const ImVec2 c1{a.a.x + a.bow, a.a.y + dy * 0.3f}, c2{a.b.x + a.bow, a.b.y - dy * 0.35f};
+      // The curve stops short of the head, which points along its last stretch.
+      const float dir = dy > 0 ? 1.0f : -1.0f;
+      const ImVec2 neck{a.b.x + a.bow * 0.15f, a.b.y - dir * 5.0f * s};
+      dl->AddBezierCubic(a.a, c1, c2, neck, c, th, 12);
+      draw_wake_arrow_head(dl, neck, a.b, c, s, 0.0f);
+      dl->AddCircleFilled(a.a, (a.lit ? 2.2f : 1.6f) * s, c, 8);
+    }
+  }
+  dl->PopClipRect();
+  return static_cast<int>(n);
 }
 
 // The lanes' scrollbar, only when they overflow; lit while hovered or dragged.
@@ -1033,7 +1189,7 @@ void draw_playhead(ImDrawList* dl, const Layout& l, const Playhead& ph) {
 
 // ---- draw_timeline -------------------------------------------------------------------------
 PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
-                          const IterationAxis& iterations, TimelineView& cam) {
+                          const IterationAxis& iterations, TimelineView& cam, const WakeModel* wakes) {
   if (!view.trace) return {};
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
@@ -1062,9 +1218,10 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
   const Rows rows = visible_rows(l, cam, lanes);
   draw_task_rows(dl, l, model, view, cam, rows, lanes, hovered_lane);
   draw_task_segments(dl, l, model, cam, ax, *view.trace, rows, p.pos.x, hovered_lane, hit);
+  cam.arrows_drawn = wakes ? draw_wake_arrows(dl, l, model, *wakes, cam, ax, view, lanes) : 0;
   draw_scrollbar(dl, l, cam, p.zone);
   draw_playhead(dl, l, ph);
-  draw_hover_tooltip(l, p, cam, model, ax, view, hit, lanes);
+  draw_hover_tooltip(l, p, cam, model, ax, view, hit, lanes, wakes);
   return action;
 }
 

@@ -9,6 +9,7 @@
 #include "ui/timeline_model.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/view_state.hpp"
+#include "ui/wake_model.hpp"
 
 namespace loopscope::ui {
 
@@ -23,7 +24,13 @@ namespace loopscope::ui {
 //   the Time | Iterations switch    -> lays the lanes out by time or by loop iteration
 // In iteration mode the axis is `iterations` (one column per loop iteration) and a click on the
 // axis seeks to an event (seek_cursor) instead of a time.
+// `wakes` (may be null) adds cause -> effect: an arrow from the lane of the task that woke another
+// (set its event, finished, cancelled or created it) to the woken lane, a mark where a timer or
+// I/O woke one, and "woken: …" in a lane's tooltip at that point. Only those on screen and before
+// the playhead, and none when more than ~200 are (zoom in); the selected task's are highlighted.
+// camera.arrows_drawn says how many arrows the frame drew.
 PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
-                          const IterationAxis& iterations, TimelineView& camera);
+                          const IterationAxis& iterations, TimelineView& camera,
+                          const WakeModel* wakes = nullptr);
 
 }  // namespace loopscope::ui

@@ -39,6 +39,8 @@ struct TimelineView {
   // Time mode: fit_all shows at least [0, scale_end] (the lesson's shared scale, so steps meant
   // to be compared are drawn at one scale and the axis does not grow while a step plays).
   double scale_end = 0;
+  // What the last frame drew, for the probe: cause -> effect arrows between lanes.
+  int arrows_drawn = 0;
 };
 
 double time_to_x(const TimelineView& v, double t);

@@ -21,6 +21,7 @@ void TraceModel::reset() {
   m_console.reset();
   m_iterations.reset();
   m_wakes.reset();
+  m_labels.reset();
 }
 
 void TraceModel::update(const TraceRecorder& trace) {
@@ -36,6 +37,7 @@ void TraceModel::update(const TraceRecorder& trace) {
     m_console.consume(e, i, trace);
     m_iterations.consume(e, i);
     m_wakes.consume(e, i, trace);
+    m_labels.consume(e, trace);
   }
   m_consumed = events.size();
   if (m_consumed > 0) {

@@ -3,7 +3,8 @@
 //
 // The session's trace is read here and nowhere else by the per-run views: update() takes the
 // events recorded since the last call, once each, and hands each to the timeline's lanes, the
-// console's lines, the iteration axis and the wake-ups (what put each task in the ready queue). (The state *at the playhead* — ready queue, suspended
+// console's lines, the iteration axis, the wake-ups (what put each task in the ready queue) and the tasks'
+// labels ("Task-1 main()"). (The state *at the playhead* — ready queue, suspended
 // list, phase — is the session's SnapshotBuilder, which replays the same events up to the
 // cursor; what a task awaits is put into words once, in ui/await_text.hpp, for both.)
 // The run's warnings, which the engine reports when the run ends and not as events, join the
@@ -14,6 +15,7 @@
 // view over together. No ImGui here.
 #include "ui/console_model.hpp"
 #include "ui/iteration_axis.hpp"
+#include "ui/task_labels.hpp"
 #include "ui/timeline_model.hpp"
 #include "ui/wake_model.hpp"
 
@@ -33,12 +35,16 @@ public:
   void note_finished(const std::vector<std::string>& warnings, const std::string& traceback = {});
   bool finished_noted() const noexcept { return m_finished_noted; }
   void reset();
+  // The Python listing the run executes, for the tasks' labels (ui/task_labels.hpp). Call before
+  // update(); cheap when unchanged.
+  void set_listing(const std::vector<std::string>& lines) { m_labels.set_listing(lines); }
 
   std::size_t consumed() const noexcept { return m_consumed; }
   const TimelineModel& timeline() const noexcept { return m_timeline; }
   const ConsoleModel& console() const noexcept { return m_console; }
   const IterationAxis& iterations() const noexcept { return m_iterations; }
   const WakeModel& wakes() const noexcept { return m_wakes; }
+  const TaskLabels& labels() const noexcept { return m_labels; }
 
 private:
   const TraceRecorder* m_trace = nullptr;
@@ -50,6 +56,7 @@ private:
   ConsoleModel m_console;
   IterationAxis m_iterations;
   WakeModel m_wakes;
+  TaskLabels m_labels;
 };
 
 }  // namespace loopscope::ui

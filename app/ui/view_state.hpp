@@ -13,6 +13,8 @@
 
 namespace loopscope::ui {
 
+class TaskLabels;
+
 struct ViewState {
   const TraceRecorder* trace = nullptr;   // the whole trace recorded so far (never null in use)
   std::size_t cursor = 0;                 // events [0, cursor) are "in the past"
@@ -21,6 +23,7 @@ struct ViewState {
   double end_time = 0;                    // time of the last event recorded so far
   bool finished = false;                  // the program has run to completion
   TaskId selected_task = 0;               // selected everywhere; 0 = none
+  const TaskLabels* labels = nullptr;     // tasks' coroutine functions (ui/task_labels.hpp); may be null
 };
 
 // What a panel asks for; the App applies it after the frame.

@@ -123,4 +123,9 @@ const Wake* WakeModel::newest(std::size_t cursor) const {
   return it == m_wakes.begin() ? nullptr : &*(it - 1);
 }
 
+const Wake* WakeModel::at_event(std::size_t event) const {
+  auto it = std::partition_point(m_wakes.begin(), m_wakes.end(), [&](const Wake& w) { return w.event < event; });
+  return it != m_wakes.end() && it->event == event ? &*it : nullptr;
+}
+
 }  // namespace loopscope::ui

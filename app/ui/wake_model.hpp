@@ -56,6 +56,8 @@ public:
   const Wake* last_wake(TaskId task, std::size_t cursor) const;
   // The newest wake among the first `cursor` events; null if none.
   const Wake* newest(std::size_t cursor) const;
+  // The wake recorded by the task_scheduled event at index `event`; null if that event is none.
+  const Wake* at_event(std::size_t event) const;
 
 private:
   struct Waiting {

@@ -81,6 +81,24 @@ class Timeline(AppTestCase):
         app.drag(x1 - 2, y, x0 + (x1 - x0) * 0.5, y)
         app.wait(lambda s: 0.2 * end_cursor < s["cursor"] < 0.8 * end_cursor, "the playhead mid-run by iteration")
 
+    def test_cause_and_effect_arrows_join_the_lanes_after_a_gather_in_both_axes(self):
+        # tasks step 2: main gathers three fetches; main started each, and a fetch's end woke main.
+        app = self.finished("tasks", 2)
+        s = app.wait(lambda s: s["timeline_arrows"] > 0, "cause -> effect arrows on the timeline")
+        lanes = sorted((k for k in s["rects"] if k.startswith("lane_")), key=lambda k: int(k.split("_")[1]))
+        self.assertGreaterEqual(len(lanes), 4)
+        main = int(lanes[0].split("_")[1])
+        # Selecting the lane highlights its arrows and changes nothing else: still drawn, still running.
+        app.click(lanes[0])
+        s = app.wait(lambda s: s["selected_task"] == main and s["timeline_arrows"] > 0, f"task {main} selected, arrows")
+        self.assertTrue(app.alive())
+        app.click("axis_switch")
+        app.wait(lambda s: s["timeline"]["axis"] == "iterations" and s["timeline_arrows"] > 0,
+                 "arrows on the iteration axis")
+        app.click(lanes[0])
+        app.wait(lambda s: s["selected_task"] == 0 and s["timeline_arrows"] > 0, "the selection cleared, arrows")
+        self.assertTrue(app.alive())
+
 
 class Console(AppTestCase):
     def test_clicking_a_console_line_moves_the_playhead_to_it_and_selects_its_task(self):

@@ -1,6 +1,7 @@
 // The session's playhead over a live run: pacing, stepping, scrubbing back and forth. Every
 // moment it shows must equal a fresh replay of the trace prefix.
 #include "ui/session.hpp"
+#include "ui/trace_model.hpp"
 
 #include "lesson/loader.hpp"
 
@@ -165,4 +166,32 @@ TEST(Session, ARealClockStepNeverBlocksAFrame) {
   EXPECT_LT(slowest, 0.1) << "a frame waited for the 0.2 s timer";
   ASSERT_EQ(s.snapshot().output.size(), 1u);
   EXPECT_GE(s.snapshot().output[0].time, 0.2);
+}
+
+// A step's Python run (as when the learner runs their edit: no program tree) names its tasks
+// Task-1, Task-2…; their labels add the coroutine each runs, read from the listing.
+TEST(TraceModelOnPython, TasksAsyncioNamedAreLabelledWithTheirCoroutineFunction) {
+  auto r = lesson::load_lesson_file(std::filesystem::path(LOOPSCOPE_SOURCE_DIR) / "lessons/tasks.json");
+  ASSERT_TRUE(r.lesson.has_value());
+  auto copy = std::make_shared<lesson::Lesson>(std::move(*r.lesson));
+  ASSERT_GE(copy->steps.size(), 2u);
+  copy->steps[1].program = {};  // the gather of three fetches, run as Python
+  Session s(copy, 1, {});
+  s.run_to_end();
+  ASSERT_TRUE(s.finished());
+  TraceModel m;
+  m.set_listing(s.step().python.lines);
+  m.update(s.trace());
+  const TaskLabels& labels = m.labels();
+  EXPECT_EQ(labels.name(1), "Task-1");
+  EXPECT_EQ(labels.text(1), "Task-1 main()");
+  for (TaskId t = 2; t <= 4; ++t) EXPECT_EQ(labels.text(t), "Task-" + std::to_string(t) + " fetch()");
+  // The wake-ups that draw arrows on the timeline: main started the fetches, a fetch's end woke main.
+  int started = 0, finished = 0;
+  for (const Wake& w : m.wakes().wakes()) {
+    if (w.cause == WakeCause::started && w.by == 1) ++started;
+    if (w.cause == WakeCause::finished && w.task == 1 && w.by >= 2) ++finished;
+  }
+  EXPECT_EQ(started, 3);
+  EXPECT_GE(finished, 1);
 }

@@ -97,6 +97,19 @@ TEST(WakeModel, LastWakeAndNewestSeeOnlyTheEventsBeforeTheCursor) {
   EXPECT_EQ(m.last_wake(99, 1000), nullptr);
 }
 
+TEST(WakeModel, AtEventFindsTheWakeOfThatTaskScheduledEventOnly) {
+  Event ev;
+  const WakeModel m = wakes_of([&] { return set_after_a_second(ev); });
+  for (const Wake& w : m.wakes()) EXPECT_EQ(m.at_event(w.event), &w);
+  const Wake* set = wakes_of_task(m, 2)[1];
+  EXPECT_EQ(m.at_event(set->event - 1), nullptr);  // the event before a task_scheduled is not one
+  EXPECT_EQ(m.at_event(1u << 30), nullptr);
+  EXPECT_EQ(set->cause, WakeCause::handoff);
+  EXPECT_EQ(describe_wake(*set, [](TaskId id) { return id == 1 ? "Task-1 main()" : "?"; }),
+            "Task-1 main() set " + set->what);
+  EXPECT_EQ(set->what.rfind("Event#", 0), 0u);
+}
+
 Coro<int> nap(double s) {
   co_await sleep(s);
   co_return 0;

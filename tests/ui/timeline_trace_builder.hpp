@@ -79,6 +79,12 @@ public:
     e.text = m_rec.intern(text);
     return add(e);
   }
+  std::size_t location(double t, TaskId task, int python_line, int cpp_line = 0) {
+    TraceEvent e = at(t, TraceKind::location, task);
+    e.line_a = python_line;
+    e.line_b = cpp_line;
+    return add(e);
+  }
 
 private:
   static TraceEvent at(double t, TraceKind kind, TaskId task) {

@@ -1,0 +1,61 @@
+// task_label_view.cpp — see task_label_view.hpp.
+#include "ui/task_label_view.hpp"
+
+#include "ui/text_fit.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace loopscope::ui {
+
+std::string_view task_function(const ViewState& view, TaskId task) {
+  return view.labels && task ? view.labels->function(task) : std::string_view();
+}
+
+std::string task_text(const ViewState& view, TaskId task, std::string_view name) {
+  const std::string_view fn = task_function(view, task);
+  std::string out(name);
+  if (!fn.empty()) {
+    out += ' ';
+    out += fn;
+  }
+  return out;
+}
+
+ImU32 function_colour(ImU32 c) {
+  const ImU32 a = (c >> IM_COL32_A_SHIFT) & 0xFF;
+  return (c & ~IM_COL32_A_MASK) | ((a * 140 / 255) << IM_COL32_A_SHIFT);
+}
+
+static float width_of(ImFont* font, float size, std::string_view s) {
+  return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+}
+
+float task_label_width(ImFont* font, float size, std::string_view name, std::string_view fn) {
+  float w = width_of(font, size, name);
+  if (!fn.empty()) w += width_of(font, size, " ") + width_of(font, size, fn);
+  return w;
+}
+
+float draw_task_label(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 name_colour,
+                      std::string_view name, std::string_view fn, float max_w, ImFont* fn_font) {
+  if (!fn_font) fn_font = font;
+  const float name_w = width_of(font, size, name);
+  if (name_w > max_w) {
+    const std::string cut = ellipsised(font, size, name, max_w);
+    dl->AddText(font, size, pos, name_colour, cut.c_str());
+    return width_of(font, size, cut);
+  }
+  dl->AddText(font, size, pos, name_colour, name.data(), name.data() + name.size());
+  if (fn.empty()) return name_w;
+  const float gap = width_of(font, size, " ");
+  const float room = max_w - name_w - gap;
+  // A function cut to less than a few letters says nothing: leave it out.
+  if (room < size * 1.5f) return name_w;
+  const std::string cut = ellipsised(fn_font, size, fn, room);
+  if (cut.empty()) return name_w;
+  dl->AddText(fn_font, size, {pos.x + name_w + gap, pos.y}, function_colour(name_colour), cut.c_str());
+  return name_w + gap + width_of(fn_font, size, cut);
+}
+
+}  // namespace loopscope::ui
