@@ -15,7 +15,10 @@ Primitive::Primitive(AwaitKind kind, const char* type_name) : m_kind(kind), m_ty
   m_stats.id = loop ? loop->next_primitive_id() : ++g_loopless_ids;
 }
 
-std::string Primitive::label() const { return std::string(m_type) + "#" + std::to_string(m_stats.id); }
+std::string Primitive::label() const {
+  if (!m_name.empty()) return m_name;
+  return std::string(m_type) + "#" + std::to_string(m_stats.id);
+}
 
 void Primitive::park(WaitList& list, Waiter& w, Suspension& s, std::coroutine_handle<> h) {
   TaskCore& t = current_task_core();

@@ -35,3 +35,13 @@ TEST(Lock, ACancelledWaiterLeavesTheQueue) {
   EXPECT_EQ(g_log, (std::vector<std::string>{"a in", "a out", "c in", "c out"}));
   EXPECT_EQ(l.statistics().cancelled_waits, 1u);
 }
+
+TEST(Lock, ANamedLockIsLabelledByItsNameAndAnUnnamedOneByItsNumber) {
+  loopscope::Lock a;
+  loopscope::Lock b;
+  b.set_name("lock");
+  EXPECT_EQ(a.label(), "Lock#" + std::to_string(a.id()));
+  EXPECT_EQ(b.label(), "lock");
+  b.set_name("");
+  EXPECT_EQ(b.label(), "Lock#" + std::to_string(b.id()));
+}

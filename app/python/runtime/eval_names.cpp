@@ -84,6 +84,10 @@ void Runtime::assign(const Expr& target, Value v, Frame& f) {
 
 void Runtime::assign_evaluated(const Expr& target, Value v, Frame& f, std::vector<Value>& parts) {
   if (auto* n = target.as<Name>()) {
+    // `lock = asyncio.Lock()`: the trace and the panels call it `lock`, not Lock#1 (its first name
+    // sticks: `other = lock` does not rename it).
+    if (auto* native = v.get<NativeObject>(ObjKind::native))
+      if (detail::Primitive* p = native->primitive(); p && p->name().empty()) p->set_name(n->id);
     store(n->id, std::move(v), f);
     return;
   }

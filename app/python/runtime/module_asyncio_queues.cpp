@@ -24,6 +24,7 @@ template <class Q, class Item> struct QueueObject : NativeObject {
   explicit QueueObject(std::int64_t maxsize) : queue(maxsize > 0 ? static_cast<std::size_t>(maxsize) : 0), declared(maxsize) {}
   Q queue;
   std::int64_t declared;  // maxsize as given (<= 0: unbounded)
+  detail::Primitive* primitive() override { return &queue; }
   const char* type_name() const override { return Q::store_type_name; }
   TypeObject* type() const override { return native_type(type_name()); }
   std::string repr() const override {

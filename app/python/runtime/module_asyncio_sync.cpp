@@ -18,6 +18,7 @@ namespace {
 // ---- Lock ------------------------------------------------------------------------------------
 struct LockObject : NativeObject {
   Lock lock;
+  detail::Primitive* primitive() override { return &lock; }
   const char* type_name() const override { return "Lock"; }
   TypeObject* type() const override { return native_type("Lock"); }
   std::string repr() const override { return std::string("<asyncio.locks.Lock object [") + (lock.locked() ? "locked" : "unlocked") + "]>"; }
@@ -46,6 +47,7 @@ struct LockObject : NativeObject {
 // ---- Event -----------------------------------------------------------------------------------
 struct EventObject : NativeObject {
   Event event;
+  detail::Primitive* primitive() override { return &event; }
   const char* type_name() const override { return "Event"; }
   TypeObject* type() const override { return native_type("Event"); }
   std::string repr() const override { return std::string("<asyncio.locks.Event object [") + (event.is_set() ? "set" : "unset") + "]>"; }
@@ -69,6 +71,7 @@ struct EventObject : NativeObject {
 struct SemaphoreObject : NativeObject {
   explicit SemaphoreObject(int v, bool bounded) : sem(v), initial(v), bounded(bounded) {}
   Semaphore sem;
+  detail::Primitive* primitive() override { return &sem; }
   int initial;
   bool bounded;
   const char* type_name() const override { return bounded ? "BoundedSemaphore" : "Semaphore"; }
@@ -110,6 +113,7 @@ struct ConditionObject : NativeObject {
   explicit ConditionObject(Ref<LockObject> l) : lock_owner(std::move(l)), cond(std::make_unique<Condition>(lock_owner->lock)) {}
   Ref<LockObject> lock_owner;
   std::unique_ptr<Condition> cond;
+  detail::Primitive* primitive() override { return cond.get(); }
   const char* type_name() const override { return "Condition"; }
   TypeObject* type() const override { return native_type("Condition"); }
   std::string repr() const override {
@@ -174,6 +178,7 @@ struct ConditionObject : NativeObject {
 struct BarrierObject : NativeObject {
   explicit BarrierObject(int parties) : barrier(parties) {}
   Barrier barrier;
+  detail::Primitive* primitive() override { return &barrier.primitive(); }
   const char* type_name() const override { return "Barrier"; }
   TypeObject* type() const override { return native_type("Barrier"); }
   std::string repr() const override {

@@ -12,6 +12,7 @@
 #include "python/runtime/value.hpp"
 
 #include <loopscope/coro.hpp>
+#include <loopscope/detail/primitive.hpp>
 #include <loopscope/task.hpp>
 
 #include <exception>
@@ -218,6 +219,9 @@ struct NativeObject : Object {
   virtual std::optional<Value> getattr(Runtime& rt, const Value& self, std::string_view name) = 0;
   virtual std::string repr() const;
   virtual bool has_async_with() const { return false; }
+  // The engine primitive behind an asyncio lock, event, semaphore, condition, barrier or queue
+  // (nullptr for anything else): assigning one to a name gives it that name in the trace.
+  virtual detail::Primitive* primitive() { return nullptr; }
   virtual Coro<Value> aenter(Runtime& rt, Value self);
   // Returns true to swallow `error` (null when the body finished normally).
   virtual Coro<bool> aexit(Runtime& rt, std::exception_ptr error);

@@ -25,6 +25,8 @@ public:
   int n_waiting() const noexcept { return m_state == State::filling ? m_count : 0; }
   bool broken() const noexcept { return m_state == State::broken; }
   std::uint64_t id() const noexcept { return m_cond.id(); }
+  // The primitive its waiters park on (its label names the barrier in snapshots and the trace).
+  detail::Primitive& primitive() noexcept { return m_cond; }
 
 private:
   enum class State : std::uint8_t { filling, draining, resetting, broken };

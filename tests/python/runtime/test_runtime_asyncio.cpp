@@ -212,3 +212,52 @@ asyncio.run(asyncio.sleep(1))
 
 }  // namespace
 }  // namespace loopscope::python
+
+namespace loopscope::python::test {
+namespace {
+
+// The labels of every suspension in a run's trace.
+std::vector<std::string> suspension_labels(const std::string& source) {
+  ProgramRun run(source, {});
+  run.run_to_end();
+  std::vector<std::string> out;
+  for (const TraceEvent& e : run.trace().events())
+    if (e.kind == TraceKind::task_suspended) out.emplace_back(run.trace().str(e.text));
+  return out;
+}
+
+TEST(RuntimePrimitiveNames, APrimitiveIsCalledByTheNameItWasFirstAssignedTo) {
+  const auto labels = suspension_labels(
+      "import asyncio\n"
+      "async def worker(lock, q):\n"
+      "    async with lock:\n"
+      "        await q.get()\n"
+      "async def main():\n"
+      "    lock = asyncio.Lock()\n"
+      "    other = lock\n"
+      "    q = asyncio.Queue()\n"
+      "    tasks = [asyncio.create_task(worker(other, q)) for _ in range(2)]\n"
+      "    await asyncio.sleep(0)\n"
+      "    q.put_nowait(1)\n"
+      "    q.put_nowait(2)\n"
+      "    await asyncio.gather(*tasks)\n"
+      "asyncio.run(main())\n");
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "lock"), labels.end());
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "q"), labels.end());
+  for (const auto& l : labels) EXPECT_EQ(l.find("Lock#"), std::string::npos) << l;
+}
+
+TEST(RuntimePrimitiveNames, APrimitiveNeverAssignedToANameKeepsItsNumberedLabel) {
+  const auto labels = suspension_labels(
+      "import asyncio\n"
+      "async def main():\n"
+      "    ev = [asyncio.Event()]\n"
+      "    asyncio.get_running_loop().call_later(1, ev[0].set)\n"
+      "    await ev[0].wait()\n"
+      "asyncio.run(main())\n");
+  ASSERT_FALSE(labels.empty());
+  EXPECT_EQ(labels.back().rfind("Event#", 0), 0u) << labels.back();
+}
+
+}  // namespace
+}  // namespace loopscope::python::test

@@ -61,8 +61,11 @@ public:
   Primitive(const Primitive&) = delete;
   Primitive& operator=(const Primitive&) = delete;
   std::uint64_t id() const noexcept { return m_stats.id; }
-  // "Lock#3"
+  // How snapshots and the trace name it: the name given (set_name), else "Lock#3".
   std::string label() const;
+  // A name for people, e.g. the variable a program keeps it in ("lock", "q"); "" clears it.
+  void set_name(std::string name) { m_name = std::move(name); }
+  const std::string& name() const noexcept { return m_name; }
   PrimitiveStatistics statistics() const noexcept { return m_stats; }
 
   // Parks the running task on `list` through `w` (the awaiter's Suspension is `s`).
@@ -76,6 +79,7 @@ public:
   const char* m_type;
   PrimitiveStatistics m_stats;
   std::size_t m_waiting = 0;  // waiters across this primitive's lists
+  std::string m_name;
 };
 
 // A generic suspension on a primitive: cancellation unlinks the waiter.
