@@ -27,6 +27,14 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 PY = "/usr/bin/python3"
 
 
+# Conformance scenarios outside what the Python front end runs today.
+NOT_YET = {
+    "gather_nested.py": "asyncio.gather returns an awaitable, not a future with cancel()",
+    "gather_future_cancel.py": "asyncio.gather returns an awaitable, not a future with cancel()",
+    "warnings_category.py": "imports gc and warnings, which the front end does not offer",
+}
+
+
 def run(cmd):
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=60)
@@ -75,9 +83,15 @@ def main(argv):
         only = {"<lessons>"}
     failures = 0
     total = 0
-    for path in sorted(glob.glob(os.path.join(HERE, "*.py"))):
+    # The engine's conformance scenarios are programs of the corpus too (read where they are,
+    # not copied), but for those the front end cannot run yet (NOT_YET says why).
+    scenarios = [p for p in sorted(glob.glob(os.path.join(ROOT, "tests", "conformance", "scenarios", "*.py")))
+                 if os.path.basename(p) not in NOT_YET]
+    for path in sorted(glob.glob(os.path.join(HERE, "*.py"))) + scenarios:
         name = os.path.basename(path)
-        if name.startswith("run_") or (only and name not in only):
+        if path in scenarios:
+            name = "conformance/" + name
+        if os.path.basename(path).startswith("run_") or (only and name not in only):
             continue
         total += 1
         problem = compare(loopscope, path, [PY, os.path.join(HERE, "run_cpython.py"), path])
