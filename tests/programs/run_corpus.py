@@ -29,8 +29,6 @@ PY = "/usr/bin/python3"
 
 # Conformance scenarios outside what the Python front end runs today.
 NOT_YET = {
-    "gather_nested.py": "asyncio.gather returns an awaitable, not a future with cancel()",
-    "gather_future_cancel.py": "asyncio.gather returns an awaitable, not a future with cancel()",
     "warnings_category.py": "imports gc and warnings, which the front end does not offer",
 }
 

@@ -232,18 +232,30 @@ Value loop_value() { return Value(make<LoopObject>()); }
 
 namespace {
 // ---- tasks -----------------------------------------------------------------------------------
-Coro<Value> gather_coro(Runtime& rt, std::vector<Awaitable> tasks, bool return_exceptions) {
-  std::vector<Value> results;
-  if (return_exceptions) {
-    auto outcomes = co_await gather(std::move(tasks), ReturnExceptions::yes);
-    for (auto& oc : outcomes) {
-      if (oc.ok()) results.push_back(*oc.value);
-      else results.push_back(Value(rt.exception_object(oc.error)));
+// asyncio.gather: the engine's gathering future, its result a list in argument order (with
+// return_exceptions, a child's exception takes its place). Returned at once, as asyncio does:
+// cancel() cancels the children, and it can be awaited, nested and shielded like any future.
+Value gather_future(Runtime& rt, std::vector<Awaitable> children, bool return_exceptions) {
+  std::vector<detail::GatherChild> cs;
+  cs.reserve(children.size());
+  for (const auto& c : children) cs.push_back(detail::GatherTraits<Awaitable>::child(c));
+  Runtime* r = &rt;
+  auto fill = [children = std::move(children), r, return_exceptions](detail::GatherState<Value>& s) {
+    std::vector<Value> out;
+    out.reserve(children.size());
+    for (const auto& c : children) {
+      if (!return_exceptions) {
+        out.push_back(c.result());
+        continue;
+      }
+      const detail::GatherChild g = detail::GatherTraits<Awaitable>::child(c);
+      const Outcome<Value> o = detail::outcome_of<Value>(g, [&c]() { return c.result(); });
+      out.push_back(o.ok() ? *o.value : Value(r->exception_object(o.error)));
+      g.mark_retrieved();
     }
-  } else {
-    results = co_await gather(std::move(tasks));
-  }
-  co_return py_list(std::move(results));
+    s.m_value.emplace(py_list(std::move(out)));
+  };
+  return future_value(rt, detail::make_gather<Value>(std::move(cs), return_exceptions, std::move(fill)));
 }
 
 Value task_set(Runtime& rt, const std::vector<Task<Value>>& tasks) {
@@ -369,7 +381,7 @@ Value make_asyncio_module(Runtime& rt, Value& run_builtin) {
     check_args(a, "gather", 0, SIZE_MAX);
     std::vector<Awaitable> tasks;
     for (const auto& v : a.pos) tasks.push_back(as_awaitable(r, v, "gather"));
-    return native_coro(gather_coro(r, std::move(tasks), re && truthy(*re)), "gather", false);
+    return gather_future(r, std::move(tasks), re && truthy(*re));
   });
   def("wait", [](Runtime& r, CallArgs& a) {
     std::optional<Value> timeout = a.take("timeout"), when = a.take("return_when");

@@ -67,6 +67,8 @@ void install_asyncio_queues(ModuleObject& mod);
 void install_asyncio_futures(ModuleObject& mod);
 // loop.create_future()
 Value new_future_value(Runtime& rt);
+// A Future object for an engine future (gather's own future, for one).
+Value future_value(Runtime& rt, Future<Value> f);
 
 }  // namespace loopscope::python
 

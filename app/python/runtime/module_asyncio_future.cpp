@@ -123,6 +123,7 @@ FutureObject* as_future(const Value& v) {
 }
 
 Value new_future_value(Runtime& rt) { return Value(make<FutureObject>(rt, create_future<Value>(rt.loop()))); }
+Value future_value(Runtime& rt, Future<Value> f) { return Value(make<FutureObject>(rt, std::move(f))); }
 
 std::int64_t remove_done_callbacks(std::vector<DoneCallback>& callbacks, const Value& fn) {
   std::int64_t n = 0;
