@@ -100,7 +100,7 @@ void draw_frames(const ViewState& view, PanelAction& action) {
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
   const std::string head = "frames of " + t->name +
                            (t->state == TaskState::suspended ? " (where it waits)" : " (at its last await)") +
-                           (view.selected_task == 0 ? " Â· click a task to choose" : "");
+                           (view.selected_task == 0 ? "  ·  click a task to choose" : "");
   ImGui::TextUnformatted(head.c_str());
   ImGui::PopStyleColor();
   const float step = f.base_size * 1.1f;
@@ -111,7 +111,7 @@ void draw_frames(const ViewState& view, PanelAction& action) {
     ImGui::PushID(static_cast<int>(i));
     char line[32];
     std::snprintf(line, sizeof line, "   line %d", fr.line_py);
-    const std::string label = (i > 0 ? "â³ " : "") + fr.function + "()" + (fr.line_py > 0 ? line : "");
+    const std::string label = (i > 0 ? "\xE2\x86\x92 " : "") + fr.function + "()" + (fr.line_py > 0 ? line : "");
     ImGui::PushFont(f.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(id)));
     if (ImGui::Selectable(label.c_str(), false) && fr.line_py > 0) action.show_line = fr.line_py;
