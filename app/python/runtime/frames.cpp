@@ -15,6 +15,7 @@
 #include "python/runtime/runtime.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 
 namespace loopscope::python {
@@ -83,26 +84,49 @@ std::string value_text(const Value& v) {
   return out;
 }
 
+void append_int(std::string& out, std::int64_t n) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
+}
+
+// value_text's result, without a string of its own for the common small values.
+void append_value(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Kind::none: out += "None"; return;
+    case Kind::boolean: out += v.as_bool() ? "True" : "False"; return;
+    case Kind::integer: append_int(out, v.as_int()); return;
+    default: out += value_text(v); return;
+  }
+}
+
+using Var = std::pair<const std::string, Value>;
+
 void append_frame(std::string& out, const Frame& f) {
   out += "frame ";
   out += f.function;
   out += '\t';
-  out += std::to_string(f.line);
+  append_int(out, f.line);
   out += '\n';
   if (!f.env) return;
-  std::vector<const std::pair<const std::string, Value>*> vars;
+  thread_local std::vector<const Var*> vars;  // kept: no allocation per await
+  vars.clear();
   for (const auto& kv : f.env->vars)
     if (shown(kv.second)) vars.push_back(&kv);
-  std::sort(vars.begin(), vars.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::sort(vars.begin(), vars.end(), [](const Var* a, const Var* b) { return a->first < b->first; });
   const std::size_t n = std::min(vars.size(), max_locals);
   for (std::size_t i = 0; i < n; ++i) {
     out += "local ";
     out += vars[i]->first;
     out += '\t';
-    out += value_text(vars[i]->second);
+    append_value(out, vars[i]->second);
     out += '\n';
   }
-  if (vars.size() > n) out += "local \u2026\t+" + std::to_string(vars.size() - n) + " more\n";
+  if (vars.size() > n) {
+    out += "local \u2026\t+";
+    append_int(out, static_cast<std::int64_t>(vars.size() - n));
+    out += " more\n";
+  }
 }
 }  // namespace
 
@@ -136,8 +160,8 @@ void Runtime::note_frames() {
   for (const Frame* f : it->second) append_frame(text, *f);
   std::string& sent = m_frames_sent[t];
   if (sent == text) return;
-  sent = text;
-  m_loop.annotate(Annotation::frames(text));
+  sent.swap(text);
+  m_loop.annotate(Annotation::frames(sent));
 }
 
 }  // namespace loopscope::python
