@@ -8,6 +8,7 @@
 // draws queues an Intent (ui/intent.hpp) instead, so no reference taken while drawing can
 // outlive what it points at.
 #include "ui/app.hpp"
+#include "ui/frame_source.hpp"
 #include "ui/atomic_file.hpp"
 
 #include "lesson/loader.hpp"
@@ -881,6 +882,12 @@ void App::after_frame(double frame_ms) {
     p.end_time = s.end_time();
     p.finished = s.finished();
     p.selected_task = s.selected_task;
+    {
+      const LoopSnapshot& snap = s.snapshot();
+      p.frames_task = frames_task(snap, s.selected_task);
+      for (const TaskSnapshot& t : snap.tasks)
+        if (t.id == p.frames_task && p.frames_task != 0) p.frames = parse_frames(t.frames);
+    }
     p.session_id = st.runs;
     p.code_tab = st.code.tab == Language::cpp ? "cpp" : "python";
     p.seconds_per_px = st.timeline_view.seconds_per_px;

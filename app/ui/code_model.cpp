@@ -1,5 +1,6 @@
 // code_model.cpp — a small tokenizer for Python and C++ listings, and task markers.
 #include "ui/code_model.hpp"
+#include "ui/frame_source.hpp"
 
 #include <algorithm>
 #include <array>
@@ -124,10 +125,18 @@ std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language lang
         static_cast<std::size_t>(t.line_a) < cpp_for_python->size())
       line = (*cpp_for_python)[static_cast<std::size_t>(t.line_a)];
     if (line <= 0) continue;
-    out.push_back({line, t.id, t.name, t.state});
+    out.push_back({line, t.id, t.name, t.state, {}});
   }
   std::stable_partition(out.begin(), out.end(),
                         [](const LineMarker& m) { return m.state == TaskState::running; });
+  if (language == Language::python) {
+    for (const TaskSnapshot& t : snapshot.tasks) {
+      if (t.state != TaskState::suspended || t.frames.empty()) continue;
+      const std::vector<CoroutineFrame> frames = parse_frames(t.frames);
+      for (std::size_t i = 0; i + 1 < frames.size(); ++i)
+        if (frames[i].line_py > 0) out.push_back({frames[i].line_py, t.id, t.name, t.state, frames[i + 1].function});
+    }
+  }
   return out;
 }
 

@@ -30,11 +30,14 @@ struct LineMarker {
   TaskId task = 0;
   std::string name;
   TaskState state = TaskState::pending;
+  std::string calls;        // a suspended task's outer frame: the function it awaits, one call
+                            // deeper ("fetch_price"); "" for the task's own (innermost) line
   bool operator==(const LineMarker&) const = default;
 };
 
 // The markers to draw: every task that is not finished and has a known line in that language,
-// in task order. The running task is first.
+// in task order. The running task is first. In Python, a suspended task's outer frames (its
+// frames text, frame_source.hpp) are marked too, each with the function it calls, after the rest.
 // A task's C++ line is the one its run reports; a run of the Python listing reports none, and
 // then `cpp_for_python` ([Python line] -> C++ line, from the example's anchors) gives it.
 std::vector<LineMarker> marker_lines(const LoopSnapshot& snapshot, Language language,

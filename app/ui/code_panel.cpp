@@ -49,8 +49,11 @@ float draw_task_chips(const ViewState& view, const std::vector<const LineMarker*
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float chip_size = f.base_size * 0.85f;
   float needed = 0;
+  const auto chip_label = [](const LineMarker& m) {
+    return m.name + "  " + (m.calls.empty() ? std::string(state_word(m.state)) : "awaits " + m.calls + "()");
+  };
   for (const LineMarker* m : on_line) {
-    const std::string label = m->name + "  " + state_word(m->state);
+    const std::string label = chip_label(*m);
     needed += f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str()).x + 28;
   }
   const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
@@ -80,7 +83,7 @@ float draw_task_chips(const ViewState& view, const std::vector<const LineMarker*
   }
   for (const LineMarker* m : on_line) {
     const ImU32 c = palette::task_colour(m->task);
-    const std::string label = m->name + "  " + state_word(m->state);
+    const std::string label = chip_label(*m);
     const ImVec2 ts = f.body->CalcTextSizeA(chip_size, FLT_MAX, 0, label.c_str());
     const ImVec2 a{x, y + 3}, b{x + ts.x + 22, y + line_h - 3};
     const bool selected = view.selected_task == m->task;
@@ -89,7 +92,9 @@ float draw_task_chips(const ViewState& view, const std::vector<const LineMarker*
     dl->AddCircleFilled({x + 9, (a.y + b.y) * 0.5f}, 3.5f, c);
     dl->AddText(f.body, chip_size, {x + 16, (a.y + b.y - ts.y) * 0.5f}, palette::text, label.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
-      ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
+      if (m->calls.empty()) ImGui::SetTooltip("%s is %s here (line %d)", m->name.c_str(), state_word(m->state), number);
+      else ImGui::SetTooltip("%s awaits %s() here (line %d): a frame one call out from where it waits", m->name.c_str(),
+                             m->calls.c_str(), number);
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = m->task;
     }
     x = b.x + 6;

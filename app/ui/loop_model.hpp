@@ -41,7 +41,7 @@ std::vector<SuspendedItem> suspended_items(const LoopSnapshot& s, double now);
 // (await / wait_for), down to what the last one is parked on, e.g. main → A → "sleep(0)".
 // Each link is a task and what it awaits; a cycle (a deadlock) stops at the first repeat and is
 // marked. Empty when the task is unknown. (The chain of coroutine frames *inside* a task, with
-// locals, needs the interpreter's frames: see ui/frame_source.hpp.)
+// locals, is ui/frame_source.hpp's.)
 struct ChainLink {
   TaskId task = 0;
   std::string name;

@@ -5,6 +5,7 @@
 #include "ui/probe.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/frame_source.hpp"
 #include "ui/loop_model.hpp"
 #include "ui/task_label_view.hpp"
 #include "ui/text_fit.hpp"
@@ -85,6 +86,54 @@ void draw_await_chain(const ViewState& view) {
     else put(f.body, std::string(" (") + to_string(l.state) + ")", palette::text_dim);
   }
   ImGui::Dummy({right - origin.x, y + line_h - origin.y + 2});
+}
+
+// The coroutine frames of the selected task (or, with none selected, of the first suspended task
+// that has some), outermost first, each "fetch_price()  line 7" over its locals "x = 4", one step
+// further in per call; the innermost ends with what it awaits. Clicking a frame shows its line.
+void draw_frames(const ViewState& view, PanelAction& action) {
+  const LoopSnapshot& s = *view.snapshot;
+  const TaskId id = frames_task(s, view.selected_task);
+  if (id == 0) return;
+  auto t = std::find_if(s.tasks.begin(), s.tasks.end(), [id](const TaskSnapshot& x) { return x.id == id; });
+  if (t == s.tasks.end()) return;
+  const std::vector<CoroutineFrame> frames = parse_frames(t->frames);
+  if (frames.empty()) return;
+  const auto& f = platform::fonts();
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
+  const std::string head = "frames of " + t->name +
+                           (t->state == TaskState::suspended ? " (where it waits)" : " (at its last await)") +
+                           (view.selected_task == 0 ? "  ·  click a task to choose" : "");
+  ImGui::TextUnformatted(head.c_str());
+  ImGui::PopStyleColor();
+  const float step = f.base_size * 1.1f;
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    const CoroutineFrame& fr = frames[i];
+    const float indent = step * static_cast<float>(i) + 4.0f;
+    ImGui::Indent(indent);
+    ImGui::PushID(static_cast<int>(i));
+    char line[32];
+    std::snprintf(line, sizeof line, "   line %d", fr.line_py);
+    const std::string label = (i > 0 ? "\xE2\x86\x92 " : "") + fr.function + "()" + (fr.line_py > 0 ? line : "");
+    ImGui::PushFont(f.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(id)));
+    if (ImGui::Selectable(label.c_str(), false) && fr.line_py > 0) action.show_line = fr.line_py;
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    probe::item("frame_" + std::to_string(i));
+    if (ImGui::IsItemHovered() && fr.line_py > 0)
+      ImGui::SetTooltip("%s() is at line %d: click to show it in the listing", fr.function.c_str(), fr.line_py);
+    ImGui::PushFont(f.mono);
+    for (const FrameLocal& l : fr.locals) {
+      ImGui::TextColored(to_vec4(palette::text), "  %s = %s", l.name.c_str(), l.value.c_str());
+    }
+    if (i + 1 == frames.size() && t->state == TaskState::suspended && !t->awaiting.label.empty())
+      ImGui::TextColored(to_vec4(await_colour(t->awaiting.kind)), "  awaits %s", t->awaiting.label.c_str());
+    ImGui::PopFont();
+    ImGui::PopID();
+    ImGui::Unindent(indent);
+  }
+  ImGui::Spacing();
 }
 
 }  // namespace
@@ -280,6 +329,7 @@ PanelAction draw_suspended(const ViewState& view) {
   std::snprintf(hint, sizeof hint, "%zu waiting", items.size());
   section_title("Suspended coroutines", hint);
   draw_await_chain(view);
+  draw_frames(view, action);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float row_h = f.base_size * 2.0f;

@@ -54,6 +54,13 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
       {"console", s.console},
       {"run_error", s.run_error ? json(*s.run_error) : json(nullptr)},
   };
+  json frames = json::array();
+  for (const CoroutineFrame& f : s.frames) {
+    json locals = json::array();
+    for (const FrameLocal& l : f.locals) locals.push_back({{"name", l.name}, {"value", l.value}});
+    frames.push_back({{"function", f.function}, {"line", f.line_py}, {"locals", std::move(locals)}});
+  }
+  j["frames"] = {{"task", s.frames_task}, {"list", std::move(frames)}};
   if (s.editor) {
     const ProbeEditor& e = *s.editor;
     j["editor"] = {{"focused", e.focused},

@@ -2,6 +2,7 @@
 // probe_dump.hpp — the state document the interaction tests read (see probe.hpp), written
 // atomically (a temporary file renamed over the old one) so a reader never sees half of it.
 #include "ui/editor/editor.hpp"
+#include "ui/frame_source.hpp"
 #include "ui/probe.hpp"
 
 #include <cstdint>
@@ -65,6 +66,8 @@ struct ProbeState {
   double end_time = 0;
   bool finished = false;
   std::uint64_t selected_task = 0;
+  std::uint64_t frames_task = 0;      // the task the frames view shows (frame_source.hpp), 0 = none
+  std::vector<CoroutineFrame> frames; // its frames at the playhead, outermost first
   std::uint64_t session_id = 0;       // changes whenever the run is replaced
   std::string code_tab;               // "python" or "cpp"
   double seconds_per_px = 0;          // timeline camera

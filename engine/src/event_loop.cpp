@@ -675,6 +675,8 @@ TaskSnapshot EventLoop::task_snapshot(const TaskCore& t) const {
   if (const auto* x = t.extras_if()) {
     s.line_a = x->line_a;
     s.line_b = x->line_b;
+    if (t.m_state != TaskState::done && t.m_state != TaskState::cancelled && t.m_state != TaskState::failed)
+      s.frames = x->frames;
   }
   s.cancel_requested = t.m_cancels > 0;
   if (t.m_state == TaskState::failed) s.error = describe_exception(t.exception());
@@ -743,6 +745,9 @@ void EventLoop::annotate(const Annotation& a) {
       }
       break;
     case Annotation::Kind::note: break;
+    case Annotation::Kind::frames:
+      if (t) t->extras().frames = std::string(a.text);
+      break;
   }
   if (m_trace) [[unlikely]] {
     TraceEvent e;
@@ -751,6 +756,7 @@ void EventLoop::annotate(const Annotation& a) {
       case Annotation::Kind::output: e.kind = TraceKind::output; e.text = intern(a.text); break;
       case Annotation::Kind::location: e.kind = TraceKind::location; e.line_a = a.line_a; e.line_b = a.line_b; break;
       case Annotation::Kind::note: e.kind = TraceKind::note; e.text = intern(a.text); break;
+      case Annotation::Kind::frames: e.kind = TraceKind::frames; e.text = intern(a.text); break;
     }
     emit(e);
   }

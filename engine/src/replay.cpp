@@ -67,6 +67,7 @@ void SnapshotBuilder::apply(const TraceEvent& e) {
                    : e.kind == TraceKind::task_cancelled ? TaskState::cancelled
                                                          : TaskState::failed;
         t->awaiting = AwaitTarget{};
+        t->frames.clear();
         if (e.kind == TraceKind::task_failed) t->error = text();
       }
       break;
@@ -127,6 +128,9 @@ void SnapshotBuilder::apply(const TraceEvent& e) {
       }
       break;
     case TraceKind::note:
+      break;
+    case TraceKind::frames:
+      if (auto* t = find_task(s, e.task)) t->frames = text();
       break;
   }
 }

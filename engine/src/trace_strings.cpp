@@ -83,6 +83,7 @@ const char* to_string(TraceKind k) noexcept {
     case TraceKind::location: return "location";
     case TraceKind::note: return "note";
     case TraceKind::task_uncancelled: return "task_uncancelled";
+    case TraceKind::frames: return "frames";
   }
   return "?";
 }

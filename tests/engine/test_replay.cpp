@@ -71,3 +71,35 @@ TEST(Replay, AFailedTaskCarriesItsError) {
   EXPECT_EQ(s.tasks[0].state, TaskState::failed);
   EXPECT_EQ(s.tasks[0].error, "InvalidStateError: nope");
 }
+
+TEST(Replay, ATaskKeepsItsLastFramesTextWhileItLivesLiveAndReplayed) {
+  EventLoop loop;
+  TraceRecorder rec;
+  loop.set_trace(&rec);
+  auto t = loop.create_task([]() -> Coro<> {
+    EventLoop::current()->annotate(Annotation::frames("frame main\t3\n"));
+    co_await sleep(1);
+    EventLoop::current()->annotate(Annotation::frames("frame main\t5\nlocal x\t1\n"));
+    co_await sleep(1);
+  }(), "framed");
+  loop.run_once();
+  EXPECT_EQ(replay(rec, rec.size()), loop.snapshot());
+  EXPECT_EQ(loop.snapshot().tasks[0].frames, "frame main\t3\n");
+  while (loop.run_once()) {
+    EXPECT_EQ(replay(rec, rec.size()), loop.snapshot());
+    if (!t.done()) {
+      EXPECT_FALSE(loop.snapshot().tasks[0].frames.empty());
+    }
+  }
+  // A finished task has no frames, live or replayed.
+  EXPECT_EQ(loop.snapshot().tasks[0].frames, "");
+  EXPECT_EQ(replay(rec, rec.size()), loop.snapshot());
+  std::size_t frames_events = 0;
+  for (const auto& e : rec.events())
+    if (e.kind == TraceKind::frames) {
+      ++frames_events;
+      EXPECT_EQ(e.task, t.id());
+    }
+  EXPECT_EQ(frames_events, 2u);
+  EXPECT_EQ(to_string(TraceKind::frames), std::string("frames"));
+}

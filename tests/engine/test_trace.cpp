@@ -22,7 +22,7 @@ namespace {
 using namespace loopscope;
 
 // ---- helpers -------------------------------------------------------------------------------
-constexpr unsigned trace_kind_count = static_cast<unsigned>(TraceKind::task_uncancelled) + 1;
+constexpr unsigned trace_kind_count = static_cast<unsigned>(TraceKind::frames) + 1;
 constexpr unsigned await_kind_count = static_cast<unsigned>(AwaitKind::task_group) + 1;
 constexpr unsigned direction_count = static_cast<unsigned>(IoDirection::accept) + 1;
 constexpr unsigned phase_count = static_cast<unsigned>(LoopPhase::run_ready) + 1;

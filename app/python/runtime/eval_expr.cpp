@@ -388,6 +388,14 @@ Coro<Value> Runtime::run_function(Ref<FunctionObject> fn, std::shared_ptr<Env> e
   f.function = fn->name;
   f.line = fn->def->body.empty() ? 0 : fn->def->body.front()->span.line;
   if (m_halted) throw Halt{};
+  struct FramePop {
+    Runtime& rt;
+    detail::TaskCore* task;
+    const Frame& f;
+    ~FramePop() {
+      if (task) rt.pop_frame(task, f);
+    }
+  } frame_pop{*this, push_frame(f), f};
   std::exception_ptr err;
   try {
     co_await exec_block(fn->def->body, f);

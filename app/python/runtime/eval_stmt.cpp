@@ -95,6 +95,7 @@ Coro<Flow> Runtime::exec_block(const Body& body, Frame& f) {
       Value v = eval(*target, f);
       Value result;
       if (SleepObject* sl = as_sleep(v)) {
+        note_frames();
         co_await loopscope::sleep(sl->delay);
         result = sl->result;
       } else if (auto* c = v.get<CoroutineObject>(ObjKind::coroutine); c && !c->consumed) {
@@ -104,6 +105,7 @@ Coro<Flow> Runtime::exec_block(const Body& body, Frame& f) {
         result = co_await std::move(coro);
       } else if (auto* t = v.get<TaskObject>(ObjKind::task)) {
         Task<Value> task = t->task;
+        note_frames();
         result = co_await task;
       } else {
         result = co_await await_value(std::move(v));

@@ -331,6 +331,7 @@ Coro<Value> Runtime::await_value(Value v) {
     Coro<Value> body = std::move(c->coro);
     co_return co_await std::move(body);
   }
+  note_frames();
   if (auto* t = v.get<TaskObject>(ObjKind::task)) {
     Task<Value> task = t->task;
     co_return co_await task;

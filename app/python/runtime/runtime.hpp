@@ -146,6 +146,9 @@ public:
   Value call(const Value& f, std::vector<Value> args);
   // `await v`: a coroutine, a task, or an asyncio awaitable.
   Coro<Value> await_value(Value v);
+  // The running task is about to await: records its frames and their locals (frames_text) when
+  // tracing and when they differ from what the task recorded last. Never calls program code.
+  void note_frames();
   // A task for a coroutine object (asyncio.create_task / ensure_future).
   // Names follow CPython 3.11: a task is "Task-N" with N from one counter; asyncio.create_task and
   // TaskGroup.create_task consume a number even when given a name (they rename the task).
@@ -248,6 +251,14 @@ private:
   std::uint64_t m_task_counter = 0;
   struct NestingGuard;
   std::unordered_map<detail::TaskCore*, std::int64_t> m_nesting;  // user frames per task
+  // ---- frames (frames.cpp): the user frames of each task, outermost first, kept while tracing,
+  // and the last frames text each task recorded (Annotation::frames).
+  // Returns the task the frame was pushed for (null: not tracing, nothing pushed).
+  detail::TaskCore* push_frame(const Frame& f);
+  void pop_frame(detail::TaskCore* task, const Frame& f);
+  std::unordered_map<detail::TaskCore*, std::vector<const Frame*>> m_task_frames;
+  std::unordered_map<detail::TaskCore*, std::string> m_frames_sent;
+  std::string m_frames_scratch;
   // Every Env made (weakly): release_values() empties the live ones, which breaks the cycles a
   // nested def makes (its Env holds the function, the function holds the Env).
   std::vector<std::weak_ptr<Env>> m_envs;

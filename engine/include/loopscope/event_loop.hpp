@@ -86,13 +86,16 @@ struct Warning {
 // Something a program adds to the trace (EventLoop::annotate): a line it printed, where it is in
 // its listings (Python and C++ line), or a free-form note for the UI.
 struct Annotation {
-  enum class Kind : std::uint8_t { output, location, note };
+  enum class Kind : std::uint8_t { output, location, note, frames };
   Kind kind = Kind::note;
-  std::string_view text;                  // output and note
+  std::string_view text;                  // output, note and frames
   std::int32_t line_a = 0, line_b = 0;    // location: Python listing line, C++ listing line
   static Annotation output(std::string_view text) noexcept { return {Kind::output, text, 0, 0}; }
   static Annotation location(std::int32_t a, std::int32_t b) noexcept { return {Kind::location, {}, a, b}; }
   static Annotation note(std::string_view text) noexcept { return {Kind::note, text, 0, 0}; }
+  // The running task's frames (interpreter call chain and locals), in the program's own text
+  // form; kept for the task's snapshot (TaskSnapshot::frames) until the next one or its end.
+  static Annotation frames(std::string_view text) noexcept { return {Kind::frames, text, 0, 0}; }
 };
 
 // ---- EventLoop -----------------------------------------------------------------------------
@@ -184,7 +187,8 @@ public:
 
   // ---- annotations: what a program adds to the story the trace tells
   // Records `a` for the running task (0 outside a task) as a trace event: an output line (also
-  // kept in output()), a listing location (also kept for the task's snapshot) or a note; then
+  // kept in output()), a listing location or frames text (also kept for the task's snapshot) or
+  // a note; then
   // hands it to the annotation handler with the loop time and the task.
   void annotate(const Annotation& a);
   void set_annotation_handler(std::function<void(double, TaskId, const Annotation&)> fn) {

@@ -36,6 +36,7 @@ struct TaskSnapshot {
   AwaitTarget awaiting;
   std::int32_t line_a = 0;            // last `location` (Python listing line), 0 = unknown
   std::int32_t line_b = 0;            // last `location` (C++ listing line)
+  std::string frames;                 // last `frames` text while the task lives ("" when done)
   bool cancel_requested = false;
   std::string error;                  // for failed tasks: "Type: message"
   bool operator==(const TaskSnapshot&) const = default;

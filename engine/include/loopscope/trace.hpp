@@ -99,6 +99,8 @@ enum class TraceKind : std::uint8_t {
   note,              // free-form annotation for the UI; text
   // (appended last: recorded traces keep the numeric meaning of every earlier kind)
   task_uncancelled,  // task.uncancel(): one cancel request withdrawn (timeout scopes, TaskGroup)
+  frames,            // the running task's chain of interpreter frames and their locals, as text
+                     // (format is the program's; the Python runtime writes python/frames_text)
 };
 
 // ---- TraceEvent ----------------------------------------------------------------------------
@@ -120,7 +122,7 @@ struct TraceEvent {
   LoopPhase phase = LoopPhase::idle;
 };
 static_assert(sizeof(TraceEvent) == 64, "TraceEvent is meant to fill one cache line");
-static_assert(static_cast<unsigned>(TraceKind::task_uncancelled) < 32 &&
+static_assert(static_cast<unsigned>(TraceKind::frames) < 32 &&
                   static_cast<unsigned>(AwaitKind::condition) < 16,
               "the compact trace form keeps a kind in 5 bits and an await kind in 4");
 

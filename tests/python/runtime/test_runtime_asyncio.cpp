@@ -5,6 +5,7 @@
 
 #include <loopscope/net/http_message.hpp>
 #include <loopscope/sleep.hpp>
+#include <loopscope/snapshot.hpp>
 
 #include <gtest/gtest.h>
 
@@ -208,6 +209,79 @@ asyncio.run(asyncio.sleep(1))
   ASSERT_FALSE(r.error) << *r.error;
   EXPECT_EQ(texts(r), (Lines{"ready callback", "scheduled as main ends"}));
   EXPECT_DOUBLE_EQ(r.duration, 2.0);
+}
+
+// The frames view (app/ui/frame_source.hpp): a task about to await records its Python frames,
+// outermost first, with their locals; the snapshot keeps the last one while the task lives.
+TEST(PythonAsyncio, ATaskAboutToAwaitRecordsItsFramesAndLocals) {
+  ProgramRun run(R"py(
+import asyncio
+
+async def fetch(n):
+    x = n * 2
+    await asyncio.sleep(1)
+    x = x + 1
+    await asyncio.sleep(1)
+    return x
+
+async def main():
+    label = "prices"
+    total = await fetch(2)
+    print(label, total)
+
+asyncio.run(main())
+)py", ProgramOptions{});
+  run.run_to_end();
+  ASSERT_FALSE(run.result().error) << *run.result().error;
+  const TraceRecorder& trace = run.trace();
+  std::vector<std::string> frames;
+  for (const TraceEvent& e : trace.events())
+    if (e.kind == TraceKind::frames) {
+      EXPECT_EQ(e.task, 1u);
+      frames.emplace_back(trace.str(e.text));
+    }
+  ASSERT_EQ(frames.size(), 2u);
+  EXPECT_EQ(frames[0], "frame main\t13\nlocal label\t'prices'\nframe fetch\t6\nlocal n\t2\nlocal x\t4\n");
+  EXPECT_EQ(frames[1], "frame main\t13\nlocal label\t'prices'\nframe fetch\t8\nlocal n\t2\nlocal x\t5\n");
+  // Replayed to the end: main is done, so it keeps no frames; in the middle, the first ones.
+  const LoopSnapshot end = replay(trace, trace.events().size());
+  ASSERT_FALSE(end.tasks.empty());
+  EXPECT_EQ(end.tasks[0].frames, "");
+  std::size_t first = 0;
+  while (trace.events()[first].kind != TraceKind::frames) ++first;
+  EXPECT_EQ(replay(trace, first + 1).tasks[0].frames, frames[0]);
+}
+
+TEST(PythonAsyncio, FramesLeaveOutFunctionsAndCutLongValues) {
+  ProgramRun run(R"py(
+import asyncio
+
+async def main():
+    helper = print
+    text = "a" * 100
+    many = list(range(20))
+    await asyncio.sleep(1)
+
+asyncio.run(main())
+)py", ProgramOptions{});
+  run.run_to_end();
+  ASSERT_FALSE(run.result().error) << *run.result().error;
+  std::string text;
+  for (const TraceEvent& e : run.trace().events())
+    if (e.kind == TraceKind::frames) text = std::string(run.trace().str(e.text));
+  EXPECT_EQ(text.find("helper"), std::string::npos) << text;
+  EXPECT_NE(text.find("local many\tlist (20 items)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("local text\t'aaaa"), std::string::npos) << text;
+  EXPECT_NE(text.find("\xE2\x80\xA6\n"), std::string::npos) << text;  // cut, marked
+}
+
+TEST(PythonAsyncio, AnUntracedRunRecordsNoFrames) {
+  ProgramOptions o;
+  o.record_trace = false;
+  ProgramRun run("import asyncio\n\nasync def main():\n    x = 1\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n", o);
+  run.run_to_end();
+  ASSERT_FALSE(run.result().error);
+  EXPECT_EQ(run.trace().size(), 0u);
 }
 
 }  // namespace

@@ -59,6 +59,7 @@ struct TaskExtras {
   std::string cancel_message;
   std::exception_ptr exception;  // how the frame finished, when it failed or was cancelled
   std::int32_t line_a = 0, line_b = 0;
+  std::string frames;          // the last Annotation::frames text (interpreter frames, locals)
 };
 
 // ---- TaskCore ------------------------------------------------------------------------------
