@@ -63,6 +63,15 @@ class XServer:
             self.proc.kill()
 
 
+def holds(cond, s):
+    """cond(s), where a member the state does not have yet (the editor between a step change and
+    the next frame, say) means "not yet" rather than an error."""
+    try:
+        return cond(s)
+    except (KeyError, TypeError, IndexError):
+        return False
+
+
 class App:
     """One running `loopscope` with a private home (settings, progress) and a probe file."""
 
@@ -112,7 +121,7 @@ class App:
         end = time.monotonic() + deadline
         while True:
             s = self.read()
-            if s and cond(s):
+            if s and holds(cond, s):
                 return s
             if not self.alive():
                 raise AssertionError(f"the app died (exit {self.proc.returncode}) waiting for {what}; "
