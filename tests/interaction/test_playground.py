@@ -51,6 +51,43 @@ class Playground(AppTestCase):
                        "the program after a restart")
         self.assertTrue(s["editor"]["changed"])
 
+    def replace_program(self, app, lines):
+        """Selects all of the editor's text and types `lines`, one statement per line."""
+        x0, y0, x1, y1 = app.rect("editor_text")
+        app.click_at(x0 + 120, y0 + 8)
+        app.wait(lambda s: s["editor"]["focused"], "the editor focused")
+        press(app, "ctrl+a", "Delete")
+        app.wait(lambda s: s["editor"]["bytes"] == 0, "an empty editor")
+        for line in lines:
+            if line.startswith("<dedent>"):  # back to the left margin (the editor keeps the indent)
+                press(app, "shift+Tab")
+                line = line[len("<dedent>"):]
+            app.xdo("type", "--delay", "15", line)
+            press(app, "Return")
+        press(app, "ctrl+Return", "Escape", "End")
+
+    def test_a_program_that_loops_forever_is_stopped_by_the_limits_and_the_app_stays_usable(self):
+        app = self.open_playground()
+        self.replace_program(app, ["import asyncio", "async def main():", "while True: pass",
+                                   "<dedent>asyncio.run(main())"])
+        s = app.wait(lambda s: s["run_edited"] and s["finished"] and s["run_error"], "the limit")
+        self.assertIn("limit exceeded", s["run_error"])
+        # The limit's error sits on the loop's line in the editor.
+        s = app.wait(lambda s: s["editor"]["diagnostics"] == 1, "the error in the editor")
+        self.assertTrue(s["editor"]["diagnostic_messages"][0].startswith("3:"), s["editor"]["diagnostic_messages"])
+        # Still usable: the lessons button takes the learner back to the browser.
+        app.click("lessons_back")
+        app.wait(lambda s: s["screen"] == "browser", "the browser")
+
+    def test_a_program_that_deadlocks_ends_with_a_deadlock_error(self):
+        app = self.open_playground()
+        self.replace_program(app, ["import asyncio", "async def main(): await asyncio.Event().wait()",
+                                   "asyncio.run(main())"])
+        s = app.wait(lambda s: s["run_edited"] and s["finished"] and s["run_error"], "the deadlock")
+        self.assertIn("deadlock", s["run_error"])
+        press(app, "Home")
+        app.wait(lambda s: s["cursor"] == 0, "the playhead back at the start")
+
     def test_a_path_typed_in_the_browser_opens_that_lesson_and_a_wrong_one_says_why(self):
         app = self.open()
         app.wait(lambda s: s["screen"] == "browser", "the browser")
