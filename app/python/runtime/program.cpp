@@ -276,8 +276,11 @@ bool ProgramRun::run_once() {
   if (!step_module()) return false;
   if (!more && m_phase == Shutdown::none) {
     if (m_rt->waiting_for_main() && !m_rt->main_task().done()) {
+      // The error points at where the main task waits (its last statement).
+      const detail::TaskExtras* x = m_rt->main_task().core() ? m_rt->main_task().core()->extras_if() : nullptr;
       finish("deadlock: nothing can run, but the main task '" + m_rt->main_task().name() +
-             "' has not finished (every task is waiting for something that will never happen)");
+                 "' has not finished (every task is waiting for something that will never happen)",
+             x ? x->line_a : 0);
       return false;
     }
   }

@@ -335,3 +335,23 @@ TEST(RuntimePrimitiveNames, APrimitiveNeverAssignedToANameKeepsItsNumberedLabel)
 
 }  // namespace
 }  // namespace loopscope::python::test
+
+namespace loopscope::python::test {
+namespace {
+
+TEST(RuntimeDeadlock, ADeadlockPointsAtTheLineWhereTheMainTaskWaits) {
+  ProgramRun run("import asyncio\n"
+                 "async def main():\n"
+                 "    ev = asyncio.Event()\n"
+                 "    await ev.wait()\n"
+                 "asyncio.run(main())\n",
+                 {});
+  run.run_to_end();
+  const ProgramResult r = run.result();
+  ASSERT_TRUE(r.error.has_value());
+  EXPECT_EQ(r.error->rfind("deadlock:", 0), 0u) << *r.error;
+  EXPECT_EQ(r.error_line, 4);
+}
+
+}  // namespace
+}  // namespace loopscope::python::test
