@@ -3,7 +3,7 @@
 //
 // They are ordinary C++ exceptions. describe_exception() turns any exception_ptr into the
 // "Type: message" text that traces and reports use. A user exception type can choose the Type
-// part by deriving from NamedError (the lesson interpreter does this for ValueError & co).
+// part by deriving from NamedError (a language runtime on the engine does this for its ValueError & co).
 #include <exception>
 #include <stdexcept>
 #include <string>
