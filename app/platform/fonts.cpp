@@ -238,7 +238,17 @@ std::optional<std::filesystem::path> find_font(const std::string& family, const 
 
 void load_fonts(float scale) {
   State& s = g_state;
-  s = State{};
+  // Member by member: ImVector has no move, and its copy memcpy's from a null pointer when it
+  // is empty (undefined behaviour that UBSan stops on), so the ranges are cleared, not copied.
+  s.text_ranges.clear();
+  s.cjk_ranges.clear();
+  s.symbol_ranges.clear();
+  s.regular.reset(), s.semibold.reset(), s.italic.reset(), s.mono.reset(), s.cjk.reset(), s.symbols.reset();
+  s.drawable = Coverage{};
+  s.known = Coverage{};
+  s.wanted.clear();
+  s.dirty = false;
+  s.warned_missing = false;
   s.body = 15.0f * scale;
   s.regular = match_font("Inter", "Regular");
   s.semibold = match_font("Inter", "SemiBold");
