@@ -2,6 +2,7 @@
 #include "lesson/checker.hpp"
 
 #include "lesson/library.hpp"
+#include "lesson/look_at.hpp"
 #include "python/runtime/ops.hpp"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include <set>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 namespace loopscope::lesson {
 
@@ -91,13 +94,35 @@ std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t st
   return out;
 }
 
-std::vector<Diagnostic> check_step(const Lesson& lesson, std::size_t step_index) {
+namespace {
+// The lesson file's JSON, for positions the Lesson does not keep (a step's text lines); nullopt
+// when the lesson was not read from a file on disk (a bundle's, a text's) or it no longer parses.
+std::optional<JsonValue> lesson_json(const Lesson& lesson) {
+  std::error_code ec;
+  if (lesson.path.empty() || !std::filesystem::is_regular_file(lesson.path, ec)) return std::nullopt;
+  std::ifstream in(lesson.path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto parsed = parse_json(ss.str());
+  if (auto* v = std::get_if<JsonValue>(&parsed)) return std::move(*v);
+  return std::nullopt;
+}
+
+std::vector<Diagnostic> check_step_with(const Lesson& lesson, std::size_t step_index, const std::optional<JsonValue>& root) {
   StepRun run(lesson, step_index, {}, ClockKind::virtual_time);
   run.run_to_end();
-  auto out = compare_with_expect(lesson, step_index, run.result());
+  const RunResult result = run.result();
+  auto out = compare_with_expect(lesson, step_index, result);
+  auto look = check_look_at(lesson, step_index, result, run.trace(), root ? &*root : nullptr);
+  out.insert(out.end(), look.begin(), look.end());
   auto ex = check_exercise(lesson, step_index);
   out.insert(out.end(), ex.begin(), ex.end());
   return out;
+}
+}  // namespace
+
+std::vector<Diagnostic> check_step(const Lesson& lesson, std::size_t step_index) {
+  return check_step_with(lesson, step_index, lesson_json(lesson));
 }
 
 namespace {
@@ -138,8 +163,9 @@ std::vector<Diagnostic> check_exercise(const Lesson& lesson, std::size_t step_in
 
 std::vector<Diagnostic> check_lesson(const Lesson& lesson) {
   std::vector<Diagnostic> out;
+  const std::optional<JsonValue> root = lesson_json(lesson);
   for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
-    auto d = check_step(lesson, i);
+    auto d = check_step_with(lesson, i, root);
     out.insert(out.end(), d.begin(), d.end());
   }
   return out;

@@ -6,8 +6,9 @@
 //
 // Every problem is a Diagnostic (file:line:col: message (at /pointer)) at the member at fault:
 // a wrong duration at `duration`, a wrong line at that line of `output`, an unknown
-// prerequisite at that prerequisite. A step is run with its param defaults on the virtual
-// clock, whatever its `clock` says, so checks are fast and deterministic. Every step that can
+// prerequisite at that prerequisite, a Look at name the run does not show at that text line.
+// A step is run with its param defaults on the virtual clock, whatever its `clock` says, so
+// checks are fast and deterministic. Every step that can
 // run is run, whatever else is wrong: a lesson's unknown prerequisite or duplicate id, another
 // step's failed run, or another step's load errors (LoadResult::clean_steps).
 //
@@ -31,7 +32,8 @@ std::vector<Diagnostic> compare_with_expect(const Lesson& lesson, std::size_t st
 std::vector<Diagnostic> check_exercise(const Lesson& lesson, std::size_t step_index);
 
 // Runs step `step_index` (0-based) of a valid lesson and compares it with its `expect`; checks
-// its exercise (check_exercise).
+// that its Look at paragraph names only what the run shows (look_at.hpp: problems at the text
+// line when the lesson's file is on disk, else at the step) and its exercise (check_exercise).
 std::vector<Diagnostic> check_step(const Lesson& lesson, std::size_t step_index);
 
 // Runs every step of a valid lesson and compares; returns the problems. This is the function
