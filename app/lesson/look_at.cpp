@@ -136,6 +136,17 @@ std::vector<std::string> unshown_look_at_names(const Step& step, const RunResult
     code += '\n';
   }
   for (const auto& name : names) {
+    // `download-N` stands for the family download-1, download-2, ...: shown when a task is in it.
+    if (name.size() > 2 && name.ends_with("-N")) {
+      const std::string_view stem = std::string_view(name).substr(0, name.size() - 1);
+      const bool family = std::any_of(run.tasks.begin(), run.tasks.end(), [&](const TaskSummary& t) {
+        const std::string_view n = t.name;
+        return n.size() > stem.size() && n.starts_with(stem) &&
+               std::all_of(n.begin() + static_cast<std::ptrdiff_t>(stem.size()), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+      });
+      if (!family) out.push_back(name);
+      continue;
+    }
     const bool task = std::any_of(run.tasks.begin(), run.tasks.end(), [&](const TaskSummary& t) { return t.name == name; });
     const bool wait = std::any_of(labels.begin(), labels.end(),
                                   [&](std::string_view l) { return l == name || before_any(l, "(#") == name; });
