@@ -81,7 +81,8 @@ std::size_t step_number(const Step& step, std::size_t index) {
 std::optional<LookAtParagraph> look_at_paragraph(std::string_view step_text) {
   const auto lines = split_lines(step_text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!trim(lines[i]).starts_with("**Look at:**")) continue;
+    const std::string_view t = trim(lines[i]);
+    if (!t.starts_with("**Look at:**") && !t.starts_with("Look at:")) continue;
     LookAtParagraph p;
     p.line = i;
     for (std::size_t j = i; j < lines.size() && !trim(lines[j]).empty(); ++j) {

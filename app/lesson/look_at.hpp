@@ -3,7 +3,8 @@
 // paragraph points the learner to must be things that step's run shows.
 //
 // The rule (docs/lesson-format.md, "Look at: names"): in a step's `text`, the paragraph that
-// starts with `**Look at:**` (that line and the lines after it up to a blank line) is read for
+// starts with `**Look at:**` or `Look at:` (that line and the lines after it up to a blank
+// line; the first such paragraph) is read for
 // `backticked` spans. A span that is a name — ^[A-Za-z_][A-Za-z0-9_#.-]*$, such as `main`,
 // `job-1`, `Task-3`, `Event#1`, `fetch_price` — is checked whole; a call-like span whose
 // arguments are names or numbers — `gather(Task-2, Task-3)`, `check(2)`, `cancel()` — is
