@@ -321,6 +321,16 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
   const float ty = y + (f.base_size - small) * 0.5f + 1 * s;
   const float sy = y + f.base_size * 0.5f - sh * 0.5f + 1 * s;
   bool room = true;
+  // First, this step's own entry: another step's run drawn faintly behind the lanes
+  // (draw_ghost_segments); the generic entries after it give way first when space runs out.
+  if (ghost) {
+    const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, ghost_name.c_str()).x;
+    if (x + w <= right) {
+      dl->AddRectFilled({x, sy}, {x + sw, sy + sh}, ghost_colour(SegmentKind::blocked));
+      dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, ghost_name.c_str());
+      x += w + gap * 1.5f;
+    }
+  }
   for (const Item& it : items) {
     const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
     if (x + w > right) {
@@ -337,15 +347,6 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
     const float my = sy + sh * 0.5f;
     draw_wake_arrow_head(dl, {x + 1 * s, my}, {x + sw, my}, palette::text_dim, s);
     dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, woke);
-    x += w + gap;
-  } else {
-    room = false;
-  }
-  // Another step's run drawn faintly behind the lanes (draw_ghost_segments).
-  if (const float w = ghost ? sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, ghost_name.c_str()).x : 0.0f;
-      ghost && room && x + w <= right) {
-    dl->AddRectFilled({x, sy}, {x + sw, sy + sh}, ghost_colour(SegmentKind::running));
-    dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_faint, ghost_name.c_str());
     x += w + gap;
   }
   // The hint (or, when zoomed, how to get back) on the right if there is room.
@@ -1215,10 +1216,12 @@ void draw_ghost_segments(ImDrawList* dl, const Layout& l, const TimelineView& ca
       const Segment& sg = segs[i];
       if (is_terminal(sg.kind)) continue;
       const float x0 = std::max(x_of(sg.t0), floor_x);
-      const float x1 = std::max(x_of(TimelineModel::end_at(sg, ghost.events, ghost.end_time)), x0 + 1.0f);
+      float x1 = std::max(x_of(TimelineModel::end_at(sg, ghost.events, ghost.end_time)), x0 + 1.0f);
       if (x1 <= floor_x) continue;
-      dl->AddRectFilled({x0, g.bar_y0 + 1 * s}, {x1, g.bar_y1 - 1 * s}, ghost_colour(sg.kind));
       floor_x = x1;
+      // A pixel's gap after a wide bar, so runs of the same kind end to end read as separate.
+      if (x1 - x0 > 4 * s) x1 -= 1.5f * s;
+      dl->AddRectFilled({x0, g.bar_y0 + 1 * s}, {x1, g.bar_y1 - 1 * s}, ghost_colour(sg.kind));
     }
   }
   dl->PopClipRect();
