@@ -111,6 +111,11 @@ struct Step {
   std::optional<Quiz> quiz;
   std::optional<Exercise> exercise;   // the learner edits the listing to meet a goal
   ClockKind clock = ClockKind::virtual_time;
+  // `"ghost": N`: the app draws step N's run (1-based, another step of the lesson) faintly
+  // behind this step's timeline for comparison; 0 = none. The loader guarantees it names
+  // another step of the loaded lesson.
+  int ghost = 0;
+  SourcePos ghost_pos;  // where `ghost`'s value is written (the step's position when absent)
   SourcePos pos;        // where the step's object starts in the file
   std::string pointer;  // "/steps/N"
 };

@@ -32,7 +32,7 @@ enum class Shape : std::uint8_t { lesson, step, code, cpp_file, param, expect, e
 const Members& members(Shape s) {
   static const std::map<Shape, Members> table = {
       {Shape::lesson, {"lesson", {"$schema", "id", "title", "summary", "order", "prerequisites", "steps"}, {"id", "title", "summary", "order", "steps"}}},
-      {Shape::step, {"step", {"title", "text", "code", "server", "params", "expect", "quiz", "clock", "exercise"}, {"title", "text", "code"}}},
+      {Shape::step, {"step", {"title", "text", "code", "server", "params", "expect", "quiz", "clock", "exercise", "ghost"}, {"title", "text", "code"}}},
       {Shape::code, {"code", {"python", "cpp"}, {"python"}}},
       {Shape::cpp_file, {"C++ listing", {"file"}, {"file"}}},
       {Shape::param, {"param", {"name", "label", "min", "max", "step", "default"}, {"name", "min", "max", "default"}}},
@@ -557,7 +557,24 @@ public:
     if (const JsonValue* e = v.find("expect")) s.expect = expect(*e, ptr_join(ptr, "expect"));
     if (const JsonValue* q = v.find("quiz")) s.quiz = quiz(*q, ptr_join(ptr, "quiz"));
     if (const JsonValue* x = v.find("exercise")) s.exercise = exercise(*x, ptr_join(ptr, "exercise"));
+    s.ghost_pos = pos_of(v, "ghost");
+    if (auto g = int_field(v, ptr, "ghost", 1)) s.ghost = static_cast<int>(std::min<std::int64_t>(*g, 1'000'000));
     return s;
+  }
+
+  // A step's `ghost` names another step of the lesson (1-based); `index` is the step's own.
+  void ghost(Step& st, std::size_t index, std::size_t count) {
+    if (st.ghost == 0) return;
+    const std::string gp = ptr_join(st.pointer, "ghost");
+    const auto n = static_cast<std::size_t>(st.ghost);
+    if (n > count) {
+      error(st.ghost_pos, gp, "'ghost' must name another step of the lesson (1 to " + std::to_string(count) +
+                                  "), found " + std::to_string(st.ghost));
+      st.ghost = 0;
+    } else if (n == index + 1) {
+      error(st.ghost_pos, gp, "'ghost' must name another step, not the step itself (step " + std::to_string(n) + ")");
+      st.ghost = 0;
+    }
   }
 
   std::optional<Lesson> lesson(const JsonValue& v) {
@@ -596,7 +613,10 @@ public:
         error(s->pos, "/steps", "a lesson needs at least one step");
       } else {
         for (std::size_t i = 0; i < s->array.size(); ++i)
-          if (auto st = step(s->array[i], ptr_join("/steps", i))) l.steps.push_back(std::move(*st));
+          if (auto st = step(s->array[i], ptr_join("/steps", i))) {
+            ghost(*st, i, s->array.size());
+            l.steps.push_back(std::move(*st));
+          }
       }
     }
     return l;
@@ -627,6 +647,13 @@ LoadResult detail::validate_lesson(const JsonValue& root, const std::string& fil
         return d.pointer == s.pointer || d.pointer.starts_with(s.pointer + "/");
       });
     });
+    // A ghost keeps naming the same step (renumbered), or none when that step was dropped.
+    for (Step& s : lesson->steps) {
+      if (s.ghost == 0) continue;
+      const std::string target = "/steps/" + std::to_string(s.ghost - 1);
+      auto it = std::find_if(lesson->steps.begin(), lesson->steps.end(), [&](const Step& o) { return o.pointer == target; });
+      s.ghost = it == lesson->steps.end() ? 0 : static_cast<int>(it - lesson->steps.begin()) + 1;
+    }
     if (!lesson->steps.empty()) {
       lesson->path = filename;
       r.clean_steps = std::move(lesson);

@@ -40,6 +40,7 @@
 #include "ui/session.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
+#include "ui/ghost_run.hpp"
 #include "ui/timeline_defaults.hpp"
 #include "ui/timeline_panel.hpp"
 #include "ui/trace_model.hpp"
@@ -64,9 +65,17 @@ enum class Screen { browser, lesson };
 
 // The views that read one run's trace incrementally. A new run needs fresh ones, so they are
 // created in exactly one place, start_run, and fed in exactly one place, feed_views.
+// The step's ghost (another step's whole run, drawn faintly on the timeline) is not per run: it
+// depends only on the lesson and the step, so start_run carries it over to the next run of the
+// same step and makes it once when a step opens.
 struct RunViews {
   QueueAnimation queue;
   TraceModel trace;    // timeline lanes, console lines, iteration axis: one pass over the trace
+  std::shared_ptr<const GhostRun> ghost;  // null: the step has no ghost
+  TimelineGhost ghost_view() const {
+    if (!ghost) return {};
+    return {&ghost->timeline, ghost->events, ghost->step, ghost->end_time};
+  }
 };
 
 // Brings the run's views up to the events recorded so far; once the run has finished, its
@@ -140,7 +149,10 @@ static void start_run(App::State& m, std::size_t step) {
   m.session = std::make_shared<Session>(lesson_for_run(m, step), step, m.params);
   ++m.runs;
   m.session->set_speed(speed);
+  std::shared_ptr<const GhostRun> ghost = std::move(m.views.ghost);
+  if (!ghost || ghost->lesson != m.lesson || ghost->for_step != step) ghost = make_ghost_run(m.lesson, step);
   m.views = {};
+  m.views.ghost = std::move(ghost);
 }
 
 static void open_step(App::State& m, std::size_t step) {
@@ -749,8 +761,9 @@ static void draw_lesson_screen(App::State& m, float dt) {
   ImGui::EndChild();
   ImGui::SetCursorPos({right_x, left_pos.y + top_h + gap + controls_h + gap});
   begin_card("timeline", {right_w, bottom_h}, 8.0f);
+  const TimelineGhost ghost = m.views.ghost_view();
   action.merge(draw_timeline(view, m.views.trace.timeline(), m.views.trace.iterations(), m.timeline_view,
-                             &m.views.trace.wakes()));
+                             &m.views.trace.wakes(), ghost.model ? &ghost : nullptr));
   ImGui::EndChild();
 
   // Splitters: the column between narration and code, the row above the controls.
@@ -898,6 +911,11 @@ void App::after_frame(double frame_ms) {
     p.scroll_y = st.timeline_view.scroll_y;
     p.axis = st.timeline_view.axis == TimelineAxis::iterations ? "iterations" : "time";
     p.timeline_arrows = st.timeline_view.arrows_drawn;
+    if (st.views.ghost) {
+      const GhostRun& g = *st.views.ghost;
+      const std::size_t lanes = g.timeline.lanes().size();
+      p.ghost = ProbeState::Ghost{g.step, g.end_time, static_cast<int>(lanes > 0 ? lanes - 1 : 0)};
+    }
     p.params = st.params;
     if (auto q = st.quizzes.find(static_cast<int>(s.step_index())); q != st.quizzes.end())
       p.quiz = ProbeQuiz{q->second.choice, q->second.order, q->second.checked, q->second.correct,

@@ -76,6 +76,8 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
                    {"diagnostics", e.diagnostics},
                    {"diagnostic_messages", e.diagnostic_messages}};
   }
+  j["ghost"] = s.ghost ? json{{"step", s.ghost->step}, {"end_time", s.ghost->end_time}, {"task_lanes", s.ghost->task_lanes}}
+                      : json(nullptr);
   if (s.quiz)
     j["quiz"] = {{"choice", s.quiz->choice}, {"order", s.quiz->order}, {"checked", s.quiz->checked},
                  {"correct", s.quiz->correct}, {"tries", s.quiz->tries}, {"revealed", s.quiz->revealed}};

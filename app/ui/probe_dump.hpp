@@ -76,6 +76,12 @@ struct ProbeState {
   float scroll_y = 0;
   std::string axis;                   // "time" or "iterations"
   int timeline_arrows = 0;            // cause -> effect arrows the timeline drew last frame
+  struct Ghost {                      // the step's ghost run on the timeline (ui/ghost_run.hpp)
+    int step = 0;                     // 1-based step it ran
+    double end_time = 0;
+    int task_lanes = 0;
+  };
+  std::optional<Ghost> ghost;
   std::map<std::string, double> params;
   std::optional<ProbeQuiz> quiz;
   struct Exercise {

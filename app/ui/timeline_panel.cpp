@@ -123,6 +123,16 @@ float min_width(SegmentKind k, float s) {
   }
 }
 
+// A ghost run's segments (draw_ghost_segments): the kind's colour, faint; waits fainter still.
+ImU32 ghost_colour(SegmentKind k) {
+  switch (k) {
+    case SegmentKind::running:
+    case SegmentKind::blocked: return with_alpha(kind_colour(k), 60);
+    case SegmentKind::ready: return with_alpha(kind_colour(k), 30);
+    default: return with_alpha(kind_colour(k), 42);
+  }
+}
+
 // Draws one bar [x0, x1] x [y0, y1] in the style of its kind:
 //   solid (running, blocked), a thin line (ready), a light fill with a solid top edge (the waits),
 //   a muted fill (poll).
@@ -278,7 +288,8 @@ void draw_wake_arrow_head(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 c, float
 }
 
 // ---- header and legend ---------------------------------------------------------------------
-void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float right_edge) {
+void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float right_edge,
+                 const TimelineGhost* ghost) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float y = l.origin.y + 2 * s;
@@ -303,11 +314,23 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
   float natural = 0;
   for (const Item& it : items) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
   natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x;
+  const std::string ghost_name = ghost ? "ghost: step " + std::to_string(ghost->step) : std::string();
+  if (ghost) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, ghost_name.c_str()).x;
   const bool tight = x + natural > right;
   const float sw = (tight ? 11 : 16) * s, sh = 9 * s, gap = (tight ? 8 : 12) * s, pad = (tight ? 4 : 5) * s;
   const float ty = y + (f.base_size - small) * 0.5f + 1 * s;
   const float sy = y + f.base_size * 0.5f - sh * 0.5f + 1 * s;
   bool room = true;
+  // First, this step's own entry: another step's run drawn faintly behind the lanes
+  // (draw_ghost_segments); the generic entries after it give way first when space runs out.
+  if (ghost) {
+    const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, ghost_name.c_str()).x;
+    if (x + w <= right) {
+      dl->AddRectFilled({x, sy}, {x + sw, sy + sh}, ghost_colour(SegmentKind::blocked));
+      dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, ghost_name.c_str());
+      x += w + gap * 1.5f;
+    }
+  }
   for (const Item& it : items) {
     const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
     if (x + w > right) {
@@ -1020,7 +1043,7 @@ LaneGeometry row_geometry(const Layout& l, const TimelineView& cam, std::size_t 
 // lane count.
 void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
                     const ViewState& view, const TimelineView& cam, Rows rows, std::size_t lanes,
-                    std::size_t hovered_lane) {
+                    std::size_t hovered_lane, const TimelineGhost* ghost, Rows ghost_rows) {
   const float s = l.s;
   dl->PushClipRect({l.origin.x, l.lanes_y0}, {l.origin.x + l.size.x, l.lanes_y1}, true);
   if (lanes <= 1) {
@@ -1044,6 +1067,18 @@ void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
       dl->AddRectFilled({l.origin.x, g.y0}, {l.plot_x0, g.y1}, IM_COL32(255, 255, 255, 5));
     }
     draw_lane_label(dl, l, lane, g, finished, selected, task_function(view, lane.task));
+  }
+  // Rows only the ghost has: its lane's name, faint.
+  if (ghost) {
+    const auto& f = platform::fonts();
+    const float size = f.base_size * 0.8f;
+    for (std::size_t row = std::max(ghost_rows.first, rows.end); row < ghost_rows.end; ++row) {
+      if (row + 1 < lanes) continue;
+      const LaneGeometry g = row_geometry(l, cam, row);
+      const std::string name = capped(ghost->model->lanes()[row + 1].name, 18);
+      dl->AddText(f.body, size, {l.label_x0 + 8 * s, (g.y0 + g.y1) * 0.5f - size * 0.55f},
+                  palette::text_faint, name.c_str());
+    }
   }
   dl->PopClipRect();
 }
@@ -1157,6 +1192,61 @@ int draw_wake_arrows(ImDrawList* dl, const Layout& l, const TimelineModel& model
   return static_cast<int>(n);
 }
 
+// The ghost run (TimelineGhost), time axis only: behind the live segments, each of its task lanes'
+// segments as a faint bar without text on the row of the same number (rows past the live lanes
+// are the ghost's own), sub-pixel ones merged per pixel column; then its end as a faint line.
+void draw_ghost_segments(ImDrawList* dl, const Layout& l, const TimelineView& cam,
+                         const TimelineGhost& ghost, Rows rows) {
+  const TimelineModel& gm = *ghost.model;
+  const float s = l.s;
+  const double t_from = x_to_time(cam, -2.0);
+  const double t_to = x_to_time(cam, l.plot_w() + 2.0);
+  auto x_of = [&](double t) {
+    return static_cast<float>(l.plot_x0 + std::clamp(time_to_x(cam, t), -4.0, l.plot_w() + 4.0));
+  };
+  dl->PushClipRect({l.plot_x0, l.lanes_y0}, {l.plot_x1, l.lanes_y1}, true);
+  const std::size_t lanes = gm.lanes().size();
+  for (std::size_t row = rows.first; row < rows.end && row + 1 < lanes; ++row) {
+    const std::size_t li = row + 1;
+    const auto& segs = gm.lanes()[li].segments;
+    const LaneGeometry g = row_geometry(l, cam, row);
+    const SegmentRange r = gm.visible(li, t_from, t_to, ghost.events, ghost.end_time);
+    float floor_x = -1e30f;
+    for (std::size_t i = r.begin; i < r.end; ++i) {
+      const Segment& sg = segs[i];
+      if (is_terminal(sg.kind)) continue;
+      const float x0 = std::max(x_of(sg.t0), floor_x);
+      float x1 = std::max(x_of(TimelineModel::end_at(sg, ghost.events, ghost.end_time)), x0 + 1.0f);
+      if (x1 <= floor_x) continue;
+      floor_x = x1;
+      // A pixel's gap after a wide bar, so runs of the same kind end to end read as separate.
+      if (x1 - x0 > 4 * s) x1 -= 1.5f * s;
+      dl->AddRectFilled({x0, g.bar_y0 + 1 * s}, {x1, g.bar_y1 - 1 * s}, ghost_colour(sg.kind));
+    }
+  }
+  dl->PopClipRect();
+}
+
+void draw_ghost_end(ImDrawList* dl, const Layout& l, const TimelineView& cam, const TimelineGhost& ghost) {
+  const float x = std::round(static_cast<float>(l.plot_x0 + time_to_x(cam, ghost.end_time))) + 0.5f;
+  if (x < l.plot_x0 || x > l.plot_x1) return;
+  const auto& f = platform::fonts();
+  const float s = l.s;
+  const ImU32 c = with_alpha(palette::text_dim, 110);
+  dl->PushClipRect({l.plot_x0, l.axis_y0}, {l.plot_x1, l.lanes_y1}, true);
+  for (float y = l.axis_y1; y < l.lanes_y1; y += 6 * s)  // dashed, to tell it from the playhead
+    dl->AddLine({x, y}, {x, std::min(y + 3.5f * s, l.lanes_y1)}, c, 1.0f * s);
+  char text[64];
+  std::snprintf(text, sizeof text, "step %d ended %.1f s", ghost.step, ghost.end_time);
+  const float size = f.base_size * 0.74f;
+  const float w = f.body->CalcTextSizeA(size, FLT_MAX, 0, text).x;
+  // Right of the line when there is room, else left of it; at the foot of the lanes.
+  const float tx = x + 4 * s + w <= l.plot_x1 ? x + 4 * s : x - 4 * s - w;
+  const float ty = l.lanes_y1 - size - 3 * s;
+  dl->AddText(f.body, size, {tx, ty}, with_alpha(palette::text_dim, 170), text);
+  dl->PopClipRect();
+}
+
 // The lanes' scrollbar, only when they overflow; lit while hovered or dragged.
 void draw_scrollbar(ImDrawList* dl, const Layout& l, const TimelineView& cam, Zone zone) {
   if (l.scrollbar_w <= 0) return;
@@ -1189,14 +1279,20 @@ void draw_playhead(ImDrawList* dl, const Layout& l, const Playhead& ph) {
 
 // ---- draw_timeline -------------------------------------------------------------------------
 PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
-                          const IterationAxis& iterations, TimelineView& cam, const WakeModel* wakes) {
+                          const IterationAxis& iterations, TimelineView& cam, const WakeModel* wakes,
+                          const TimelineGhost* ghost_in) {
   if (!view.trace) return {};
+  // The ghost is drawn in the time axis only; fit_all shows its whole run.
+  const TimelineGhost* ghost = ghost_in && ghost_in->model && cam.axis == TimelineAxis::time ? ghost_in : nullptr;
+  if (ghost) cam.scale_end = std::max(cam.scale_end, ghost->end_time);
+  const std::size_t ghost_lanes = ghost ? ghost->model->lanes().size() : 0;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 200.0f);
   size.y = std::max(size.y, 120.0f);
   const std::size_t lanes = model.lanes_at(view.cursor);
-  const Layout l = make_layout(origin, size, lanes > 0 ? lanes - 1 : 0);
+  const std::size_t rows_total = std::max(lanes, ghost_lanes);
+  const Layout l = make_layout(origin, size, rows_total > 0 ? rows_total - 1 : 0);
 
   // Input before drawing, so this frame shows its effect. The axis switch is submitted before
   // the plot's button (the first item under the mouse takes it), and may flip the axis the
@@ -1209,14 +1305,19 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
   if (probe::enabled()) probe_layout(l, cam, model, lanes);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  draw_header(dl, l, cam, toggle_x0);
+  draw_header(dl, l, cam, toggle_x0, ghost);
   const Playhead ph = place_playhead(l, cam, ax, view.time);
   draw_ruler(dl, l, cam, ax, view.end_time, ph);
   Hit hit;
   const std::size_t hovered_lane = tooltip_lane(l, p, cam, lanes);
   draw_loop_lane(dl, l, model, cam, ax, *view.trace, p.pos.x, hovered_lane == 0 ? &hit : nullptr);
   const Rows rows = visible_rows(l, cam, lanes);
-  draw_task_rows(dl, l, model, view, cam, rows, lanes, hovered_lane);
+  const Rows ghost_rows = ghost ? visible_rows(l, cam, ghost_lanes) : Rows{};
+  draw_task_rows(dl, l, model, view, cam, rows, lanes, hovered_lane, ghost, ghost_rows);
+  if (ghost) {
+    draw_ghost_segments(dl, l, cam, *ghost, ghost_rows);
+    draw_ghost_end(dl, l, cam, *ghost);
+  }
   draw_task_segments(dl, l, model, cam, ax, *view.trace, rows, p.pos.x, hovered_lane, hit);
   cam.arrows_drawn = wakes ? draw_wake_arrows(dl, l, model, *wakes, cam, ax, view, lanes) : 0;
   draw_scrollbar(dl, l, cam, p.zone);

@@ -29,8 +29,20 @@ namespace loopscope::ui {
 // I/O woke one, and "woken: …" in a lane's tooltip at that point. Only those on screen and before
 // the playhead, and none when more than ~200 are (zoom in); the selected task's are highlighted.
 // camera.arrows_drawn says how many arrows the frame drew.
+//
+// `ghost` (may be null) is another step's whole run (ui/ghost_run.hpp) drawn for comparison, in
+// the time axis only (the iteration axis draws no ghost: two runs' iterations do not line up):
+// its task segments faintly, without text, behind the live ones — its task lane i under live
+// task lane i, extra faint rows when it has more lanes — its end as a faint vertical line
+// labelled "step N ended 6.0 s", and "ghost: step N" in the legend.
+struct TimelineGhost {
+  const TimelineModel* model = nullptr;  // the ghost run's lanes, fully decoded
+  std::size_t events = 0;                // its trace's size (the cursor to draw it at)
+  int step = 0;                          // 1-based number of the step it ran
+  double end_time = 0;                   // when it ended
+};
 PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
                           const IterationAxis& iterations, TimelineView& camera,
-                          const WakeModel* wakes = nullptr);
+                          const WakeModel* wakes = nullptr, const TimelineGhost* ghost = nullptr);
 
 }  // namespace loopscope::ui

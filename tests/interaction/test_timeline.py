@@ -53,6 +53,21 @@ class Timeline(AppTestCase):
         app.click(lanes[1])
         app.wait(lambda s: s["selected_task"] == 0, "the selection cleared")
 
+    def test_the_concurrent_step_shows_the_sequential_run_as_a_ghost(self):
+        app = self.finished("sync-vs-async", 3)
+        s = app.read()
+        self.assertEqual(s["ghost"]["step"], 1)
+        self.assertAlmostEqual(s["ghost"]["end_time"], 6.0, places=6)
+        self.assertEqual(s["ghost"]["task_lanes"], 1)
+        self.assertAlmostEqual(s["end_time"], 2.0, places=6)
+        # Fitted, the time axis shows the whole ghost run, not just the live 2 s.
+        plot = app.rect("timeline_plot")
+        shown = s["timeline"]["t_left"] + (plot[2] - plot[0]) * s["timeline"]["seconds_per_px"]
+        self.assertGreaterEqual(shown, 6.0)
+        # A step without a ghost reports none.
+        app.click("step_prev")
+        app.wait(lambda s: s["step"] == 2 and s["ghost"] is None, "step 2, without a ghost")
+
     def test_the_axis_switch_lays_the_timeline_out_by_iteration_and_back(self):
         app = self.finished("sync-vs-async", 3)
         self.assertEqual(app.read()["timeline"]["axis"], "time")

@@ -191,3 +191,67 @@ TEST(LessonLoader, EveryShippedLessonLoadsWithoutErrors) {
   for (const auto& r : load_all_lessons(fs::path(LOOPSCOPE_SOURCE_DIR) / "lessons"))
     EXPECT_TRUE(r.lesson.has_value()) << diagnostics_text(r);
 }
+
+// ---- ghost ----------------------------------------------------------------------------------
+namespace {
+// A two-step lesson whose second step has `"ghost": <ghost>`, the member on line 4 at column 5
+// (its value at column 14).
+std::string two_steps_with_ghost(const std::string& ghost) {
+  return "{\"id\": \"g\", \"title\": \"G\", \"summary\": \"\", \"order\": 0, \"steps\": [\n"
+         "  {\"title\": \"a\", \"text\": \"t\", \"code\": {\"python\": [\"pass\"]}},\n"
+         "  {\"title\": \"b\", \"text\": \"t\", \"code\": {\"python\": [\"pass\"]},\n"
+         "    \"ghost\": " + ghost + "}]}\n";
+}
+}  // namespace
+
+TEST(LessonLoader, AGhostNamesAnotherStep) {
+  const LoadResult r = load_lesson_text(two_steps_with_ghost("1"), "g.json");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  EXPECT_EQ(r.lesson->steps[0].ghost, 0);
+  EXPECT_EQ(r.lesson->steps[1].ghost, 1);
+}
+
+TEST(LessonLoader, AGhostThatIsTheStepItselfIsAnErrorAtItsValue) {
+  const LoadResult r = load_lesson_text(two_steps_with_ghost("2"), "g.json");
+  EXPECT_FALSE(r.lesson);
+  EXPECT_EQ(diagnostics_text(r),
+            "g.json:4:14: 'ghost' must name another step, not the step itself (step 2) (at /steps/1/ghost)\n");
+}
+
+TEST(LessonLoader, AGhostOutOfRangeIsAnErrorAtItsValue) {
+  LoadResult r = load_lesson_text(two_steps_with_ghost("3"), "g.json");
+  EXPECT_FALSE(r.lesson);
+  EXPECT_EQ(diagnostics_text(r),
+            "g.json:4:14: 'ghost' must name another step of the lesson (1 to 2), found 3 (at /steps/1/ghost)\n");
+  r = load_lesson_text(two_steps_with_ghost("0"), "g.json");
+  EXPECT_EQ(diagnostics_text(r), "g.json:4:14: 'ghost' must be at least 1, found 0 (at /steps/1/ghost)\n");
+}
+
+TEST(LessonLoader, AGhostThatIsNotAnIntegerIsAnErrorAtItsValue) {
+  LoadResult r = load_lesson_text(two_steps_with_ghost("\"1\""), "g.json");
+  EXPECT_FALSE(r.lesson);
+  EXPECT_EQ(diagnostics_text(r), "g.json:4:14: 'ghost' must be an integer, found a string (at /steps/1/ghost)\n");
+  r = load_lesson_text(two_steps_with_ghost("1.5"), "g.json");
+  EXPECT_EQ(diagnostics_text(r), "g.json:4:14: 'ghost' must be an integer, found the number 1.5 (at /steps/1/ghost)\n");
+}
+
+TEST(LessonLoader, TheCleanStepsOfABrokenLessonKeepTheirGhostRenumberedOrDropIt) {
+  // Step 1 is broken (an unknown member): step 3's ghost, step 2, is now the first clean step;
+  // step 4's ghost, step 1, is gone.
+  const std::string text = R"json({"id": "g", "title": "G", "summary": "", "order": 0, "steps": [
+    {"title": "a", "text": "t", "code": {"python": ["pass"]}, "bogus": 1},
+    {"title": "b", "text": "t", "code": {"python": ["pass"]}},
+    {"title": "c", "text": "t", "code": {"python": ["pass"]}, "ghost": 2},
+    {"title": "d", "text": "t", "code": {"python": ["pass"]}, "ghost": 1}]})json";
+  const LoadResult r = load_lesson_text(text, "g.json");
+  ASSERT_TRUE(r.clean_steps);
+  ASSERT_EQ(r.clean_steps->steps.size(), 3u);
+  EXPECT_EQ(r.clean_steps->steps[1].ghost, 1);
+  EXPECT_EQ(r.clean_steps->steps[2].ghost, 0);
+}
+
+TEST(LessonLoader, SyncVsAsyncsConcurrentStepHasTheSequentialRunAsItsGhost) {
+  const LoadResult r = load_lesson_file(fs::path(LOOPSCOPE_SOURCE_DIR) / "lessons/sync-vs-async.json");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  EXPECT_EQ(r.lesson->steps[2].ghost, 1);
+}

@@ -1,6 +1,8 @@
 // test_trace_model.cpp — the one pass over a run's trace (TraceModel), the iteration axis it
 // keeps, the words for a wait (await_text) and the timeline's opening axis and scale.
+#include "lesson/loader.hpp"
 #include "ui/await_text.hpp"
+#include "ui/ghost_run.hpp"
 #include "ui/iteration_axis.hpp"
 #include "ui/loop_model.hpp"
 #include "ui/timeline_defaults.hpp"
@@ -9,6 +11,9 @@
 #include "timeline_trace_builder.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
 
 namespace loopscope::ui {
 namespace {
@@ -188,6 +193,35 @@ TEST(TimelineDefaults, StepsOfALessonShareTheLongestExpectedDuration) {
   EXPECT_DOUBLE_EQ(initial_timeline_view(l, l.steps[2]).scale_end, 6.0);
   l.steps = {step_lasting(std::nullopt)};
   EXPECT_DOUBLE_EQ(lesson_time_scale(l), 0.0);
+}
+
+// sync-vs-async's concurrent step (3) shows step 1's sequential run as its ghost: one task lane
+// (main) blocked three times end to end, ending at 6 s; the concurrent step itself has the
+// main lane and three job lanes, so the ghost's lane lies under main's.
+TEST(GhostRun, SyncVsAsyncsConcurrentStepGhostsTheSequentialRun) {
+  auto r = lesson::load_lesson_file(std::filesystem::path(LOOPSCOPE_SOURCE_DIR) / "lessons/sync-vs-async.json");
+  ASSERT_TRUE(r.lesson);
+  auto l = std::make_shared<const lesson::Lesson>(std::move(*r.lesson));
+  EXPECT_EQ(make_ghost_run(l, 0), nullptr);  // step 1 has no ghost
+  const auto g = make_ghost_run(l, 2);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->step, 1);
+  EXPECT_EQ(g->for_step, 2u);
+  EXPECT_NEAR(g->end_time, 6.0, 1e-9);
+  EXPECT_EQ(g->events, g->run->trace().events().size());
+  EXPECT_EQ(g->timeline.consumed(), g->events);
+  const auto& lanes = g->timeline.lanes();
+  ASSERT_EQ(lanes.size(), 2u);  // the loop and main
+  int blocked = 0;
+  double last_end = 0;
+  for (const Segment& sg : lanes[1].segments)
+    if (sg.kind == SegmentKind::blocked) {
+      ++blocked;
+      EXPECT_NEAR(sg.t1 - sg.t0, 2.0, 1e-9);
+      last_end = sg.t1;
+    }
+  EXPECT_EQ(blocked, 3);
+  EXPECT_NEAR(last_end, 6.0, 1e-9);
 }
 
 TEST(TimelineDefaults, AStepThatTakesNoTimeOpensByIteration) {
