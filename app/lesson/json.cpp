@@ -7,9 +7,13 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "text/utf8.hpp"
+
 namespace loopscope::lesson {
 
 namespace {
+
+using text::append_utf8;
 
 // ---- Parser state --------------------------------------------------------------------------
 // A recursive-descent parser over bytes. `m_line`/`m_col` always describe the byte at `m_i`.
@@ -199,24 +203,6 @@ private:
   }
 
   // ---- strings -----------------------------------------------------------------------------
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   std::uint32_t hex4() {
     std::uint32_t cp = 0;
     for (int k = 0; k < 4; ++k) {

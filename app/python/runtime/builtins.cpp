@@ -3,6 +3,7 @@
 // Sections: helpers · constructors · functions · installation
 #include "python/runtime/args.hpp"
 #include "python/runtime/runtime.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -407,7 +408,7 @@ void Runtime::install_builtins() {
     check_args(a, "chr", 1, 1);
     const auto i = int_arg(a.pos[0], "");
     if (i < 0 || i > 0x10FFFF) value_error("chr() arg not in range(0x110000)");
-    return py_str(utf8_encode(static_cast<std::uint32_t>(i)));
+    return py_str(text::utf8_of(static_cast<char32_t>(i)));
   });
   def("ord", [](Runtime&, CallArgs& a) {
     check_args(a, "ord", 1, 1);

@@ -1,6 +1,7 @@
 // format.cpp — format(value, spec): Python's format mini-language for int, float, str and
 // bool (fill, align, sign, '#', '0', width, ',' / '_', precision, type d f F e E g G % s x X o b).
 #include "python/runtime/ops.hpp"
+#include "text/utf8.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -127,7 +128,7 @@ std::string format_int(std::int64_t v, const Spec& sp) {
       if (sp.alt) prefix = "0b";
       break;
     }
-    case 'c': return pad(utf8_encode(static_cast<std::uint32_t>(v)), sp, '<');
+    case 'c': return pad(text::utf8_of(static_cast<char32_t>(v)), sp, '<');
     default: value_error(std::string("Unknown format code '") + type + "' for object of type 'int'");
   }
   if (sp.grouping) digits = group_digits(digits, sp.grouping);

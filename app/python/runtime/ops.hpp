@@ -30,7 +30,6 @@ std::string str_repr(std::string_view utf8);  // 'text' with Python's quoting an
 // UTF-8 helpers: code point count, byte offset of code point i, code point at byte offset.
 std::size_t utf8_length(std::string_view s);
 std::size_t utf8_offset(std::string_view s, std::size_t index);
-std::string utf8_encode(std::uint32_t cp);
 std::vector<std::uint32_t> utf8_decode(std::string_view s);
 std::uint32_t cp_upper(std::uint32_t c);
 std::uint32_t cp_lower(std::uint32_t c);

@@ -1,5 +1,6 @@
 // text.cpp — str() and repr() of every value, float repr, UTF-8 helpers (see ops.hpp).
 #include "python/runtime/ops.hpp"
+#include "text/utf8.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -24,26 +25,6 @@ std::size_t utf8_offset(std::string_view s, std::size_t index) {
     }
   }
   return s.size();
-}
-
-std::string utf8_encode(std::uint32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
 }
 
 // ---- case mapping ----------------------------------------------------------------------------
@@ -105,7 +86,7 @@ std::string case_map(std::string_view s, CaseMode mode) {
     const bool up = mode == CaseMode::upper || (mode != CaseMode::lower && start);
     const bool letter = cp_upper(c) != c || cp_lower(c) != c || c == 0xDF;
     if (up && c == 0xDF) out += mode == CaseMode::upper ? "SS" : "Ss";
-    else out += utf8_encode(up ? cp_upper(c) : cp_lower(c));
+    else text::append_utf8(out, up ? cp_upper(c) : cp_lower(c));
     if (mode == CaseMode::title) start = !letter;
     else if (mode == CaseMode::capitalize) start = false;
   }

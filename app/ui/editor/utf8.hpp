@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/utf8.hpp"
+
 namespace loopscope::ui::editor {
 
 // Number of code points in `s` (a valid UTF-8 string: see sanitize_text).
@@ -12,8 +14,8 @@ int code_points(std::string_view s);
 std::size_t byte_of_column(std::string_view s, int col);
 // The code point starting at byte `at` (0 past the end).
 char32_t code_point_at(std::string_view s, std::size_t at);
-// Appends `c` encoded as UTF-8.
-void append_utf8(std::string& out, char32_t c);
+// Appends a code point encoded as UTF-8 (the one encoder every layer shares).
+using text::append_utf8;
 
 // Text as the editor stores it: valid UTF-8 (invalid bytes become U+FFFD), "\r\n" and "\r"
 // become "\n", a tab becomes four spaces, other control characters are dropped.
