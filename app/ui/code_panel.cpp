@@ -174,7 +174,10 @@ namespace {
 // The Python tab: Run / Reset / the changed mark, then the editor. Keeps the edit in `saved`.
 void draw_python_editor(const ViewState& view, const CodeListings& code, CodePanelState& state,
                         CodePanelResult& result) {
-  if (!state.editor || state.editor_key != code.edit_key) {
+  // A new step, or the same step whose code changed under it (hot reload, a .py file saved from
+  // here): the editor's "changed" is measured against the code the lesson has now, and the
+  // learner's kept edit is laid over it again.
+  if (!state.editor || state.editor_key != code.edit_key || state.editor->lesson_code() != *code.python) {
     state.editor = std::make_unique<editor::Editor>(*code.python);
     if (code.saved && !code.edit_key.empty())
       if (const std::string* text = code.saved->find(code.edit_key)) state.editor->restore(*text);

@@ -29,6 +29,13 @@ class Frames(AppTestCase):
         self.assertIn({"name": "item", "value": "'apple'"}, frames[1]["locals"])
         self.assertIn("start", [l["name"] for l in frames[0]["locals"]])
         self.assertIn("frame_1", s["rects"])
+        # Clicking a frame shows its line in the listing: the Python tab, its cursor on that line.
+        self.assertEqual(s["editor"]["cursor"][0], 0)
+        app.click("frame_1")
+        s = app.wait(lambda s: s["editor"]["cursor"][0] == 4 - 1, "the cursor on fetch_price's line")
+        self.assertEqual(s["code_tab"], "python")
+        app.click("frame_0")
+        app.wait(lambda s: s["editor"]["cursor"][0] == 10 - 1, "the cursor on main's line")
 
 
 if __name__ == "__main__":

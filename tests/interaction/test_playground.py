@@ -105,6 +105,44 @@ class Playground(AppTestCase):
         s = app.wait(lambda s: s["screen"] == "lesson" and s["lesson"] == "tasks", "the typed lesson")
         self.assertEqual(s["open_error"], "")
 
+    def test_save_and_ctrl_s_write_the_edited_program_back_to_its_py_file(self):
+        folder = tempfile.mkdtemp(prefix="loopscope-save-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "prog.py")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("import asyncio\n\nasync def main():\n    print('first')\n\nasyncio.run(main())\n")
+        app = self.open("open", path)
+        s = app.wait(lambda s: s["screen"] == "lesson" and s.get("editor"), "the program open")
+        self.assertIn("editor_save", s["rects"])
+        saves = s["saves"]
+        # Save is disabled until the code changes: a click writes nothing.
+        app.click("editor_save")
+        self.assertEqual(app.frames(3)["saves"], saves)
+        self.replace_program(app, ["import asyncio", "async def main(): print('second')", "asyncio.run(main())"])
+        app.wait(lambda s: s["editor"]["changed"], "the edit")
+        sid = app.read()["session_id"]
+        app.click("editor_save")
+        app.wait(lambda s: s["saves"] == saves + 1, "the Save button's write")
+        with open(path, encoding="utf-8") as f:
+            self.assertIn("print('second')", f.read())
+        # Hot reload sees the new file: the saved program is now the lesson's code, so nothing
+        # is "changed" any more, and it is what runs.
+        app.wait(lambda s: s["session_id"] > sid and not s["editor"]["changed"], "the saved program reloaded")
+        press(app, "Escape", "End")
+        s = app.wait(lambda s: s["finished"], "the saved program's run")
+        self.assertEqual(s["output"], ["second"])
+        # Ctrl+S in the focused editor writes again.
+        x0, y0, x1, y1 = app.rect("editor_text")
+        app.click_at(x0 + 120, y0 + 8)
+        app.wait(lambda s: s["editor"]["focused"], "the editor focused")
+        press(app, "ctrl+End")
+        app.xdo("type", "--delay", "15", "# kept")
+        app.wait(lambda s: s["editor"]["text"].endswith("# kept"), "the second edit")
+        press(app, "ctrl+s")
+        app.wait(lambda s: s["saves"] == saves + 2, "Ctrl+S's write")
+        with open(path, encoding="utf-8") as f:
+            self.assertTrue(f.read().rstrip("\n").endswith("# kept"))
+
 
 if __name__ == "__main__":
     unittest.main()

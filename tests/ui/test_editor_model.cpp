@@ -28,6 +28,18 @@ TEST(EditorModel, ResetGoesBackToTheLessonsCodeAsOneUndoableStep) {
   EXPECT_EQ(ed.buffer().lines().back(), "    await asyncio.sleep(1)  # mine");
 }
 
+TEST(EditorModel, EmptyLinesAddedAtTheEndAreNotAChangeButAnyOtherLineIs) {
+  Editor ed(lesson);
+  ed.buffer().move(Move::doc_end, false);
+  ed.buffer().type("\n\n");
+  EXPECT_FALSE(ed.changed());  // a saved file's final newline, or Return after the last line
+  ed.buffer().type("x");
+  EXPECT_TRUE(ed.changed());
+  Editor shorter(lesson);
+  shorter.restore("import asyncio\n\nasync def main():\n");
+  EXPECT_TRUE(shorter.changed());  // the last line removed
+}
+
 TEST(EditorModel, ARestoredEditIsChangedAndHasNoUndoHistory) {
   Editor ed(lesson);
   ed.restore("print(1)");

@@ -1,6 +1,8 @@
 // editor.cpp — the editor's model: lesson code, run source, diagnostics and cached diffs.
 #include "ui/editor/editor.hpp"
 
+#include <algorithm>
+
 namespace loopscope::ui::editor {
 namespace {
 
@@ -21,6 +23,20 @@ Editor::Editor(const std::vector<std::string>& lesson_code) : m_buffer(join(less
 }
 
 void Editor::restore(std::string_view text) { m_buffer.set_text(text); }
+
+namespace {
+std::size_t without_trailing_empty(const std::vector<std::string>& lines) {
+  std::size_t n = lines.size();
+  while (n > 0 && lines[n - 1].empty()) --n;
+  return n;
+}
+}  // namespace
+
+bool Editor::changed() const {
+  const std::vector<std::string>& now = m_buffer.lines();
+  const std::size_t n = without_trailing_empty(now);
+  return n != without_trailing_empty(m_lesson) || !std::equal(now.begin(), now.begin() + n, m_lesson.begin());
+}
 
 bool Editor::reset() {
   if (!changed()) return false;

@@ -30,7 +30,9 @@ public:
   void restore(std::string_view text);
   // Back to the lesson's code, as one undoable step.
   bool reset();
-  bool changed() const { return m_buffer.lines() != m_lesson; }
+  // Whether the text differs from the lesson's code. Empty lines at the end do not count: a
+  // file's final newline (or Return pressed after the last line) changes no program.
+  bool changed() const;
   const std::vector<std::string>& lesson_code() const { return m_lesson; }
 
   // The program whose run is shown (the lesson's code until an edited run starts).
