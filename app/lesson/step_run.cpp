@@ -118,6 +118,11 @@ RunResult StepRun::result() const {
   r.error_pointer = m_step.pointer;
   if (m_error) return r;
   r.listing_line = p.error_line;
+  if (!p.syntax_error && p.error_col > 0) {
+    r.listing_col = p.error_col;
+    r.listing_end_line = p.error_end_line;
+    r.listing_end_col = p.error_end_col;
+  }
   r.traceback = p.traceback;
   r.error_pointer = m_step.pointer + "/code/python";
   // The listing line in the lesson file: its own string when the listing is an array of lines

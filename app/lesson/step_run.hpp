@@ -47,8 +47,11 @@ struct RunResult {
   // an array of lines and the line is known, else the step.
   SourcePos error_pos;
   std::string error_pointer;
-  // The listing line the error points at (0: none) and the CPython-like traceback.
+  // The listing line the error points at (0: none), the span of the expression that raised when
+  // the run knows it (columns 1-based in code points, end exclusive; 0: the whole line), and the
+  // CPython-like traceback.
   int listing_line = 0;
+  int listing_col = 0, listing_end_line = 0, listing_end_col = 0;
   std::string traceback;
   // The name of task `id` ("" if unknown).
   std::string task_name(TaskId id) const;

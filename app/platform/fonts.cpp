@@ -84,6 +84,16 @@ Coverage coverage_of(FcCharSet* charset) {
 }
 
 // fontconfig's match for family/style, if it really is that family.
+// Whether one of the font's style names is `style` (case aside). For a style it lacks,
+// fontconfig still matches the family's closest face (asking Inter for "SemiBold", whose face is
+// named "Semi Bold", gives Inter Regular): that counts as missing, not as the style.
+bool has_style(FcPattern* font, const std::string& style) {
+  FcChar8* got = nullptr;
+  for (int i = 0; FcPatternGetString(font, FC_STYLE, i, &got) == FcResultMatch; ++i)
+    if (strcasecmp(reinterpret_cast<const char*>(got), style.c_str()) == 0) return true;
+  return false;
+}
+
 std::optional<FontFile> match_font(const std::string& family, const std::string& style) {
   if (!FcInit()) return std::nullopt;
   FcPattern* pattern = FcPatternCreate();
@@ -99,7 +109,7 @@ std::optional<FontFile> match_font(const std::string& family, const std::string&
     FcChar8* file = nullptr;
     if (FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch &&
         FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-        strcasecmp(reinterpret_cast<const char*>(got_family), family.c_str()) == 0) {
+        strcasecmp(reinterpret_cast<const char*>(got_family), family.c_str()) == 0 && has_style(match, style)) {
       found.emplace();
       found->path = std::filesystem::path(reinterpret_cast<const char*>(file));
       int index = 0;
@@ -251,7 +261,7 @@ void load_fonts(float scale) {
   s.warned_missing = false;
   s.body = 15.0f * scale;
   s.regular = match_font("Inter", "Regular");
-  s.semibold = match_font("Inter", "SemiBold");
+  s.semibold = match_font("Inter", "Semi Bold");
   if (!s.semibold) s.semibold = match_font("Inter", "Bold");
   s.italic = match_font("Inter", "Italic");
   s.mono = match_font("JetBrains Mono", "Regular");

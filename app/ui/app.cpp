@@ -352,10 +352,13 @@ static void show_run_error_in_editor(App::State& m) {
   m.errors_shown_for_run = m.runs;
   const lesson::RunResult r = m.session->result();
   if (!r.error || r.listing_line <= 0 || r.listing_line > static_cast<int>(m.run_source->size())) return;
-  const std::string& text = (*m.run_source)[static_cast<std::size_t>(r.listing_line - 1)];
-  const int width = std::max(1, static_cast<int>(editor::code_points(text)));
-  m.code.editor->set_diagnostics({editor::Diagnostic{r.listing_line, 1, r.listing_line, width + 1, *r.error}},
-                                 *m.run_source);
+  // The expression that raised when the run knows it (as CPython's carets), else the whole line.
+  editor::Diagnostic d{r.listing_line, r.listing_col, r.listing_end_line, r.listing_end_col, *r.error};
+  if (r.listing_col <= 0 || r.listing_end_line < r.listing_line) {
+    const std::string& text = (*m.run_source)[static_cast<std::size_t>(r.listing_line - 1)];
+    d = {r.listing_line, 1, r.listing_line, std::max(1, static_cast<int>(editor::code_points(text))) + 1, *r.error};
+  }
+  m.code.editor->set_diagnostics({d}, *m.run_source);
 }
 
 // Applies what the frame queued, in order. Runs outside any ImGui window, between frames.

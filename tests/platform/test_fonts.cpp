@@ -131,3 +131,23 @@ TEST_F(FontsTest, LoadingAgainStartsOverWithoutFallbackGlyphs) {
 }
 
 }  // namespace
+
+TEST(FontFaces, AStyleTheFamilyLacksIsMissingNotItsRegularFace) {
+  if (!find_font("Inter", "Regular")) GTEST_SKIP() << "fonts-inter is not installed";
+  const auto semibold = find_font("Inter", "Semi Bold");
+  ASSERT_TRUE(semibold);
+  EXPECT_EQ(semibold->filename(), "Inter-SemiBold.otf");
+  EXPECT_FALSE(find_font("Inter", "SemiBold"));  // fontconfig would answer with Inter Regular
+}
+
+TEST(FontFaces, StrongTextIsDrawnWithABolderFaceThanBodyText) {
+  if (!find_font("Inter", "Semi Bold")) GTEST_SKIP() << "fonts-inter is not installed";
+  ImGui::CreateContext();
+  load_fonts(1.0f);
+  ImGui::GetIO().Fonts->Build();
+  const ImFontGlyph* body = fonts().body->FindGlyph('W');
+  const ImFontGlyph* bold = fonts().bold->FindGlyph('W');
+  ASSERT_TRUE(body && bold);
+  EXPECT_GT(bold->AdvanceX, body->AdvanceX);  // a heavier W is wider
+  ImGui::DestroyContext();
+}

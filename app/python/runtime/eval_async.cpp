@@ -20,7 +20,14 @@ struct ModuleRunAwaiter {
 namespace {
 // Evaluates `e` with whichever evaluator it needs.
 Coro<Value> any(Runtime& rt, const Expr& e, Frame& f) {
-  if (rt.needs_async(e)) co_return co_await rt.eval_async(e, f);
+  if (rt.needs_async(e)) {
+    try {
+      co_return co_await rt.eval_async(e, f);
+    } catch (...) {
+      note_error_span(f, e.span);
+      throw;
+    }
+  }
   co_return rt.eval(e, f);
 }
 }  // namespace

@@ -97,6 +97,15 @@ bool Runtime::needs_async(const Expr& e) {
 
 // ---- eval ------------------------------------------------------------------------------------
 Value Runtime::eval(const Expr& e, Frame& f) {
+  try {
+    return eval_node(e, f);
+  } catch (...) {
+    note_error_span(f, e.span);
+    throw;
+  }
+}
+
+Value Runtime::eval_node(const Expr& e, Frame& f) {
   return std::visit(
       [&](const auto& n) -> Value {
         using T = std::decay_t<decltype(n)>;
@@ -405,7 +414,7 @@ Coro<Value> Runtime::run_function(Ref<FunctionObject> fn, std::shared_ptr<Env> e
     err = std::current_exception();
   }
   if (err) {
-    exception_object(err)->traceback.push_back({f.line, fn->name});
+    exception_object(err)->traceback.push_back(trace_entry(f, fn->name));
     std::rethrow_exception(err);
   }
   co_return std::move(f.ret);

@@ -22,7 +22,14 @@ bool is_halt(const std::exception_ptr& e) {
 }
 
 Coro<Value> any(Runtime& rt, const Expr& e, Frame& f) {
-  if (rt.needs_async(e)) co_return co_await rt.eval_async(e, f);
+  if (rt.needs_async(e)) {
+    try {
+      co_return co_await rt.eval_async(e, f);
+    } catch (...) {
+      note_error_span(f, e.span);
+      throw;
+    }
+  }
   co_return rt.eval(e, f);
 }
 
@@ -35,6 +42,7 @@ double wall_now() {
 // ---- blocks ----------------------------------------------------------------------------------
 void Runtime::tick(const Stmt& s, Frame& f) {
   f.line = s.span.line;
+  f.error_span.line = 0;
   m_last_line = f.line;
   if (m_halted) throw Halt{};
   if (++m_ops > m_limits.max_ops)

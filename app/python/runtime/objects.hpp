@@ -174,6 +174,9 @@ struct TaskObject : Object {
 struct TraceEntry {
   int line = 0;
   std::string function;
+  // The expression that raised in that frame: from (line, col) to (end_line, end_col), columns
+  // 1-based in code points, end exclusive as in the AST (col 0: unknown, the whole line).
+  int col = 0, end_line = 0, end_col = 0;
 };
 
 struct ExceptionObject : Object {

@@ -359,6 +359,12 @@ void ProgramRun::describe_failure(const std::exception_ptr& e) {
   }
   m_traceback = tb;
   const int line = eo->traceback.empty() ? 0 : eo->traceback.front().line;
+  if (!eo->traceback.empty() && eo->traceback.front().col > 0) {
+    const TraceEntry& where = eo->traceback.front();
+    m_final.error_col = where.col;
+    m_final.error_end_line = where.end_line;
+    m_final.error_end_col = where.end_col;
+  }
   finish(exception_line(*eo), line);
 }
 

@@ -66,7 +66,8 @@ struct ProgramResult {
   std::vector<std::string> warnings;
   std::optional<std::string> error;      // "ZeroDivisionError: division by zero", a limit, a syntax error
   int error_line = 0;                    // where (0: unknown)
-  int error_col = 0;
+  int error_col = 0;                     // 1-based, in code points (0: the whole line)
+  int error_end_line = 0, error_end_col = 0;  // a run-time error's expression ends here (exclusive)
   std::string traceback;                 // CPython-like, for an uncaught exception
   bool syntax_error = false;             // the program never ran
   std::string task_name(TaskId id) const;

@@ -105,7 +105,7 @@ Coro<Value> run_module_body(Runtime& rt) {
     throw;
   } catch (...) {
     auto e = std::current_exception();
-    rt.exception_object(e)->traceback.push_back({f.line, "<module>"});
+    rt.exception_object(e)->traceback.push_back(trace_entry(f, "<module>"));
     throw;
   }
   co_return Value();

@@ -64,10 +64,27 @@ struct Frame {
   const ScopeTable* scope = nullptr;
   std::string_view function = "<module>";
   int line = 0;
+  // The innermost expression an exception has left since the current statement began (line 0:
+  // none yet): where the traceback's entry for this frame points, to the column.
+  SourceSpan error_span{0, 0, 0, 0};
   int depth = 0;
   Value ret;
   std::vector<std::exception_ptr> handling;  // exceptions being handled (bare `raise`)
 };
+
+// Notes that an exception is leaving expression `span` in frame `f`; the first note after a
+// statement begins is the innermost expression, which is where CPython's traceback points.
+inline void note_error_span(Frame& f, const SourceSpan& span) {
+  if (f.error_span.line == 0) f.error_span = span;
+}
+
+// Frame `f`'s entry in a traceback: the line of the expression that raised (as CPython reports
+// the failing instruction's line) with its span, or the statement's line when none was noted.
+inline TraceEntry trace_entry(const Frame& f, std::string function) {
+  if (f.error_span.line == 0) return {f.line, std::move(function)};
+  const SourceSpan& s = f.error_span;
+  return {s.line, std::move(function), s.col, s.end_line, s.end_col};
+}
 
 // Seconds of a steady real clock (the wall-time limit of real-clock runs).
 double wall_now();
@@ -169,6 +186,7 @@ public:
 
   // ---- the evaluator (eval_*.cpp)
   Value eval(const Expr& e, Frame& f);
+  Value eval_node(const Expr& e, Frame& f);  // eval without noting where an exception left
   Coro<Value> eval_async(const Expr& e, Frame& f);
   bool needs_async(const Expr& e);
   Coro<Flow> exec_block(const Body& body, Frame& f);
