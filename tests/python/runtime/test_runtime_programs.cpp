@@ -52,6 +52,30 @@ TEST(PythonPrograms, AnUncaughtExceptionEndsTheRunWithACPythonLikeTraceback) {
             "ZeroDivisionError: division by zero\n");
 }
 
+TEST(PythonPrograms, ARunTimeErrorPointsAtTheExpressionThatRaisedAsCPythonsCaretsDo) {
+  // print(x / 0): the division, columns 11..16 (1-based, end exclusive), not the whole line.
+  auto r = run_program("import asyncio\n\nasync def main():\n    x = 1\n    print(x / 0)\n\nasyncio.run(main())\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error_line, 5);
+  EXPECT_EQ(r.error_col, 11);
+  EXPECT_EQ(r.error_end_line, 5);
+  EXPECT_EQ(r.error_end_col, 16);
+}
+
+TEST(PythonPrograms, AnErrorInsideAMultiLineStatementIsReportedOnTheLineOfItsExpression) {
+  // As CPython reports the failing instruction's line: the call on line 6, not the statement's
+  // first line; an error raised in a callee points the caller's entry at the awaited call.
+  ProgramOptions o;
+  o.filename = "prog.py";
+  auto r = run_program(
+      "import asyncio\n\nasync def boom():\n    raise ValueError('no')\n\nasync def main():\n"
+      "    results = [\n        1,\n        await boom(),\n    ]\n\nasyncio.run(main())\n", o);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error_line, 4);
+  EXPECT_EQ(r.error_col, 0);  // a raise statement is the whole line, as CPython shows it
+  EXPECT_NE(r.traceback.find("line 9, in main\n    await boom(),"), std::string::npos) << r.traceback;
+}
+
 TEST(PythonPrograms, ARunawayLoopIsStoppedByTheOperationLimitAtItsLine) {
   ProgramOptions o;
   o.limits.max_ops = 1000;
