@@ -21,6 +21,7 @@ void ConsoleModel::reset() {
   m_last_event = {};
   m_lines.clear();
   m_names.clear();
+  m_noted.clear();
 }
 
 void ConsoleModel::update(const TraceRecorder& trace) {
@@ -56,6 +57,7 @@ void ConsoleModel::consume(const TraceEvent& e, std::size_t i, const TraceRecord
       break;
     }
     case TraceKind::note:
+      ++m_noted[std::string(trace.str(e.text))];
       add_lines(e, i, trace.str(e.text), ConsoleLineKind::warning);
       break;
     default: break;
@@ -66,7 +68,13 @@ void ConsoleModel::add_run_warnings(const std::vector<std::string>& warnings, st
                                     double time) {
   TraceEvent at;
   at.time = time;
-  for (const std::string& w : warnings) add_lines(at, event, w, ConsoleLineKind::warning);
+  for (const std::string& w : warnings) {
+    if (auto seen = m_noted.find(w); seen != m_noted.end() && seen->second > 0) {
+      --seen->second;  // shown when it happened
+      continue;
+    }
+    add_lines(at, event, w, ConsoleLineKind::warning);
+  }
 }
 
 void ConsoleModel::add_traceback(const std::string& traceback, std::size_t event, double time) {

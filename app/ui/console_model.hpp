@@ -38,9 +38,10 @@ public:
   void reset();
   // Takes one event, `index` being its position in the trace (every event in order, once).
   void consume(const TraceEvent& e, std::size_t index, const TraceRecorder& trace);
-  // The run's warnings (an exception never retrieved, a coroutine never awaited), which the
-  // engine reports when the run ends rather than as trace events: warning lines at `time`,
-  // shown once `event` is in the past (the last event of the finished run).
+  // The run's warnings (an exception never retrieved, a coroutine never awaited), as the run
+  // lists them when it ends: warning lines at `time`, shown once `event` is in the past (the last
+  // event of the finished run). A warning the trace already showed as a note, when it happened,
+  // is not shown again.
   void add_run_warnings(const std::vector<std::string>& warnings, std::size_t event, double time);
   // A failed run's traceback (CPython's text), as error lines at the end of the run. Each
   // `File "…", line N, in f` line and the source line under it carry N, so that a click can
@@ -64,6 +65,9 @@ private:
   TraceEvent m_last_event;
   std::vector<ConsoleLine> m_lines;
   std::unordered_map<TaskId, std::string> m_names;
+  // Warnings already shown from the trace's notes, by text, with how many times: the run's own
+  // list at its end repeats them, and each is shown once.
+  std::unordered_map<std::string, int> m_noted;
 };
 
 }  // namespace loopscope::ui

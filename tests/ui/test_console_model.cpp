@@ -150,3 +150,25 @@ TEST(ConsoleModel, EngineWarningsAppearAsWarningLines) {
   EXPECT_EQ(model.lines()[0].text, "coroutine 'worker' was never awaited");
   EXPECT_DOUBLE_EQ(model.lines()[0].time, 1.5);
 }
+
+TEST(ConsoleModel, AWarningShownWhenItHappenedIsNotRepeatedWhenTheRunEndsButOthersAre) {
+  loopscope::TraceRecorder trace;
+  loopscope::TraceEvent e;
+  e.kind = loopscope::TraceKind::note;
+  e.time = 0.0;
+  e.text = trace.intern("coroutine 'save' was never awaited");
+  trace.record(e);
+  loopscope::ui::ConsoleModel model;
+  model.update(trace);
+  // The run's own list at its end: the same warning, a second one of the same text (another
+  // coroutine object never awaited, not noted in the trace) and one only the end knows.
+  model.add_run_warnings({"coroutine 'save' was never awaited", "coroutine 'save' was never awaited",
+                          "Task exception was never retrieved"},
+                         0, 1.0);
+  std::vector<std::string> texts;
+  for (const auto& l : model.lines()) texts.push_back(l.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"coroutine 'save' was never awaited", "coroutine 'save' was never awaited",
+                                             "Task exception was never retrieved"}));
+  EXPECT_DOUBLE_EQ(model.lines()[0].time, 0.0);  // the first one at the time it happened
+  EXPECT_DOUBLE_EQ(model.lines()[1].time, 1.0);
+}
