@@ -329,8 +329,9 @@ PanelAction draw_suspended(const ViewState& view) {
   std::snprintf(hint, sizeof hint, "%zu waiting", items.size());
   section_title("Suspended coroutines", hint);
   draw_await_chain(view);
-  draw_frames(view, action);
 
+  // The rows come first, so that every waiting task is in view; the frames of the selected one
+  // (its locals, the await chain) follow them.
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float row_h = f.base_size * 2.0f;
   const float w = ImGui::GetContentRegionAvail().x;
@@ -338,6 +339,7 @@ PanelAction draw_suspended(const ViewState& view) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   if (items.empty()) {
     ImGui::TextDisabled("No coroutine is suspended.");
+    draw_frames(view, action);
     return action;
   }
   const float arrow_lane = 26.0f;
@@ -398,6 +400,8 @@ PanelAction draw_suspended(const ViewState& view) {
     dl->AddTriangleFilled({x0 + 2, to->second}, {x0 + 9, to->second - 4}, {x0 + 9, to->second + 4}, c);
   }
   ImGui::Dummy({w, items.size() * (row_h + 4)});
+  ImGui::Spacing();
+  draw_frames(view, action);
   return action;
 }
 
