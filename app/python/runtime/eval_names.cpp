@@ -77,6 +77,37 @@ void Runtime::erase(const std::string& name, Frame& f) {
   if (!vars.erase(name)) name_error(name);
 }
 
+// `lock = asyncio.Lock()`: the trace and the panels call it `lock`, not Lock#1; the primitives
+// held by a list, tuple or dict assigned to a name are named as a program reaches them:
+// `locks = {"A": asyncio.Lock()}` gives `locks['A']`, `forks = [Lock(), Lock()]` gives
+// `forks[0]`, `forks[1]`. A first name sticks: `other = lock` does not rename it.
+void Runtime::name_primitives(const Value& v, const std::string& name) {
+  if (auto* native = v.get<NativeObject>(ObjKind::native)) {
+    if (detail::Primitive* p = native->primitive(); p && p->name().empty()) p->set_name(name);
+    return;
+  }
+  constexpr std::size_t most = 64;  // a list of 10,000 locks names its first ones only
+  const std::vector<Value>* items = nullptr;
+  if (auto* l = v.get<ListObject>(ObjKind::list)) items = &l->items;
+  else if (auto* t = v.get<TupleObject>(ObjKind::tuple)) items = &t->items;
+  if (items) {
+    for (std::size_t i = 0; i < items->size() && i < most; ++i)
+      if (auto* native = (*items)[i].get<NativeObject>(ObjKind::native))
+        if (detail::Primitive* p = native->primitive(); p && p->name().empty())
+          p->set_name(name + "[" + std::to_string(i) + "]");
+    return;
+  }
+  if (auto* d = v.get<DictObject>(ObjKind::dict)) {
+    std::size_t i = 0;
+    for (const auto& [key, value] : d->entries) {
+      if (i++ == most) break;
+      if (auto* native = value.get<NativeObject>(ObjKind::native))
+        if (detail::Primitive* p = native->primitive(); p && p->name().empty())
+          p->set_name(name + "[" + to_repr(key) + "]");
+    }
+  }
+}
+
 void Runtime::assign(const Expr& target, Value v, Frame& f) {
   std::vector<Value> parts;
   assign_evaluated(target, std::move(v), f, parts);
@@ -84,10 +115,7 @@ void Runtime::assign(const Expr& target, Value v, Frame& f) {
 
 void Runtime::assign_evaluated(const Expr& target, Value v, Frame& f, std::vector<Value>& parts) {
   if (auto* n = target.as<Name>()) {
-    // `lock = asyncio.Lock()`: the trace and the panels call it `lock`, not Lock#1 (its first name
-    // sticks: `other = lock` does not rename it).
-    if (auto* native = v.get<NativeObject>(ObjKind::native))
-      if (detail::Primitive* p = native->primitive(); p && p->name().empty()) p->set_name(n->id);
+    name_primitives(v, n->id);
     store(n->id, std::move(v), f);
     return;
   }

@@ -187,6 +187,7 @@ public:
   // ---- the evaluator (eval_*.cpp)
   Value eval(const Expr& e, Frame& f);
   Value eval_node(const Expr& e, Frame& f);  // eval without noting where an exception left
+  void name_primitives(const Value& v, const std::string& name);
   Coro<Value> eval_async(const Expr& e, Frame& f);
   bool needs_async(const Expr& e);
   Coro<Flow> exec_block(const Body& body, Frame& f);

@@ -102,7 +102,11 @@ public:
     if (--m_unfinished == 0) m_finished.set();
   }
   Coro<> join() {
-    if (m_unfinished > 0) co_await m_finished.wait();
+    if (m_unfinished > 0) {
+      // The wait is the queue's, and is shown so ("q.join()"), not as its inner event's.
+      m_finished.set_name(label() + ".join()");
+      co_await m_finished.wait();
+    }
   }
 
 private:

@@ -324,13 +324,51 @@ TEST(RuntimePrimitiveNames, APrimitiveIsCalledByTheNameItWasFirstAssignedTo) {
 TEST(RuntimePrimitiveNames, APrimitiveNeverAssignedToANameKeepsItsNumberedLabel) {
   const auto labels = suspension_labels(
       "import asyncio\n"
+      "async def wait_on(ev):\n"
+      "    await ev.wait()\n"
+      "async def main():\n"
+      "    t = asyncio.create_task(wait_on(asyncio.Event()))\n"
+      "    await asyncio.sleep(1)\n"
+      "    t.cancel()\n"
+      "asyncio.run(main())\n");
+  ASSERT_FALSE(labels.empty());
+  EXPECT_NE(std::find_if(labels.begin(), labels.end(), [](const std::string& l) { return l.rfind("Event#", 0) == 0; }),
+            labels.end());
+}
+
+TEST(RuntimePrimitiveNames, PrimitivesHeldByAListOrADictAreCalledByTheirPlaceInIt) {
+  const auto labels = suspension_labels(
+      "import asyncio\n"
+      "locks = {'A': asyncio.Lock(), 'B': asyncio.Lock()}\n"
+      "async def hold(k):\n"
+      "    async with locks[k]:\n"
+      "        await asyncio.sleep(1)\n"
       "async def main():\n"
       "    ev = [asyncio.Event()]\n"
       "    asyncio.get_running_loop().call_later(1, ev[0].set)\n"
+      "    await asyncio.gather(hold('A'), hold('A'), hold('B'), hold('B'))\n"
       "    await ev[0].wait()\n"
       "asyncio.run(main())\n");
-  ASSERT_FALSE(labels.empty());
-  EXPECT_EQ(labels.back().rfind("Event#", 0), 0u) << labels.back();
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "locks['A']"), labels.end());
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "locks['B']"), labels.end());
+  for (const auto& l : labels) EXPECT_EQ(l.find("Lock#"), std::string::npos) << l;
+}
+
+TEST(RuntimePrimitiveNames, AQueuesJoinIsShownAsTheQueuesNotAsAnEvent) {
+  const auto labels = suspension_labels(
+      "import asyncio\n"
+      "async def worker(q):\n"
+      "    await q.get()\n"
+      "    await asyncio.sleep(1)\n"
+      "    q.task_done()\n"
+      "async def main():\n"
+      "    q = asyncio.Queue()\n"
+      "    q.put_nowait(1)\n"
+      "    t = asyncio.create_task(worker(q))\n"
+      "    await q.join()\n"
+      "asyncio.run(main())\n");
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "q.join()"), labels.end());
+  for (const auto& l : labels) EXPECT_EQ(l.find("Event#"), std::string::npos) << l;
 }
 
 }  // namespace
