@@ -98,14 +98,14 @@ bool handle_keys(Editor& ed, EditorResult& result, int page, double now) {
   return b.revision() != rev || b.cursor() != cursor || b.anchor() != anchor || result.run;
 }
 
-// Whether the font's own advance for `c` is `width` cells, so that the glyph after it lands on the
-// grid without being placed: true for JetBrains Mono's glyphs and its zero-advance marks, false
-// for the fallback fonts' CJK (one em in two cells of 0.6 em) and for characters the atlas lacks.
 // The advance of the glyph ImGui draws for `c` (16-bit ImWchar: above U+FFFF it draws U+FFFD).
 float glyph_advance(const ImFont* font, char32_t c) {
   return font->GetCharAdvance(static_cast<ImWchar>(c > 0xFFFF ? 0xFFFD : c));
 }
 
+// Whether the font's own advance for `c` is `width` cells, so that the glyph after it lands on the
+// grid without being placed: true for JetBrains Mono's glyphs and its zero-advance marks, false
+// for the fallback fonts' CJK (one em in two cells of 0.6 em) and for characters the atlas lacks.
 bool on_grid(const ImFont* font, float char_w, char32_t c, int width) {
   return c <= 0xFFFF && std::abs(glyph_advance(font, c) - char_w * static_cast<float>(width)) < 0.01f;
 }
@@ -230,7 +230,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   const auto [sel_a, sel_b] = b.selection();
   const int first_cell = std::max(0, static_cast<int>(scroll.x / char_w) - 1);
   const int last_cell = first_cell + static_cast<int>(view.x / char_w) + 2;
-  // The x of column `col` of `line`, and where a run of cells starts.
+  // The x of column `col` of `line` (cells, not code points: cell_layout.hpp).
   auto col_x = [&](const std::string& line, int col) { return text0.x + static_cast<float>(cell_of_column(line, col)) * char_w; };
   auto grid = [&](char32_t c, int width) { return on_grid(font, char_w, c, width); };
   // Where a run of `text` (drawn from `left`) starts: an off-grid character is centred in its
@@ -285,7 +285,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       for (const Diagnostic* d : er->second) {
         const int c0 = std::max(0, d->col - 1);
         const int c1 = d->end_line == d->line ? std::max(c0 + 1, d->end_col - 1) : code_points(line);
-        const float x0 = col_x(line, c0), x1 = std::max(col_x(line, c1), x0 + char_w);  // a mark alone is seen too
+        const float x0 = col_x(line, c0), x1 = std::max(col_x(line, c1), x0 + char_w);  // a zero-width span too
         const float uy = y + line_h - 3;
         for (float x = x0; x < x1; x += 4)  // a wavy underline
           dl->AddLine({x, uy + ((static_cast<int>((x - x0) / 4) & 1) ? 1.5f : -0.5f)},
