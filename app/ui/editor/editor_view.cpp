@@ -110,6 +110,14 @@ bool on_grid(const ImFont* font, float char_w, char32_t c, int width) {
   return c <= 0xFFFF && std::abs(glyph_advance(font, c) - char_w * static_cast<float>(width)) < 0.01f;
 }
 
+// A zero-width character the font has no glyph for is not drawn: its "?" would have no cell and
+// would cover the character before it (a variation selector or a tag after an emoji).
+bool hidden(const ImFont* font, const CellRun& r, std::string_view text) {
+  if (!r.alone || r.cells > 0) return false;
+  const char32_t c = decode_at(text, r.begin).c;
+  return c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+}
+
 int digits(int n) {
   int d = 1;
   while (n >= 10) n /= 10, ++d;
@@ -264,6 +272,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       for (const Token& t : tokenize_line(line, Language::python)) {
         const std::string_view token{line.data() + t.begin, t.end - t.begin};
         for_each_cell_run(token, grid, [&](const CellRun& r) {
+          if (hidden(font, r, token)) return;
           const char* s = token.data() + r.begin;
           const char* e = token.data() + r.end;
           const float x = run_x(left, r, token);
@@ -277,6 +286,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       const std::string_view shown{line.data() + a, z - a};
       const float left = col_x(line, first_col);
       for_each_cell_run(shown, grid, [&](const CellRun& r) {
+        if (hidden(font, r, shown)) return;
         dl->AddText(font, fs, {run_x(left, r, shown), ty}, palette::text, shown.data() + r.begin, shown.data() + r.end);
       });
     }
