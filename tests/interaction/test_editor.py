@@ -1,6 +1,7 @@
 """The Python tab's editor with real X input: typing, undo/redo, selection and indentation,
-the clipboard, Run / Ctrl+Enter, Reset, edits kept across a restart, a 1 MB paste, and the app's
-single-key shortcuts staying quiet while the editor has the keyboard."""
+clicks on a line with wide (CJK) characters, the clipboard, Run / Ctrl+Enter, Reset, edits kept
+across a restart, a 1 MB paste, and the app's single-key shortcuts staying quiet while the editor
+has the keyboard."""
 import json
 import os
 import shutil
@@ -159,6 +160,37 @@ class Mouse(EditorCase):
         app.xdo("click", "--repeat", "2", "--delay", "120", "1")
         s = app.wait(lambda s: s["editor"]["anchor"] == [0, 7], "a word selected")
         self.assertEqual(s["editor"]["cursor"], [0, len(first)])
+
+
+    def test_wide_characters_take_two_cells_for_the_cursor_and_for_clicks(self):
+        app = self.open_editor()
+        first = lesson_code().split("\n")[0]
+        line = 'print("你好, world")'  # 18 columns (code points), 20 cells: 你 and 好 take two each
+        self.set_clipboard(app, line)
+        self.focus(app)
+        press(app, "ctrl+Home")
+        col0_x, line0_y, line_h = self.cursor_x(app)
+        press(app, "End")
+        char_w = (self.cursor_x(app)[0] - col0_x) / len(first)
+        press(app, "ctrl+End", "Return", "ctrl+v")
+        s = app.wait(lambda s: s["editor"]["text"].endswith("\n" + line), "the line with CJK pasted")
+        row = s["editor"]["lines"] - 1
+        self.assertEqual(s["editor"]["cursor"], [row, 18])
+        end_x, y, _ = self.cursor_x(app)
+        self.assertAlmostEqual(end_x - col0_x, 20 * char_w, delta=1.0)
+        # Right after 好 (cell 11, column 9), a little to its right.
+        app.click_at(col0_x + 11.3 * char_w, y)
+        s = app.wait(lambda s: s["editor"]["cursor"] == [row, 9], "the cursor right after the CJK characters")
+        self.assertAlmostEqual(self.cursor_x(app)[0] - col0_x, 11 * char_w, delta=1.0)
+        # The left half of 你 (cells 7 and 8) is before it, its right half after it. Consecutive
+        # clicks land more than ImGui's double-click distance (6 px) apart: single clicks.
+        app.click_at(col0_x + 7.6 * char_w, y)
+        app.wait(lambda s: s["editor"]["cursor"] == [row, 7], "the cursor before 你")
+        app.click_at(col0_x + 14.2 * char_w, y)
+        app.wait(lambda s: s["editor"]["cursor"] == [row, 12], "the cursor after ', w'")
+        app.click_at(col0_x + 8.4 * char_w, y)
+        s = app.wait(lambda s: s["editor"]["cursor"] == [row, 8], "the cursor after 你")
+        self.assertEqual(s["editor"]["anchor"], s["editor"]["cursor"])  # a single click selects nothing
 
 
 class RunAndReset(EditorCase):

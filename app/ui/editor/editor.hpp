@@ -60,7 +60,7 @@ public:
   float view_w = 0, view_h = 0;      // and visible size
   int followed_line = 0;            // the running task's line last scrolled to (1-based)
   std::uint64_t width_revision = ~std::uint64_t{0};
-  int widest_line = 0;              // code points, for the horizontal scroll range
+  int widest_line = 0;              // cells (cell_layout.hpp), for the horizontal scroll range
 
 private:
   TextBuffer m_buffer;

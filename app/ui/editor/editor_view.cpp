@@ -2,6 +2,7 @@
 #include "ui/editor/editor_view.hpp"
 
 #include "platform/fonts.hpp"
+#include "ui/editor/cell_layout.hpp"
 #include "ui/editor/utf8.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
@@ -97,6 +98,26 @@ bool handle_keys(Editor& ed, EditorResult& result, int page, double now) {
   return b.revision() != rev || b.cursor() != cursor || b.anchor() != anchor || result.run;
 }
 
+// The advance of the glyph ImGui draws for `c` (16-bit ImWchar: above U+FFFF it draws U+FFFD).
+float glyph_advance(const ImFont* font, char32_t c) {
+  return font->GetCharAdvance(static_cast<ImWchar>(c > 0xFFFF ? 0xFFFD : c));
+}
+
+// Whether the font's own advance for `c` is `width` cells, so that the glyph after it lands on the
+// grid without being placed: true for JetBrains Mono's glyphs and its zero-advance marks, false
+// for the fallback fonts' CJK (one em in two cells of 0.6 em) and for characters the atlas lacks.
+bool on_grid(const ImFont* font, float char_w, char32_t c, int width) {
+  return c <= 0xFFFF && std::abs(glyph_advance(font, c) - char_w * static_cast<float>(width)) < 0.01f;
+}
+
+// A zero-width character the font has no glyph for is not drawn: its "?" would have no cell and
+// would cover the character before it (a variation selector or a tag after an emoji).
+bool hidden(const ImFont* font, const CellRun& r, std::string_view text) {
+  if (!r.alone || r.cells > 0) return false;
+  const char32_t c = decode_at(text, r.begin).c;
+  return c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+}
+
 int digits(int n) {
   int d = 1;
   while (n >= 10) n /= 10, ++d;
@@ -128,7 +149,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   if (ed.scroll_to_cursor && ed.view_h > 0) {
     ImVec2 s{ed.scroll_x, ed.scroll_y};
     const float cy = static_cast<float>(b.cursor().line) * line_h;
-    const float cx = static_cast<float>(b.cursor().col) * char_w;
+    const float cx = static_cast<float>(cell_of_column(b.lines()[static_cast<std::size_t>(b.cursor().line)], b.cursor().col)) * char_w;
     const float text_w = ed.view_w - gutter - char_w * 2;
     if (cy < s.y) s.y = cy;
     else if (cy + line_h > s.y + ed.view_h) s.y = cy + line_h - ed.view_h;
@@ -152,7 +173,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
 
   if (ed.width_revision != b.revision()) {
     ed.widest_line = 0;
-    for (const std::string& l : b.lines()) ed.widest_line = std::max(ed.widest_line, code_points(l));
+    for (const std::string& l : b.lines()) ed.widest_line = std::max(ed.widest_line, cells(l));
     platform::fonts_request(b.lines());  // typed or pasted characters the font atlas lacks join it
     ed.width_revision = b.revision();
   }
@@ -165,8 +186,8 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   const bool hovered = ImGui::IsItemHovered();
   auto pos_at = [&](ImVec2 m) {
     const int line = static_cast<int>(std::floor((m.y - text0.y) / line_h));
-    const int col = static_cast<int>(std::lround((m.x - text0.x) / char_w));
-    return b.clamp({std::clamp(line, 0, n - 1), std::max(0, col)});
+    const int l = std::clamp(line, 0, n - 1);
+    return b.clamp({l, column_at(b.lines()[static_cast<std::size_t>(l)], (m.x - text0.x) / char_w)});
   };
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
@@ -215,8 +236,19 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
   const float text_left = win.x + gutter;  // text is clipped here; the gutter does not scroll
   const ImVec2 clip_max{win.x + ed.view_w, win.y + ed.view_h};
   const auto [sel_a, sel_b] = b.selection();
-  const int first_col = std::max(0, static_cast<int>(scroll.x / char_w) - 1);
-  const int last_col = first_col + static_cast<int>(view.x / char_w) + 2;
+  const int first_cell = std::max(0, static_cast<int>(scroll.x / char_w) - 1);
+  const int last_cell = first_cell + static_cast<int>(view.x / char_w) + 2;
+  // The x of column `col` of `line` (cells, not code points: cell_layout.hpp).
+  auto col_x = [&](const std::string& line, int col) { return text0.x + static_cast<float>(cell_of_column(line, col)) * char_w; };
+  auto grid = [&](char32_t c, int width) { return on_grid(font, char_w, c, width); };
+  // Where a run of `text` (drawn from `left`) starts: an off-grid character is centred in its
+  // cells; a zero-width one that has an advance ends where it stands, over the character it marks.
+  auto run_x = [&](float left, const CellRun& r, std::string_view text) {
+    const float x = left + static_cast<float>(r.cell) * char_w;
+    if (!r.alone) return x;
+    const float adv = glyph_advance(font, decode_at(text, r.begin).c);
+    return r.cells == 0 ? x - adv : x + (static_cast<float>(r.cells) * char_w - adv) * 0.5f;
+  };
   const bool blink_on = ed.focused && std::fmod(now - ed.last_input_time, 1.0) < 0.6;
   dl->PushClipRect({text_left, win.y}, clip_max, true);
   for (int l = first; l <= last; ++l) {
@@ -233,28 +265,37 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
     if (b.has_selection() && l >= sel_a.line && l <= sel_b.line) {
       const int c0 = l == sel_a.line ? sel_a.col : 0;
       const int c1 = l == sel_b.line ? sel_b.col : code_points(line) + 1;  // +1: the line break
-      dl->AddRectFilled({text0.x + static_cast<float>(c0) * char_w, y},
-                        {text0.x + static_cast<float>(c1) * char_w, y + line_h}, palette::rgb(0x7C9CFF, 80));
+      dl->AddRectFilled({col_x(line, c0), y}, {col_x(line, c1), y + line_h}, palette::rgb(0x7C9CFF, 80));
     }
     if (line.size() <= max_coloured_line) {
-      float x = text0.x;
+      float left = text0.x;
       for (const Token& t : tokenize_line(line, Language::python)) {
-        const char* s = line.data() + t.begin;
-        const char* e = line.data() + t.end;
-        dl->AddText(font, fs, {x, ty}, token_colour(t.kind), s, e);
-        x += static_cast<float>(code_points({s, static_cast<std::size_t>(e - s)})) * char_w;
+        const std::string_view token{line.data() + t.begin, t.end - t.begin};
+        for_each_cell_run(token, grid, [&](const CellRun& r) {
+          if (hidden(font, r, token)) return;
+          const char* s = token.data() + r.begin;
+          const char* e = token.data() + r.end;
+          const float x = run_x(left, r, token);
+          dl->AddText(font, fs, {x, ty}, token_colour(t.kind), s, e);
+        });
+        left += static_cast<float>(cells(token)) * char_w;
       }
     } else {  // only the visible columns
+      const int first_col = column_covering(line, first_cell), last_col = column_covering(line, last_cell) + 1;
       const std::size_t a = byte_of_column(line, first_col), z = byte_of_column(line, last_col);
-      dl->AddText(font, fs, {text0.x + static_cast<float>(first_col) * char_w, ty}, palette::text, line.data() + a,
-                  line.data() + z);
+      const std::string_view shown{line.data() + a, z - a};
+      const float left = col_x(line, first_col);
+      for_each_cell_run(shown, grid, [&](const CellRun& r) {
+        if (hidden(font, r, shown)) return;
+        dl->AddText(font, fs, {run_x(left, r, shown), ty}, palette::text, shown.data() + r.begin, shown.data() + r.end);
+      });
     }
-    float end_x = text0.x + static_cast<float>(code_points(line)) * char_w;
+    float end_x = text0.x + static_cast<float>(cells(line)) * char_w;
     if (const auto er = errors.find(l); er != errors.end()) {
       for (const Diagnostic* d : er->second) {
         const int c0 = std::max(0, d->col - 1);
         const int c1 = d->end_line == d->line ? std::max(c0 + 1, d->end_col - 1) : code_points(line);
-        const float x0 = text0.x + static_cast<float>(c0) * char_w, x1 = text0.x + static_cast<float>(c1) * char_w;
+        const float x0 = col_x(line, c0), x1 = std::max(col_x(line, c1), x0 + char_w);  // a zero-width span too
         const float uy = y + line_h - 3;
         for (float x = x0; x < x1; x += 4)  // a wavy underline
           dl->AddLine({x, uy + ((static_cast<int>((x - x0) / 4) & 1) ? 1.5f : -0.5f)},
@@ -279,7 +320,7 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
     }
     if (mk != markers.end() && decor.chips) decor.chips(mk->second, l + 1, end_x + 18.0f, y, line_h);
     if (l == b.cursor().line) {
-      const float cx = text0.x + static_cast<float>(b.cursor().col) * char_w;
+      const float cx = col_x(line, b.cursor().col);
       if (blink_on) dl->AddRectFilled({cx - 1, y + 2}, {cx + 1, y + line_h - 2}, palette::text);
       if (probe::enabled()) probe::rect("editor_cursor", {cx - 1, y}, {cx + 1, y + line_h});
     }
