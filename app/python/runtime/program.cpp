@@ -302,6 +302,10 @@ void ProgramRun::run_to_end() {
 
 // ---- shutdown and results --------------------------------------------------------------------
 void ProgramRun::begin_shutdown() {
+  // The lesson's server stands for another process: when the program ends it stops, and its
+  // connections end with it (else the final picture shows a server still serving and a request
+  // still sleeping after the program is done).
+  if (m_server) m_server->abort();
   for (auto& t : m_rt->live_tasks()) {
     if (t.done() || t == m_rt->main_task()) continue;
     t.cancel();

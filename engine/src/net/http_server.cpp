@@ -346,6 +346,17 @@ void HttpServer::close() {
   }
 }
 
+void HttpServer::abort() {
+  close();
+  HttpServerState& st = *m_state;
+  std::vector<HttpConn*> all;  // cancelling does not unlink yet, but copy: unlinking may follow
+  for (auto& [id, c] : st.conns) all.push_back(c);
+  for (HttpConn* c : all) {
+    c->closed_by_server = true;
+    c->task.cancel("HTTP server stopped");
+  }
+}
+
 static Coro<void> wait_closed_impl(std::shared_ptr<HttpServerState> st) {
   if (st->started) co_await st->server.wait_closed();
 }

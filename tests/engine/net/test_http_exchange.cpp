@@ -440,6 +440,25 @@ TEST_F(HttpExchange, ClosesGracefully) {
   run(main());
 }
 
+TEST_F(HttpExchange, AbortStopsRequestsInProgressAtOnce) {
+  auto main = [this]() -> Coro<void> {
+    HttpServer server = make_server();
+    co_await server.start();
+    ClientSession client;
+    Task<HttpResponse> busy = create_task(client.get(server.url("/slow?5")), "busy");
+    co_await loopscope::sleep(0.5);
+    EXPECT_EQ(server.open_connections(), 1u);
+    server.abort();
+    // The handler is cancelled at its await: the client sees its connection closed, at once,
+    // not after the 5 s the handler would have taken.
+    EXPECT_ANY_THROW(co_await busy);
+    co_await server.wait_closed();
+    EXPECT_EQ(loop().time(), 0.5);
+    EXPECT_EQ(server.open_connections(), 0u);
+  };
+  run(main());
+}
+
 TEST_F(HttpExchange, ClosesIdleConnectionsAndTheClientReconnects) {
   auto main = []() -> Coro<void> {
     HttpServerOptions so;

@@ -87,6 +87,10 @@ public:
 
   // Graceful close (see above); wait_closed() returns when every connection has finished.
   void close();
+  // Close, and cancel the requests in progress too (their handlers unwind at their await and
+  // their connections close without a response): a server that stops now, as a process that
+  // exits. Loopscope stops a lesson's server so when the lesson's program ends.
+  void abort();
   Coro<void> wait_closed();
 
   HttpServerStatistics statistics() const noexcept;
