@@ -241,13 +241,15 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       for (const Token& t : tokenize_line(line, Language::python)) {
         const char* s = line.data() + t.begin;
         const char* e = line.data() + t.end;
-        dl->AddText(font, fs, {x, ty}, token_colour(t.kind), s, e);
+        const auto shown = platform::display_text({s, static_cast<std::size_t>(e - s)});
+        dl->AddText(font, fs, {x, ty}, token_colour(t.kind), shown.begin(), shown.end());
         x += static_cast<float>(code_points({s, static_cast<std::size_t>(e - s)})) * char_w;
       }
     } else {  // only the visible columns
       const std::size_t a = byte_of_column(line, first_col), z = byte_of_column(line, last_col);
-      dl->AddText(font, fs, {text0.x + static_cast<float>(first_col) * char_w, ty}, palette::text, line.data() + a,
-                  line.data() + z);
+      const auto shown = platform::display_text(std::string_view(line).substr(a, z - a));
+      dl->AddText(font, fs, {text0.x + static_cast<float>(first_col) * char_w, ty}, palette::text, shown.begin(),
+                  shown.end());
     }
     float end_x = text0.x + static_cast<float>(code_points(line)) * char_w;
     if (const auto er = errors.find(l); er != errors.end()) {
