@@ -253,8 +253,9 @@ void add_slot_rects() {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   s.slot_glyphs.clear();
   if (s.slots.empty()) return;
-  for (ImFont* font : atlas_fonts()) {
-    const float size = font->FontSize;
+  for (const ImFontConfig& config : atlas->ConfigData) {
+    if (config.MergeMode) continue;
+    const float size = config.SizePixels;  // ImFont::FontSize is only set by the build
     const auto same = [&](const SizedSlots& z) { return z.size == size; };
     if (std::any_of(s.slot_glyphs.begin(), s.slot_glyphs.end(), same)) continue;
     SizedSlots& sized = s.slot_glyphs.emplace_back(SizedSlots{size, {}});
