@@ -198,7 +198,7 @@ TEST_F(FontsTest, AnEmojiMapsToItsSlotAndJoinsEveryTextFontAfterARebuild) {
     EXPECT_GT(g->Y1 - g->Y0, f->FontSize * 0.5f);
     EXPECT_GE(g->Y0, 0.0f) << "the glyph sits inside the line";
     EXPECT_LE(g->Y1, f->FontSize * 1.3f);
-    EXPECT_GT(ink_of(g), 255L * 20) << "the glyph was rasterized into the atlas";
+    EXPECT_GT(ink_of(g), 255L * 6) << "the glyph was rasterized into the atlas (a line drawing: thin)";
     const float width = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.begin(), shown.end()).x;
     const float question = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "? done").x;
     EXPECT_NE(width, question) << "measured with the emoji's advance, not the '?'";

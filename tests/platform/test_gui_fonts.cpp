@@ -105,7 +105,9 @@ TEST_F(GuiFonts, WithoutTheFallbackAnEmojiShowsAsOneQuestionMark) {
 TEST_F(GuiFonts, AProgramThatPrintsAnEmojiShowsItInTheConsoleAndTheListing) {
   if (!symbola_installed()) GTEST_SKIP() << "fonts-symbola is not installed (scripts/install-deps.sh)";
   auto program_shot = [&](const std::string& name, const std::string& mark) {
-    const auto py = dir / (name + ".py");
+    // The same file name in both (the window shows it): only the printed mark differs.
+    std::filesystem::create_directories(dir / name);
+    const auto py = dir / name / "prog.py";
     std::ofstream(py) << "import asyncio\n\nasync def main():\n    print(\"" << mark << " done\")\n\nasyncio.run(main())\n";
     const auto png = dir / (name + ".png");
     auto r = run_command(under_xvfb(exe + " shot " + py.string() + " --end --out " + png.string()));
