@@ -17,7 +17,8 @@
 // is rasterized from the fallback font into the atlas after each build (a custom rectangle per
 // font size). Text is drawn through display_text(), which replaces each such character by its
 // slot; the models keep the real characters. In the mono font a slot glyph is two cells wide
-// (emoji are East Asian Wide, as the editor's grid counts them).
+// (emoji are East Asian Wide; the editor gives such characters two cells). A real character of
+// the slot range in text is drawn with whatever glyph holds that slot (no font we load has one).
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -60,8 +61,9 @@ struct FallbackFonts {
 const FallbackFonts& fallback_fonts();
 
 // Notes the characters of `utf8` that the atlas lacks and a fallback font has; the next
-// fonts_rebuild_if_needed() adds them. Cheap: ASCII is skipped byte by byte, any other character
-// costs one bit test once it was seen. UI thread only (like all of ImGui).
+// fonts_rebuild_if_needed() adds them; a character above U+FFFF gets its slot now. Cheap: ASCII is
+// skipped byte by byte, any other character costs one bit test (a hash look-up above U+FFFF) once
+// it was seen. UI thread only (like all of ImGui).
 void fonts_request(std::string_view utf8);
 void fonts_request(const std::vector<std::string>& lines);
 template <class... Texts>
