@@ -557,11 +557,11 @@ static void draw_top_bar(App::State& m) {
   const std::size_t step = m.session->step_index();
   ImGui::SetCursorPosY((h - f.base_size * 1.25f) * 0.5f - 2);
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(m.lesson->title.c_str());
+  ImGui::TextUnformatted(platform::display_text(m.lesson->title).c_str());
   ImGui::PopFont();
   ImGui::SameLine(0, 14);
   ImGui::SetCursorPosY((h - f.base_size) * 0.5f);
-  ImGui::TextColored(to_vec4(palette::text_dim), "%s", m.lesson->steps[step].title.c_str());
+  ImGui::TextColored(to_vec4(palette::text_dim), "%s", platform::display_text(m.lesson->steps[step].title).c_str());
 
   // Step navigation on the right: ‹ 1 2 3 4 5 ›
   const int n = static_cast<int>(m.lesson->steps.size());
@@ -687,7 +687,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
     probe::rect("panel_narration_text", ImGui::GetWindowPos(),
                 {ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
   ImGui::PushFont(f.heading);
-  ImGui::TextWrapped("%s", step.title.c_str());
+  ImGui::TextWrapped("%s", platform::display_text(step.title).c_str());
   ImGui::PopFont();
   ImGui::Dummy({0, 2});
   if (!m.banner.empty()) {

@@ -52,7 +52,7 @@ bool lesson_card(const BrowserEntry& e, int number, float width) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(e.title.empty() ? e.path.c_str() : e.title.c_str());
+  ImGui::TextUnformatted(platform::display_text(e.title.empty() ? e.path : e.title).c_str());
   ImGui::PopFont();
   if (!e.origin.empty() && e.origin != "shipped") {  // the shipped ones need no label
     ImGui::SameLine();

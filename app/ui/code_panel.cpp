@@ -150,8 +150,9 @@ PanelAction draw_listing(const ViewState& view, const std::vector<std::string>& 
     for (const Token& t : tokenize_line(text, lang)) {
       const char* b = text.data() + t.begin;
       const char* e = text.data() + t.end;
-      dl->AddText(f.mono, size, {x, y + (line_h - size) * 0.5f}, token_colour(t.kind), b, e);
-      x += f.mono->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
+      const auto shown = platform::display_text({b, static_cast<std::size_t>(e - b)});
+      dl->AddText(f.mono, size, {x, y + (line_h - size) * 0.5f}, token_colour(t.kind), shown.begin(), shown.end());
+      x += f.mono->CalcTextSizeA(size, FLT_MAX, 0, shown.begin(), shown.end()).x;
     }
     if (has_marker) x = draw_task_chips(view, it->second, number, x + 18.0f, y, line_h, action);
     max_x = std::max(max_x, x - origin.x);

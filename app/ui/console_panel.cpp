@@ -97,13 +97,14 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
         x += name_w + gap;
         const float text_w = p.x + width - x - 4 * s;
         const ImU32 colour = error ? palette::failed_text : warning ? palette::sleeping : palette::text;
-        const std::string text = ellipsised(f.mono, size, line.text, std::max(text_w, 10.0f));
+        const platform::DisplayText shown_line = platform::display_text(line.text);
+        const std::string text = ellipsised(f.mono, size, shown_line.view(), std::max(text_w, 10.0f));
         dl->AddText({x, ty}, colour, text.c_str());
         if (hovered) {
-          if (text.size() != line.text.size()) {
+          if (text.size() != shown_line.view().size()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-            const std::string_view shown = std::string_view(line.text).substr(0, 2000);
+            const std::string_view shown = shown_line.view().substr(0, 2000);
             ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();

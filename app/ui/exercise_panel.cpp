@@ -32,7 +32,7 @@ void draw_exercise(const lesson::Exercise& x, ExerciseState& state) {
   for (int i = 0; i < state.hints_shown && i < static_cast<int>(x.hints.size()); ++i) {
     ImGui::TextColored(to_vec4(palette::sleeping), "Hint %d:", i + 1);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", x.hints[static_cast<std::size_t>(i)].c_str());
+    ImGui::TextWrapped("%s", platform::display_text(x.hints[static_cast<std::size_t>(i)]).c_str());
   }
   if (state.hints_shown < static_cast<int>(x.hints.size())) {
     const std::string label = "Show a hint (" + std::to_string(state.hints_shown + 1) + " of " +
@@ -48,7 +48,7 @@ void draw_exercise(const lesson::Exercise& x, ExerciseState& state) {
     ImGui::NewLine();
     ImGui::TextColored(to_vec4(palette::text_dim), "The author's solution:");
     ImGui::PushFont(f.mono);
-    for (const std::string& line : x.solution) ImGui::TextUnformatted(line.empty() ? " " : line.c_str());
+    for (const std::string& line : x.solution) ImGui::TextUnformatted(line.empty() ? " " : platform::display_text(line).c_str());
     ImGui::PopFont();
   }
 }

@@ -63,7 +63,8 @@ void draw_await_chain(const ViewState& view) {
   const float right = origin.x + ImGui::GetContentRegionAvail().x;
   const float line_h = size * 1.5f;
   float x = origin.x, y = origin.y;
-  auto put = [&](ImFont* font, const std::string& text, ImU32 colour) {
+  auto put = [&](ImFont* font, const std::string& real, ImU32 colour) {
+    const platform::DisplayText text = platform::display_text(real);
     const float w = text_width(font, size, text.c_str());
     if (x + w > right && x > origin.x) {
       x = origin.x;
@@ -104,7 +105,7 @@ void draw_frames(const ViewState& view, PanelAction& action) {
   const std::string head = "frames of " + t->name +
                            (t->state == TaskState::suspended ? " (where it waits)" : " (at its last await)") +
                            (view.selected_task == 0 ? "  ·  click a task to choose" : "");
-  ImGui::TextUnformatted(head.c_str());
+  ImGui::TextUnformatted(platform::display_text(head).c_str());
   ImGui::PopStyleColor();
   const float step = f.base_size * 1.1f;
   for (std::size_t i = 0; i < frames.size(); ++i) {
@@ -117,7 +118,7 @@ void draw_frames(const ViewState& view, PanelAction& action) {
     const std::string label = (i > 0 ? "\xE2\x86\x92 " : "") + fr.function + "()" + (fr.line_py > 0 ? line : "");
     ImGui::PushFont(f.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(id)));
-    if (ImGui::Selectable(label.c_str(), false) && fr.line_py > 0) action.show_line = fr.line_py;
+    if (ImGui::Selectable(platform::display_text(label).c_str(), false) && fr.line_py > 0) action.show_line = fr.line_py;
     ImGui::PopStyleColor();
     ImGui::PopFont();
     probe::item("frame_" + std::to_string(i));
@@ -125,10 +126,11 @@ void draw_frames(const ViewState& view, PanelAction& action) {
       ImGui::SetTooltip("%s() is at line %d: click to show it in the listing", fr.function.c_str(), fr.line_py);
     ImGui::PushFont(f.mono);
     for (const FrameLocal& l : fr.locals) {
-      ImGui::TextColored(to_vec4(palette::text), "  %s = %s", l.name.c_str(), l.value.c_str());
+      ImGui::TextColored(to_vec4(palette::text), "  %s = %s", l.name.c_str(), platform::display_text(l.value).c_str());
     }
     if (i + 1 == frames.size() && t->state == TaskState::suspended && !t->awaiting.label.empty())
-      ImGui::TextColored(to_vec4(await_colour(t->awaiting.kind)), "  awaits %s", t->awaiting.label.c_str());
+      ImGui::TextColored(to_vec4(await_colour(t->awaiting.kind)), "  awaits %s",
+                         platform::display_text(t->awaiting.label).c_str());
     ImGui::PopFont();
     ImGui::PopID();
     ImGui::Unindent(indent);
@@ -311,8 +313,9 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     const std::string why = wake_text(view, wakes, items.front().task);
     if (!why.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::text_dim));
-      ImGui::TextWrapped("%s is ready: %s", task_text(view, items.front().task, items.front().label).c_str(),
-                         why.c_str());
+      ImGui::TextWrapped("%s is ready: %s",
+                         platform::display_text(task_text(view, items.front().task, items.front().label)).c_str(),
+                         platform::display_text(why).c_str());
       ImGui::PopStyleColor();
       probe::item("ready_wake");
     }
@@ -374,10 +377,12 @@ PanelAction draw_suspended(const ViewState& view) {
       what_end = b.x - lw - 22;
     }
     const float what_x = a.x + 24 + name_w;
-    const std::string what = ellipsised(f.body, f.base_size * 0.9f, "awaits " + it.what, what_end - what_x);
+    const std::string what =
+        ellipsised(f.body, f.base_size * 0.9f, platform::display_text("awaits " + it.what).view(), what_end - what_x);
     dl->AddText(f.body, f.base_size * 0.9f, {what_x, ty + 1}, kc, what.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
-      ImGui::SetTooltip("%s is suspended: it awaits %s", task_text(view, it.task, it.name).c_str(), it.what.c_str());
+      ImGui::SetTooltip("%s is suspended: it awaits %s", platform::display_text(task_text(view, it.task, it.name)).c_str(),
+                        platform::display_text(it.what).c_str());
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) action.select = it.task;
     }
   }

@@ -65,8 +65,9 @@ void layout_runs(const MdBlock& block, Cursor& c, ImDrawList* dl) {
   for (const MdRun& run : block.runs) {
     const Look l = look_for(run.style, block);
     const bool code = has(run.style, RunStyle::code);
-    const char* p = run.text.data();
-    const char* end = p + run.text.size();
+    const platform::DisplayText shown = platform::display_text(run.text);
+    const char* p = shown.begin();
+    const char* end = shown.end();
     while (p < end) {
       if (*p == '\n') {
         c.x = c.x0;
@@ -146,8 +147,9 @@ void draw_markdown(const MarkdownDoc& doc, float width, MarkdownSpacing spacing)
         std::size_t nl = text.find('\n', start);
         if (nl == std::string::npos) nl = text.size();
         dl->PushClipRect({x0, y}, {right - pad, y + h}, true);
+        const auto shown = platform::display_text(std::string_view(text).substr(start, nl - start));
         dl->AddText(f.mono, mono, {x0 + pad, ly + (line - mono) * 0.5f}, palette::rgb(0xC9D4FF),
-                    text.data() + start, text.data() + nl);
+                    shown.begin(), shown.end());
         dl->PopClipRect();
         ly += line;
         start = nl + 1;

@@ -92,7 +92,8 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::PushFont(f.mono);
-      ImGui::TextUnformatted(quiz.options[state.order[i]].c_str());
+      const auto shown = platform::display_text(quiz.options[state.order[i]]);
+      ImGui::TextUnformatted(shown.begin(), shown.end());
       ImGui::PopFont();
       ImGui::PopID();
     }

@@ -1,6 +1,7 @@
 // task_label_view.cpp — see task_label_view.hpp.
 #include "ui/task_label_view.hpp"
 
+#include "platform/fonts.hpp"
 #include "ui/text_fit.hpp"
 
 #include <algorithm>
@@ -28,7 +29,8 @@ ImU32 function_colour(ImU32 c) {
 }
 
 static float width_of(ImFont* font, float size, std::string_view s) {
-  return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  const platform::DisplayText shown = platform::display_text(s);
+  return font->CalcTextSizeA(size, FLT_MAX, 0, shown.begin(), shown.end()).x;
 }
 
 float task_label_width(ImFont* font, float size, std::string_view name, std::string_view fn) {
@@ -40,6 +42,8 @@ float task_label_width(ImFont* font, float size, std::string_view name, std::str
 float draw_task_label(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 name_colour,
                       std::string_view name, std::string_view fn, float max_w, ImFont* fn_font) {
   if (!fn_font) fn_font = font;
+  const platform::DisplayText shown_name = platform::display_text(name), shown_fn = platform::display_text(fn);
+  name = shown_name.view(), fn = shown_fn.view();
   const float name_w = width_of(font, size, name);
   if (name_w > max_w) {
     const std::string cut = ellipsised(font, size, name, max_w);

@@ -574,7 +574,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         if (label.empty()) label = segment_kind_name(sg.kind);
         const float size = f.base_size * 0.78f;
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
-        const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s);
+        const std::string text = ellipsised(f.mono, size, platform::display_text(label).view(), vis1 - vis0 - 10 * s);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
           const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::background
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
@@ -636,7 +636,7 @@ void draw_lane_label(ImDrawList* dl, const Layout& l, const Lane& lane, const La
   if (lane.task == 0) {
     // The loop: a small ring, like a cycle.
     dl->AddCircle({x + 3.5f * s, cy}, 4 * s, palette::accent, 0, 1.6f * s);
-    dl->AddText(f.bold, size, {x + 13 * s, cy - size * 0.55f}, palette::text, lane.name.c_str());
+    dl->AddText(f.bold, size, {x + 13 * s, cy - size * 0.55f}, palette::text, platform::display_text(lane.name).c_str());
     return;
   }
   dl->AddCircleFilled({x + 3.5f * s, cy}, 3.5f * s,
@@ -861,7 +861,7 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
     ImGui::TextUnformatted("event loop");
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-    ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
+    ImGui::TextUnformatted(platform::display_text(task_text(view, lane.task, lane.name)).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushFont(f.body);
@@ -885,7 +885,7 @@ void draw_tooltip(const TimelineModel& model, const Hit& hit, const ViewState& v
   ImGui::TextColored(to_vec4(palette::text_dim), "%s", when.c_str());
   ImGui::PushFont(f.mono);
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-  ImGui::TextUnformatted(capped(model.describe(sg, *view.trace), 400).c_str());
+  ImGui::TextUnformatted(platform::display_text(capped(model.describe(sg, *view.trace), 400)).c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (const Wake* w = wake_at_segment(wakes, lane, hit.segment, view.cursor))
@@ -910,7 +910,7 @@ void draw_lane_tooltip(const TimelineModel& model, std::size_t li, const ViewSta
   ImGui::BeginTooltip();
   ImGui::PushFont(platform::fonts().bold);
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::task_colour(lane.task)));
-  ImGui::TextUnformatted(task_text(view, lane.task, lane.name).c_str());
+  ImGui::TextUnformatted(platform::display_text(task_text(view, lane.task, lane.name)).c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::TextColored(to_vec4(palette::text_dim), "task %llu, created at %s",
@@ -1077,7 +1077,7 @@ void draw_task_rows(ImDrawList* dl, const Layout& l, const TimelineModel& model,
       const LaneGeometry g = row_geometry(l, cam, row);
       const std::string name = capped(ghost->model->lanes()[row + 1].name, 18);
       dl->AddText(f.body, size, {l.label_x0 + 8 * s, (g.y0 + g.y1) * 0.5f - size * 0.55f},
-                  palette::text_faint, name.c_str());
+                  palette::text_faint, platform::display_text(name).c_str());
     }
   }
   dl->PopClipRect();

@@ -98,16 +98,22 @@ bool handle_keys(Editor& ed, EditorResult& result, int page, double now) {
   return b.revision() != rev || b.cursor() != cursor || b.anchor() != anchor || result.run;
 }
 
-// The advance of the glyph ImGui draws for `c` (16-bit ImWchar: above U+FFFF it draws U+FFFD).
-float glyph_advance(const ImFont* font, char32_t c) {
-  return font->GetCharAdvance(static_cast<ImWchar>(c > 0xFFFF ? 0xFFFD : c));
+// The glyph ImGui draws for `c`: above U+FFFF (16-bit ImWchar), the slot display_text maps it
+// to (platform/fonts.hpp), or U+FFFD when it has none.
+ImWchar drawn_char(char32_t c) {
+  if (c <= 0xFFFF) return static_cast<ImWchar>(c);
+  const char32_t slot = platform::fonts_slot_of(c);
+  return static_cast<ImWchar>(slot != 0 ? slot : 0xFFFD);
 }
+
+// The advance of the glyph ImGui draws for `c`.
+float glyph_advance(const ImFont* font, char32_t c) { return font->GetCharAdvance(drawn_char(c)); }
 
 // Whether the font's own advance for `c` is `width` cells, so that the glyph after it lands on the
 // grid without being placed: true for JetBrains Mono's glyphs and its zero-advance marks, false
 // for the fallback fonts' CJK (one em in two cells of 0.6 em) and for characters the atlas lacks.
 bool on_grid(const ImFont* font, float char_w, char32_t c, int width) {
-  return c <= 0xFFFF && std::abs(glyph_advance(font, c) - char_w * static_cast<float>(width)) < 0.01f;
+  return std::abs(glyph_advance(font, c) - char_w * static_cast<float>(width)) < 0.01f;
 }
 
 // A zero-width character the font has no glyph for is not drawn: its "?" would have no cell and
@@ -115,7 +121,8 @@ bool on_grid(const ImFont* font, float char_w, char32_t c, int width) {
 bool hidden(const ImFont* font, const CellRun& r, std::string_view text) {
   if (!r.alone || r.cells > 0) return false;
   const char32_t c = decode_at(text, r.begin).c;
-  return c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+  const ImWchar d = drawn_char(c);
+  return (c > 0xFFFF && d == 0xFFFD) || !font->FindGlyphNoFallback(d);
 }
 
 int digits(int n) {
@@ -273,10 +280,8 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
         const std::string_view token{line.data() + t.begin, t.end - t.begin};
         for_each_cell_run(token, grid, [&](const CellRun& r) {
           if (hidden(font, r, token)) return;
-          const char* s = token.data() + r.begin;
-          const char* e = token.data() + r.end;
-          const float x = run_x(left, r, token);
-          dl->AddText(font, fs, {x, ty}, token_colour(t.kind), s, e);
+          const auto drawn = platform::display_text(token.substr(r.begin, r.end - r.begin));
+          dl->AddText(font, fs, {run_x(left, r, token), ty}, token_colour(t.kind), drawn.begin(), drawn.end());
         });
         left += static_cast<float>(cells(token)) * char_w;
       }
@@ -287,7 +292,8 @@ EditorResult draw_editor(Editor& ed, const EditorDecor& decor, ImVec2 size) {
       const float left = col_x(line, first_col);
       for_each_cell_run(shown, grid, [&](const CellRun& r) {
         if (hidden(font, r, shown)) return;
-        dl->AddText(font, fs, {run_x(left, r, shown), ty}, palette::text, shown.data() + r.begin, shown.data() + r.end);
+        const auto drawn = platform::display_text(shown.substr(r.begin, r.end - r.begin));
+        dl->AddText(font, fs, {run_x(left, r, shown), ty}, palette::text, drawn.begin(), drawn.end());
       });
     }
     float end_x = text0.x + static_cast<float>(cells(line)) * char_w;
