@@ -5,10 +5,11 @@
 
 namespace loopscope::ui {
 
-double lesson_time_scale(const lesson::Lesson& lesson) {
-  double scale = 0;
-  for (const lesson::Step& s : lesson.steps)
-    if (s.expect.duration) scale = std::max(scale, *s.expect.duration);
+double step_time_scale(const lesson::Lesson& lesson, const lesson::Step& step) {
+  double scale = step.expect.duration ? *step.expect.duration : 0.0;
+  if (step.ghost >= 1 && static_cast<std::size_t>(step.ghost) <= lesson.steps.size())
+    if (const auto& d = lesson.steps[static_cast<std::size_t>(step.ghost - 1)].expect.duration)
+      scale = std::max(scale, *d);
   return scale;
 }
 
@@ -19,7 +20,7 @@ TimelineAxis default_axis(const lesson::Step& step) {
 TimelineView initial_timeline_view(const lesson::Lesson& lesson, const lesson::Step& step) {
   TimelineView v;
   v.axis = default_axis(step);
-  v.scale_end = lesson_time_scale(lesson);
+  v.scale_end = step_time_scale(lesson, step);
   return v;
 }
 

@@ -186,13 +186,16 @@ lesson::Step step_lasting(std::optional<double> d) {
   return s;
 }
 
-TEST(TimelineDefaults, StepsOfALessonShareTheLongestExpectedDuration) {
+TEST(TimelineDefaults, AStepOpensAtItsOwnDurationAndAComparedStepAtTheLongerOfTheTwo) {
   lesson::Lesson l;
-  l.steps = {step_lasting(6), step_lasting(std::nullopt), step_lasting(2)};
-  EXPECT_DOUBLE_EQ(lesson_time_scale(l), 6.0);
+  l.steps = {step_lasting(6), step_lasting(std::nullopt), step_lasting(2), step_lasting(0.3)};
+  l.steps[2].ghost = 1;  // the 2 s step is compared with the 6 s one
+  EXPECT_DOUBLE_EQ(initial_timeline_view(l, l.steps[0]).scale_end, 6.0);
+  EXPECT_DOUBLE_EQ(initial_timeline_view(l, l.steps[1]).scale_end, 0.0);  // fits what is recorded
   EXPECT_DOUBLE_EQ(initial_timeline_view(l, l.steps[2]).scale_end, 6.0);
-  l.steps = {step_lasting(std::nullopt)};
-  EXPECT_DOUBLE_EQ(lesson_time_scale(l), 0.0);
+  EXPECT_DOUBLE_EQ(initial_timeline_view(l, l.steps[3]).scale_end, 0.3);  // not drawn on 6 s
+  l.steps[0].ghost = 3;  // the longer one compared with the shorter keeps its own
+  EXPECT_DOUBLE_EQ(step_time_scale(l, l.steps[0]), 6.0);
 }
 
 // sync-vs-async's concurrent step (3) shows step 1's sequential run as its ghost: one task lane
