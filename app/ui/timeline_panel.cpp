@@ -574,7 +574,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         if (label.empty()) label = segment_kind_name(sg.kind);
         const float size = f.base_size * 0.78f;
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
-        const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s);
+        const std::string text = ellipsised(f.mono, size, label, vis1 - vis0 - 10 * s, Fit::fitted);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
           const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::background
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
