@@ -1,6 +1,8 @@
 // clipped_text.cpp — see ui/clipped_text.hpp.
 #include "ui/clipped_text.hpp"
 
+#include "ui/text_fit.hpp"
+
 #include <imgui_internal.h>
 
 #include <cmath>
@@ -141,7 +143,7 @@ bool exempt(ClipEdge e, const Scrolling& s) {
 
 // Splits a command's glyphs (in drawing order) into runs of text: same line, pen moving right.
 void report_runs(const std::vector<DrawnGlyph>& glyphs, const ImVec4& clip, const Owner* owner,
-                 float tolerance_px, std::vector<ClippedText>& out) {
+                 std::vector<ClippedText>& out) {
   std::size_t i = 0;
   while (i < glyphs.size()) {
     std::size_t j = i + 1;
@@ -167,7 +169,7 @@ void report_runs(const std::vector<DrawnGlyph>& glyphs, const ImVec4& clip, cons
     }
     // The clip edge fell between the last glyph's ink and the next one's: that glyph is whole
     // and the next was not drawn, but the pen went past the edge.
-    const bool pen_past = pen > clip.z + tolerance_px && !(owner && owner->scrolling.horizontal);
+    const bool pen_past = pen > clip.z + 0.5f && !(owner && owner->scrolling.horizontal);
     if (first_cut || pen_past)
       out.push_back({owner ? owner->name : std::string(), std::move(text),
                      first_cut ? first_cut->edge : ClipEdge::right, a, b, clip});
@@ -175,7 +177,22 @@ void report_runs(const std::vector<DrawnGlyph>& glyphs, const ImVec4& clip, cons
   }
 }
 
+std::vector<ImVec4>& declared_regions() {
+  static std::vector<ImVec4> regions;
+  return regions;
+}
+
+bool inside_declared_region(const ImVec4& clip) {
+  for (const ImVec4& r : declared_regions())
+    if (clip.x >= r.x - 1 && clip.y >= r.y - 1 && clip.z <= r.z + 1 && clip.w <= r.w + 1) return true;
+  return false;
+}
+
 }  // namespace
+
+void declare_vertical_scrolling(ImVec2 min, ImVec2 max) {
+  if (recording_text_cuts()) declared_regions().push_back({min.x, min.y, max.x, max.y});
+}
 
 const char* clip_edge_name(ClipEdge e) {
   switch (e) {
@@ -198,9 +215,10 @@ std::vector<ClippedText> find_clipped_text(const ImDrawData& data, float toleran
     const ImDrawList* dl = data.CmdLists[n];
     const auto found = owners.find(dl);
     const Owner* owner = found == owners.end() ? nullptr : &found->second;
-    const Scrolling scrolling = owner ? owner->scrolling : Scrolling{};
     for (const ImDrawCmd& cmd : dl->CmdBuffer) {
       if (cmd.UserCallback || cmd.TextureId != atlas.TexID) continue;
+      Scrolling scrolling = owner ? owner->scrolling : Scrolling{};
+      if (inside_declared_region(cmd.ClipRect)) scrolling.vertical = true;
       glyphs.clear();
       const ImDrawIdx* idx = dl->IdxBuffer.Data + cmd.IdxOffset;
       // Every primitive is made of triangles; a glyph is two that share the quad's diagonal.
@@ -222,9 +240,10 @@ std::vector<ClippedText> find_clipped_text(const ImDrawData& data, float toleran
         }
         glyphs.push_back(d);
       }
-      if (!glyphs.empty()) report_runs(glyphs, cmd.ClipRect, owner, tolerance_px, out);
+      if (!glyphs.empty()) report_runs(glyphs, cmd.ClipRect, owner, out);
     }
   }
+  declared_regions().clear();
   return out;
 }
 

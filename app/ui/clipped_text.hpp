@@ -18,7 +18,8 @@
 //     scrolled), or inside one: a scrolled console;
 //   - a horizontal cut in a window that scrolls horizontally, or inside one: the listing.
 // A window without a scrollbar that is not scrolled cuts for good: text below its end is reported.
-//   - cuts of at most `tolerance_px` (sub-pixel placement).
+//   - ink cut by at most `tolerance_px`, a pen past the edge by at most half a pixel (sub-pixel
+//     placement, anti-aliased edges).
 // Deliberate ellipses (ui/text_fit.hpp) are not cuts here: the text drawn fits.
 #include <imgui.h>
 
@@ -37,6 +38,12 @@ struct ClippedText {
   ImVec2 min, max;     // the run's drawn extent, window pixels
   ImVec4 clip;         // the rectangle it was cut by (x0, y0, x1, y1)
 };
+
+// A panel that scrolls vertically by its own camera (not by an ImGui window's scroll: the
+// timeline's lanes) declares the rectangle it scrolls, in each frame it shows its scrollbar;
+// text cut at the top or bottom of a clip rectangle inside it is then scrolled, not cut.
+// Kept only while text cuts are recorded (ui/text_fit.hpp); find_clipped_text() consumes them.
+void declare_vertical_scrolling(ImVec2 min, ImVec2 max);
 
 // The clipped runs of text in `data`, drawn by the current ImGui context (its windows name the
 // draw lists; its font atlas names the glyphs). Call between ImGui::Render() and the next

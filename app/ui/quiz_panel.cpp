@@ -92,7 +92,9 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::PushFont(f.mono);
+      ImGui::PushTextWrapPos(0.0f);  // a long line wraps beside its arrows in a narrow card
       ImGui::TextUnformatted(quiz.options[state.order[i]].c_str());
+      ImGui::PopTextWrapPos();
       ImGui::PopFont();
       ImGui::PopID();
     }

@@ -61,6 +61,7 @@ std::string ellipsised(ImFont* font, float size, std::string_view text, float ma
 }
 
 void record_text_cuts(bool on) { cut_log().on = on; }
+bool recording_text_cuts() { return cut_log().on; }
 
 std::vector<TextCut> take_text_cuts() { return std::exchange(cut_log().cuts, {}); }
 

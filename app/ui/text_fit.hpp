@@ -36,6 +36,7 @@ struct TextCut {
 };
 // Whether cuts are recorded (off by default: a frame then pays one branch per cut).
 void record_text_cuts(bool on);
+bool recording_text_cuts();
 // The cuts recorded since the last call; clears them.
 std::vector<TextCut> take_text_cuts();
 // True when `cut` breaks the rule above (a label of at most long_label_chars characters).

@@ -1,6 +1,6 @@
 // test_layout_lessons.cpp — no text is cut in any step of any shipped lesson at the window sizes
 // the app supports (1024x640, 1280x800, 1920x1080): at the end of the step's run, and halfway
-// through it (the scrubber then reads "x s / y s…"). The app draws headless here, as it does in
+// through it (the scrubber then reads "x s / y s so far"). The app draws headless here, as it does in
 // a window (same theme, same fonts from fontconfig, same ImDrawData) but without GL: a cut is a
 // property of the draw data (ui/clipped_text.hpp), not of the pixels.
 //
