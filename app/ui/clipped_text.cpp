@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 
 namespace loopscope::ui {
@@ -43,6 +44,29 @@ struct GlyphIndex {
     return nullptr;
   }
 };
+
+// The index of the atlas as it is now: rebuilt when the atlas or its glyphs change (fonts are
+// rebuilt with more glyphs when text asks for new characters, platform/fonts.hpp), so the probe
+// does not pay for it every frame.
+const GlyphIndex& glyph_index(const ImFontAtlas& atlas) {
+  struct Cached {
+    std::vector<const void*> key;
+    std::unique_ptr<GlyphIndex> index;
+  };
+  static Cached cache;
+  std::vector<const void*> key{&atlas, reinterpret_cast<const void*>(static_cast<std::uintptr_t>(atlas.TexWidth)),
+                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(atlas.TexHeight))};
+  for (const ImFont* font : atlas.Fonts) {
+    key.push_back(font);
+    key.push_back(font->Glyphs.Data);
+    key.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(font->Glyphs.Size)));
+  }
+  if (!cache.index || key != cache.key) {
+    cache.index = std::make_unique<GlyphIndex>(atlas);
+    cache.key = std::move(key);
+  }
+  return *cache.index;
+}
 
 // Which way a draw list's text may be cut by design: its window, or a window it sits in, has a
 // scrollbar that way or is scrolled.
@@ -208,7 +232,7 @@ std::vector<ClippedText> find_clipped_text(const ImDrawData& data, float toleran
   std::vector<ClippedText> out;
   if (!GImGui) return out;
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  const GlyphIndex index(atlas);
+  const GlyphIndex& index = glyph_index(atlas);
   const auto owners = draw_list_owners();
   std::vector<DrawnGlyph> glyphs;
   for (int n = 0; n < data.CmdListsCount; ++n) {

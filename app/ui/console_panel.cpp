@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace loopscope::ui {
 
@@ -54,9 +55,18 @@ PanelAction draw_console(const ViewState& view, const ConsoleModel& model) {
   } else {
     const float width = ImGui::GetContentRegionAvail().x;
     const float stamp_w = ImGui::CalcTextSize("[000.000s]").x;
-    // Room for "Task-12 fetch()" (a name and its coroutine function), at most 28% of the row.
+    // Room for "Task-12 fetch()" (a name and its coroutine function) or the widest label of the
+    // last lines' tasks if wider, at most 28% of the row (a function that does not fit is left
+    // out, see task_label_view.hpp).
     const bool functions = view.labels && view.labels->any_function();
-    const float name_w = std::min(ImGui::CalcTextSize(functions ? "MMMMMMMMMMMMMMM" : "MMMMMMMMMMMM").x, width * 0.28f);
+    float widest_label = ImGui::CalcTextSize(functions ? "MMMMMMMMMMMMMMM" : "MMMMMMMMMMMM").x;
+    std::unordered_set<TaskId> measured;
+    for (std::size_t i = count > 2000 ? count - 2000 : 0; i < count; ++i) {
+      const TaskId t = model.lines()[i].task;
+      if (!measured.insert(t).second) continue;
+      widest_label = std::max(widest_label, task_label_width(f.mono, size, model.task_name(t), task_function(view, t)));
+    }
+    const float name_w = std::min(widest_label, width * 0.28f);
     const float gap = 8 * s;
     // A row is one line when every line's text fits its column (up to long_label_chars: a
     // longer one may be cut); else the stamp and the task take a line of their own and the text

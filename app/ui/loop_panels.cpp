@@ -371,7 +371,7 @@ PanelAction draw_suspended(const ViewState& view) {
       two_lines = text_width(f.body, what_size, ("awaits " + it.what).c_str()) > row_w - 34 - name_w - lw;
     }
   }
-  const float row_h = f.base_size * (two_lines ? 3.1f : 2.0f);
+  const float row_h = f.base_size * (two_lines ? 2.9f : 2.0f);
   // Only rows within the clip rectangle are drawn (the card scrolls; a gather over 1,000 tasks
   // lists 1,000 rows), but every row has its place for the arrows.
   const float clip_y0 = dl->GetClipRectMin().y, clip_y1 = dl->GetClipRectMax().y;
