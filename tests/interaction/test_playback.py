@@ -93,6 +93,7 @@ class Transport(AppTestCase):
                     cut = s["clipped_text"]
                     self.assertEqual(cut["defects"], 0, f"at {size}, t = {s['time']}: {cut}")
                 app.close()
+                self.apps.remove(app)  # closed here: tearDown closes the others
 
 
 if __name__ == "__main__":
