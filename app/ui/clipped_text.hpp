@@ -15,12 +15,13 @@
 //
 // Not reported (cuts by design):
 //   - a vertical cut in a window that scrolls vertically (it shows a vertical scrollbar or is
-//     scrolled), or inside one: a scrolled console;
-//   - a horizontal cut in a window that scrolls horizontally, or inside one: the listing.
-// A window without a scrollbar that is not scrolled cuts for good: text below its end is reported.
+//     scrolled), or inside one (a scrolled console), or in a region declared below (timeline);
+//   - a horizontal cut in a window that scrolls horizontally, or inside one: the listing;
 //   - ink cut by at most `tolerance_px`, a pen past the edge by at most half a pixel (sub-pixel
 //     placement, anti-aliased edges).
-// Deliberate ellipses (ui/text_fit.hpp) are not cuts here: the text drawn fits.
+// A window without a scrollbar that is not scrolled cuts for good: text below its end is reported.
+// Deliberate ellipses (ui/text_fit.hpp) are not cuts here: the text drawn fits. Neither is text
+// that merely reads as cut (a label ending in "…" of its own): the draw data cannot tell.
 #include <imgui.h>
 
 #include <string>
