@@ -25,7 +25,9 @@ Usage:
                                      rechecks on every save and prints what changed
   loopscope shot [LESSON] [--step N] [--at SECS|--end] --out FILE.png [--size WxH]
                                      render the app at that moment to a PNG (needs a display);
-                                     --bench FRAMES also times that many frames (median ms)
+                                     --bench FRAMES also times that many frames (median ms);
+                                     --layout-report prints the text that frame cut, as JSON
+                                     (--out is then optional)
   loopscope new ID [--dir DIR]       write DIR/ID.json, a new lesson that passes check
   loopscope schema                   print the path of the lesson JSON Schema
   loopscope pack DIR -o FILE.loopscope

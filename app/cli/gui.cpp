@@ -7,6 +7,7 @@
 #include "platform/screenshot.hpp"
 #include "platform/window.hpp"
 #include "ui/app.hpp"
+#include "ui/layout_report.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
 
@@ -171,6 +172,7 @@ int shot(Args args) {
   std::string out;
   int width = 1280, height = 800;
   int bench_frames = 0;  // --bench N: also time N frames and print the median
+  bool layout_report = false;  // --layout-report: print the last frame's cut text as JSON
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto need = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
@@ -195,6 +197,8 @@ int shot(Args args) {
       bench_frames = *n;
     } else if (a == "--end") {
       options.at_end = true;
+    } else if (a == "--layout-report") {
+      layout_report = true;
     } else if (a == "--size") {
       const std::string* v = need();
       int w = 0, h = 0;
@@ -211,7 +215,7 @@ int shot(Args args) {
       return usage_error("shot takes one lesson");
     }
   }
-  if (out.empty()) return usage_error("shot needs --out FILE.png");
+  if (out.empty() && !layout_report) return usage_error("shot needs --out FILE.png (or --layout-report)");
   if (options.at && options.at_end) return usage_error("use --at SECS or --end, not both");
   open_bundle_argument(options);
   if (const int code = check_lesson(options); code != 0) return code;
@@ -224,13 +228,23 @@ int shot(Args args) {
   wopts.visibility = platform::Visibility::hidden;
   auto window = platform::Window::open(wopts, error);
   if (!window) return no_display(error.message);
+  ui::record_text_cuts(layout_report);
   ui::App app(options);
   // A few frames so that layout, fonts and animations settle before the picture is taken.
+  constexpr int settle_frames = 4;
   double first_frame_ms = 0;
-  for (int frame = 0; frame < 4; ++frame) {
+  for (int frame = 0; frame < settle_frames; ++frame) {
     window->begin_frame();
     app.frame(frame == 0 ? 0.0f : 1.0f);
     window->end_frame();
+    if (layout_report) {
+      ui::LayoutReport r = ui::take_layout_report();  // the settled (last) frame's is printed
+      if (frame + 1 == settle_frames) {
+        nlohmann::json j = ui::layout_report_json(r);
+        j["size"] = {width, height};
+        std::printf("%s\n", j.dump().c_str());
+      }
+    }
     app.after_frame(0);
     if (frame == 0) first_frame_ms = ms_since(g_process_start);
   }
@@ -252,6 +266,7 @@ int shot(Args args) {
                 bench_frames, width, height, load.events, load.tasks, times[times.size() / 2],
                 times[std::min(times.size() - 1, times.size() * 95 / 100)], times.back(), first_frame_ms);
   }
+  if (out.empty()) return 0;
   const std::string err = platform::write_framebuffer_png(out, window->framebuffer_width(),
                                                           window->framebuffer_height());
   if (!err.empty()) {

@@ -35,6 +35,7 @@
 #include "ui/params_panel.hpp"
 #include "ui/probe.hpp"
 #include "ui/probe_dump.hpp"
+#include "ui/layout_report.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/saved_edits.hpp"
 #include "ui/session.hpp"
@@ -791,6 +792,7 @@ static void draw_lesson_screen(App::State& m, float dt) {
 App::App(const AppOptions& options) : m(std::make_unique<State>()) {
   m->options = options;
   m->persist = options.restore_last;
+  if (probe::enabled()) record_text_cuts(true);  // the probe reports them (clipped_text)
   if (m->persist) {
     m->settings = load_settings();
     m->notice = take_settings_notice();
@@ -868,6 +870,7 @@ void App::after_frame(double frame_ms) {
   p.help_open = st.help_open;
   p.stats = st.stats;
   p.want_text_input = ImGui::GetIO().WantTextInput;
+  p.layout = take_layout_report();
   p.run_requests = st.edited_runs;
   p.run_source_bytes = st.edited_run_bytes;
   p.run_edited = st.run_source.has_value();

@@ -102,7 +102,8 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed: virtual seconds per real second");
 
   // Scrubber over [0, end] (or over the iterations): moving it rebuilds every panel from the
-  // trace at that moment.
+  // trace at that moment. While the run goes on, the end is the end so far: said in words, since
+  // a trailing ellipsis reads as a label cut short.
   ImGui::SameLine(0, 18);
   const float end = static_cast<float>(std::max(view.end_time, view.time));
   char label[96];
@@ -113,9 +114,9 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
     std::snprintf(label, sizeof label, "#%llu of %llu%s \xC2\xB7 %.3f s",
                   static_cast<unsigned long long>(it->iteration_of(column)),
                   static_cast<unsigned long long>(it->iteration_of(columns > 0 ? columns - 1 : 0)),
-                  view.finished ? "" : "\xE2\x80\xA6", view.time);
+                  view.finished ? "" : " so far", view.time);
   } else {
-    std::snprintf(label, sizeof label, "%.3f s / %.3f s%s", view.time, end, view.finished ? "" : "\xE2\x80\xA6");
+    std::snprintf(label, sizeof label, "%.3f s / %.3f s%s", view.time, end, view.finished ? "" : " so far");
   }
   const float label_w = f.mono->CalcTextSizeA(f.mono->FontSize, FLT_MAX, 0, label).x;  // drawn in mono
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - label_w - 14));

@@ -105,7 +105,7 @@ void draw_frames(const ViewState& view, PanelAction& action) {
   const std::string head = "frames of " + t->name +
                            (t->state == TaskState::suspended ? " (where it waits)" : " (at its last await)") +
                            (view.selected_task == 0 ? "  ·  click a task to choose" : "");
-  ImGui::TextUnformatted(platform::display_text(head).c_str());
+  ImGui::TextWrapped("%s", platform::display_text(head).c_str());
   ImGui::PopStyleColor();
   const float step = f.base_size * 1.1f;
   for (std::size_t i = 0; i < frames.size(); ++i) {
@@ -125,12 +125,13 @@ void draw_frames(const ViewState& view, PanelAction& action) {
     if (ImGui::IsItemHovered() && fr.line_py > 0)
       ImGui::SetTooltip("%s() is at line %d: click to show it in the listing", fr.function.c_str(), fr.line_py);
     ImGui::PushFont(f.mono);
+    ImGui::PushTextWrapPos(0.0f);  // a long value (a repr) wraps at the panel's edge
     for (const FrameLocal& l : fr.locals) {
       ImGui::TextColored(to_vec4(palette::text), "  %s = %s", l.name.c_str(), platform::display_text(l.value).c_str());
     }
     if (i + 1 == frames.size() && t->state == TaskState::suspended && !t->awaiting.label.empty())
-      ImGui::TextColored(to_vec4(await_colour(t->awaiting.kind)), "  awaits %s",
-                         platform::display_text(t->awaiting.label).c_str());
+      ImGui::TextColored(to_vec4(await_colour(t->awaiting.kind)), "  awaits %s", platform::display_text(t->awaiting.label).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PopID();
     ImGui::Unindent(indent);
@@ -303,7 +304,15 @@ PanelAction draw_ready_queue(const ViewState& view, QueueAnimation& anim, float 
     }
   }
   if (items.empty() && anim.leaving.empty()) {
-    const char* empty = "empty — nothing can run until a timer fires or I/O is ready";
+    // The longest form that fits the box (a narrow window gets a shorter one).
+    const char* forms[] = {"empty — nothing can run until a timer fires or I/O is ready",
+                           "empty — waiting for a timer or I/O", "empty"};
+    const char* empty = forms[2];
+    for (const char* form : forms)
+      if (text_width(f.body, size, form) <= w - 28) {
+        empty = form;
+        break;
+      }
     dl->AddText(f.body, size, {origin.x + 14, origin.y + 6 + (h - size) * 0.5f}, palette::text_faint, empty);
   }
   dl->PopClipRect();
@@ -336,7 +345,6 @@ PanelAction draw_suspended(const ViewState& view) {
   // The rows come first, so that every waiting task is in view; the frames of the selected one
   // (its locals, the await chain) follow them.
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float row_h = f.base_size * 2.0f;
   const float w = ImGui::GetContentRegionAvail().x;
   std::map<TaskId, float> row_y;  // centre y of each row, for arrows
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -346,6 +354,28 @@ PanelAction draw_suspended(const ViewState& view) {
     return action;
   }
   const float arrow_lane = 26.0f;
+  const float name_size = f.base_size * 0.95f, what_size = f.base_size * 0.9f;
+  // A row is one line: name, "awaits …", time left. When the first rows' "awaits …" do not
+  // all fit beside their names, every row takes two lines, "awaits …" under the name at the
+  // row's whole width (rows keep one height: the arrows and the culling below count on it).
+  auto left_text = [](const SuspendedItem& it, char (&buf)[32]) {
+    if (!it.remaining || it.kind != AwaitKind::sleep) return false;
+    std::snprintf(buf, sizeof buf, "%.2f s left", *it.remaining);
+    return true;
+  };
+  bool two_lines = false;
+  {
+    const float row_w = w - arrow_lane;
+    for (std::size_t i = 0; i < items.size() && i < 64 && !two_lines; ++i) {
+      const SuspendedItem& it = items[i];
+      const float name_w = std::clamp(task_label_width(f.bold, name_size, it.name, task_function(view, it.task)),
+                                      70.0f, std::max(70.0f, row_w * 0.5f));
+      char left[32];
+      const float lw = left_text(it, left) ? text_width(f.mono, f.mono->FontSize, left) + 12 : 0.0f;
+      two_lines = text_width(f.body, what_size, ("awaits " + it.what).c_str()) > row_w - 34 - name_w - lw;
+    }
+  }
+  const float row_h = f.base_size * (two_lines ? 2.9f : 2.0f);
   // Only rows within the clip rectangle are drawn (the card scrolls; a gather over 1,000 tasks
   // lists 1,000 rows), but every row has its place for the arrows.
   const float clip_y0 = dl->GetClipRectMin().y, clip_y1 = dl->GetClipRectMax().y;
@@ -360,26 +390,24 @@ PanelAction draw_suspended(const ViewState& view) {
     const bool selected = it.task == view.selected_task;
     dl->AddRectFilled(a, b, selected ? palette::rgb(0x252C3A) : palette::panel_raised, 6.0f);
     dl->AddRectFilled(a, {a.x + 3, b.y}, c, 2.0f);
-    const float ty = y + (row_h - f.base_size) * 0.5f;
+    const float ty = two_lines ? y + f.base_size * 0.35f : y + (row_h - f.base_size) * 0.5f;
     const std::string_view fn = task_function(view, it.task);
+    char left[32];
+    const float lw = left_text(it, left) ? text_width(f.mono, f.mono->FontSize, left) : 0.0f;
+    const float name_room = two_lines ? b.x - a.x - 34 - (lw > 0 ? lw + 12 : 0.0f) : std::max(70.0f, (b.x - a.x) * 0.5f);
     const float name_w = std::max(
-        draw_task_label(dl, f.bold, f.base_size * 0.95f, {a.x + 12, ty}, palette::text, it.name, fn,
-                        std::max(70.0f, (b.x - a.x) * 0.5f), f.body),
-        70.0f);
-    // "awaits …" gets what the row has left between the name and the time left, cut with an
-    // ellipsis (the tooltip has it whole).
+        draw_task_label(dl, f.bold, name_size, {a.x + 12, ty}, palette::text, it.name, fn, name_room, f.body), 70.0f);
+    // "awaits …" gets what the row has left between the name and the time left (or its own
+    // line), cut with an ellipsis (the tooltip has it whole).
     float what_end = b.x - 10;
-    if (it.remaining && it.kind == AwaitKind::sleep) {
-      char left[32];
-      std::snprintf(left, sizeof left, "%.2f s left", *it.remaining);
-      const float lw = text_width(f.mono, f.mono->FontSize, left);
+    if (lw > 0) {
       dl->AddText(f.mono, f.mono->FontSize, {b.x - lw - 10, ty + 1}, palette::text_dim, left);
-      what_end = b.x - lw - 22;
+      if (!two_lines) what_end = b.x - lw - 22;
     }
-    const float what_x = a.x + 24 + name_w;
-    const std::string what =
-        ellipsised(f.body, f.base_size * 0.9f, platform::display_text("awaits " + it.what).view(), what_end - what_x);
-    dl->AddText(f.body, f.base_size * 0.9f, {what_x, ty + 1}, kc, what.c_str());
+    const float what_x = two_lines ? a.x + 12 : a.x + 24 + name_w;
+    const float what_y = two_lines ? ty + f.base_size * 1.25f : ty + 1;
+    const std::string what = ellipsised(f.body, what_size, platform::display_text("awaits " + it.what).view(), what_end - what_x);
+    dl->AddText(f.body, what_size, {what_x, what_y}, kc, what.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
       ImGui::SetTooltip("%s is suspended: it awaits %s", platform::display_text(task_text(view, it.task, it.name)).c_str(),
                         platform::display_text(it.what).c_str());

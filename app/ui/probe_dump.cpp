@@ -84,6 +84,7 @@ std::string write_probe(const ProbeState& s, const std::vector<probe::Rect>& rec
   if (s.exercise)
     j["exercise"] = {{"hints_shown", s.exercise->hints_shown}, {"solution_shown", s.exercise->solution_shown},
                      {"met", s.exercise->met ? json(*s.exercise->met) : json(nullptr)}, {"solved", s.exercise->solved}};
+  j["clipped_text"] = layout_report_json(s.layout);
   json r = json::object(), hidden = json::object();
   for (const auto& rect : rects)
     (rect.hidden ? hidden : r)[rect.name] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};

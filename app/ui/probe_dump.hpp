@@ -3,6 +3,7 @@
 // atomically (a temporary file renamed over the old one) so a reader never sees half of it.
 #include "ui/editor/editor.hpp"
 #include "ui/frame_source.hpp"
+#include "ui/layout_report.hpp"
 #include "ui/probe.hpp"
 
 #include <cstdint>
@@ -105,6 +106,7 @@ struct ProbeState {
   std::optional<std::string> run_error;  // why it failed, once it has
   bool edits_pending = false;         // an edit not yet written to the edits file
   int width = 0, height = 0;          // the window, in pixels
+  LayoutReport layout;                // text the frame cut (ui/layout_report.hpp)
   FrameStats stats;
 };
 

@@ -92,8 +92,10 @@ bool draw_quiz(const lesson::Quiz& quiz, QuizState& state) {
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::PushFont(f.mono);
+      ImGui::PushTextWrapPos(0.0f);  // a long line wraps beside its arrows in a narrow card
       const auto shown = platform::display_text(quiz.options[state.order[i]]);
       ImGui::TextUnformatted(shown.begin(), shown.end());
+      ImGui::PopTextWrapPos();
       ImGui::PopFont();
       ImGui::PopID();
     }

@@ -53,13 +53,12 @@ float draw_task_label(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU3
   dl->AddText(font, size, pos, name_colour, name.data(), name.data() + name.size());
   if (fn.empty()) return name_w;
   const float gap = width_of(font, size, " ");
-  const float room = max_w - name_w - gap;
-  // A function cut to less than a few letters says nothing: leave it out.
-  if (room < size * 1.5f) return name_w;
-  const std::string cut = ellipsised(fn_font, size, fn, room);
-  if (cut.empty()) return name_w;
-  dl->AddText(fn_font, size, {pos.x + name_w + gap, pos.y}, function_colour(name_colour), cut.c_str());
-  return name_w + gap + width_of(fn_font, size, cut);
+  // The function is a hint after the name: shown whole or left out ("fetch_pr…" reads as a
+  // label cut short, and the name alone still says which task).
+  const float fn_w = width_of(fn_font, size, fn);
+  if (name_w + gap + fn_w > max_w) return name_w;
+  dl->AddText(fn_font, size, {pos.x + name_w + gap, pos.y}, function_colour(name_colour), fn.data(), fn.data() + fn.size());
+  return name_w + gap + fn_w;
 }
 
 }  // namespace loopscope::ui

@@ -24,7 +24,8 @@ ImU32 function_colour(ImU32 name_colour);
 float task_label_width(ImFont* font, float size, std::string_view name, std::string_view fn);
 
 // Draws name (in name_colour) and " fn" (in function_colour(name_colour)) at `pos`, within
-// max_w pixels: the function is cut first, then the name, each with an ellipsis. Returns the
+// max_w pixels: the function is left out when it does not fit whole, then the name is cut with
+// an ellipsis. Returns the
 // width drawn. The function is drawn in `fn_font` (null: `font`).
 float draw_task_label(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 name_colour,
                       std::string_view name, std::string_view fn, float max_w,

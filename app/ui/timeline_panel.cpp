@@ -19,6 +19,7 @@
 #include "platform/fonts.hpp"
 #include "ui/probe.hpp"
 #include "ui/task_label_view.hpp"
+#include "ui/clipped_text.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 
@@ -574,7 +575,7 @@ void draw_segments(ImDrawList* dl, const Layout& l, const TimelineModel& model, 
         if (label.empty()) label = segment_kind_name(sg.kind);
         const float size = f.base_size * 0.78f;
         const float vis0 = std::max(x0, l.plot_x0), vis1 = std::min(x1, l.plot_x1);
-        const std::string text = ellipsised(f.mono, size, platform::display_text(label).view(), vis1 - vis0 - 10 * s);
+        const std::string text = ellipsised(f.mono, size, platform::display_text(label).view(), vis1 - vis0 - 10 * s, Fit::fitted);
         if (vis1 - vis0 > 30 * s && !text.empty()) {
           const ImU32 tc = sg.kind == SegmentKind::blocked ? palette::background
                            : sg.kind == SegmentKind::poll  ? palette::text_dim
@@ -1256,6 +1257,7 @@ void draw_scrollbar(ImDrawList* dl, const Layout& l, const TimelineView& cam, Zo
   const float grab_y =
       l.lanes_y0 + (track - grab_h) * (cam.scroll_y / std::max(1.0f, max_scroll(l)));
   const bool hot = zone == Zone::scrollbar || cam.drag == TimelineDrag::scrollbar;
+  declare_vertical_scrolling({l.origin.x, l.lanes_y0}, {l.origin.x + l.size.x, l.lanes_y1});
   dl->AddRectFilled({l.scrollbar_x0, grab_y}, {l.scrollbar_x0 + l.scrollbar_w, grab_y + grab_h},
                     hot ? palette::rgb(0x465068) : palette::rgb(0x2E3442), l.scrollbar_w * 0.5f);
 }

@@ -80,6 +80,21 @@ class Transport(AppTestCase):
         app.drag(x0 + (x1 - x0) * 0.5, y, x0 + 1, y)
         app.wait(lambda s: s["time"] < 0.1 * end, "the playhead at the start")
 
+    def test_no_text_is_cut_while_a_run_plays_at_1024x640_and_1280x800(self):
+        # The layout test (tests/ui/test_layout_lessons.cpp) sees still frames; here the frames
+        # are those of a run in progress, drawn in a real window, read from the probe.
+        for size in ((1024, 640), (1280, 800)):
+            with self.subTest(size=size):
+                app = self.open_lesson("sync-vs-async", step=2, size=size)
+                app.click("play")
+                app.wait(lambda s: s["playing"] and s["time"] > 0.3, "the playhead moving")
+                for _ in range(3):
+                    s = app.frames(2)
+                    cut = s["clipped_text"]
+                    self.assertEqual(cut["defects"], 0, f"at {size}, t = {s['time']}: {cut}")
+                app.close()
+                self.apps.remove(app)  # closed here: tearDown closes the others
+
 
 if __name__ == "__main__":
     unittest.main()
