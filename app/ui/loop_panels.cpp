@@ -357,13 +357,16 @@ PanelAction draw_suspended(const ViewState& view) {
   const float name_size = f.base_size * 0.95f, what_size = f.base_size * 0.9f;
   // A row is one line: name, "awaits …", time left. When the first rows' "awaits …" do not
   // all fit beside their names, every row takes two lines, "awaits …" under the name at the
-  // row's whole width (rows keep one height: the arrows and the culling below count on it).
+  // row's whole width, wrapped onto a second line of its own when even that is too narrow (a
+  // gather's list of tasks in a narrow window). Rows keep one height: the arrows and the culling
+  // below count on it.
   auto left_text = [](const SuspendedItem& it, char (&buf)[32]) {
     if (!it.remaining || it.kind != AwaitKind::sleep) return false;
     std::snprintf(buf, sizeof buf, "%.2f s left", *it.remaining);
     return true;
   };
   bool two_lines = false;
+  bool wrap_what = false;
   {
     const float row_w = w - arrow_lane;
     for (std::size_t i = 0; i < items.size() && i < 64 && !two_lines; ++i) {
@@ -374,8 +377,10 @@ PanelAction draw_suspended(const ViewState& view) {
       const float lw = left_text(it, left) ? text_width(f.mono, f.mono->FontSize, left) + 12 : 0.0f;
       two_lines = text_width(f.body, what_size, ("awaits " + it.what).c_str()) > row_w - 34 - name_w - lw;
     }
+    for (std::size_t i = 0; two_lines && i < items.size() && i < 64 && !wrap_what; ++i)
+      wrap_what = text_width(f.body, what_size, ("awaits " + items[i].what).c_str()) > row_w - 22;
   }
-  const float row_h = f.base_size * (two_lines ? 2.9f : 2.0f);
+  const float row_h = f.base_size * (wrap_what ? 3.9f : two_lines ? 2.9f : 2.0f);
   // Only rows within the clip rectangle are drawn (the card scrolls; a gather over 1,000 tasks
   // lists 1,000 rows), but every row has its place for the arrows.
   const float clip_y0 = dl->GetClipRectMin().y, clip_y1 = dl->GetClipRectMax().y;
@@ -406,8 +411,19 @@ PanelAction draw_suspended(const ViewState& view) {
     }
     const float what_x = two_lines ? a.x + 12 : a.x + 24 + name_w;
     const float what_y = two_lines ? ty + f.base_size * 1.25f : ty + 1;
-    const std::string what = ellipsised(f.body, what_size, platform::display_text("awaits " + it.what).view(), what_end - what_x);
-    dl->AddText(f.body, what_size, {what_x, what_y}, kc, what.c_str());
+    const platform::DisplayText shown = platform::display_text("awaits " + it.what);
+    std::string_view rest = shown.view();
+    if (wrap_what) {  // the first line breaks at a word; the second takes the rest
+      const char* brk = f.body->CalcWordWrapPositionA(what_size / f.body->FontSize, rest.data(),
+                                                      rest.data() + rest.size(), what_end - what_x);
+      if (brk == rest.data()) brk = rest.data() + rest.size();
+      const std::string_view first = rest.substr(0, static_cast<std::size_t>(brk - rest.data()));
+      dl->AddText(f.body, what_size, {what_x, what_y}, kc, first.data(), first.data() + first.size());
+      rest.remove_prefix(first.size());
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    }
+    const std::string what = ellipsised(f.body, what_size, rest, what_end - what_x);
+    dl->AddText(f.body, what_size, {what_x, wrap_what ? what_y + f.base_size * 1.15f : what_y}, kc, what.c_str());
     if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
       ImGui::SetTooltip("%s is suspended: it awaits %s", platform::display_text(task_text(view, it.task, it.name)).c_str(),
                         platform::display_text(it.what).c_str());
