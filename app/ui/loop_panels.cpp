@@ -411,7 +411,8 @@ PanelAction draw_suspended(const ViewState& view) {
     }
     const float what_x = two_lines ? a.x + 12 : a.x + 24 + name_w;
     const float what_y = two_lines ? ty + f.base_size * 1.25f : ty + 1;
-    const platform::DisplayText shown = platform::display_text("awaits " + it.what);
+    const std::string awaits = "awaits " + it.what;  // outlives `shown`, which may view it
+    const platform::DisplayText shown = platform::display_text(awaits);
     std::string_view rest = shown.view();
     if (wrap_what) {  // the first line breaks at a word; the second takes the rest
       const char* brk = f.body->CalcWordWrapPositionA(what_size / f.body->FontSize, rest.data(),
