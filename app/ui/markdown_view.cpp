@@ -68,9 +68,13 @@ void layout_runs(const MdBlock& block, Cursor& c, ImDrawList* dl) {
     const platform::DisplayText shown = platform::display_text(run.text);
     const char* p = shown.begin();
     const char* end = shown.end();
+    // An inline code run is one chip per line it spans, with room of its own on both sides: the
+    // chip never covers the space or the punctuation next to it.
+    const float pad = code ? 4.0f : 0.0f;
+    c.x += pad;
     while (p < end) {
       if (*p == '\n') {
-        c.x = c.x0;
+        c.x = c.x0 + pad;
         c.y += c.line_h;
         ++p;
         continue;
@@ -80,18 +84,20 @@ void layout_runs(const MdBlock& block, Cursor& c, ImDrawList* dl) {
       while (q < end && *q != ' ' && *q != '\n') ++q;
       while (q < end && *q == ' ') ++q;
       const ImVec2 sz = l.font->CalcTextSizeA(l.size, FLT_MAX, 0.0f, p, q);
-      if (c.x + sz.x > c.right && c.x > c.x0) {
-        c.x = c.x0;
+      if (c.x + sz.x + (q == end ? pad : 0.0f) > c.right && c.x > c.x0 + pad) {
+        c.x = c.x0 + pad;
         c.y += c.line_h;
         if (*p == ' ') continue;
       }
       const float dy = (c.line_h - l.size) * 0.5f;
       const ImVec2 pos{c.x, c.y + dy};
       if (code) {
+        // The token's spaces belong to the chip when more of the run follows on this line, so
+        // `await asyncio.sleep` is one chip, not two.
         const char* trimmed = q;
-        while (trimmed > p && trimmed[-1] == ' ') --trimmed;
+        if (q == end) while (trimmed > p && trimmed[-1] == ' ') --trimmed;
         const ImVec2 w = l.font->CalcTextSizeA(l.size, FLT_MAX, 0.0f, p, trimmed);
-        dl->AddRectFilled({pos.x - 3, pos.y - 1}, {pos.x + w.x + 3, pos.y + l.size + 2},
+        dl->AddRectFilled({pos.x - pad + 1, pos.y - 1}, {pos.x + w.x + pad - 1, pos.y + l.size + 2},
                           palette::rgb(0x262C3A), 4.0f);
       }
       dl->AddText(l.font, l.size, pos, l.colour, p, q);
@@ -108,6 +114,7 @@ void layout_runs(const MdBlock& block, Cursor& c, ImDrawList* dl) {
       c.x += sz.x;
       p = q;
     }
+    c.x += pad;
   }
 }
 
