@@ -40,6 +40,7 @@
 #include "ui/saved_edits.hpp"
 #include "ui/session.hpp"
 #include "ui/settings.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 #include "ui/ghost_run.hpp"
 #include "ui/timeline_defaults.hpp"
@@ -557,18 +558,28 @@ static void draw_top_bar(App::State& m) {
   ImGui::SameLine(0, 18);
   const std::size_t step = m.session->step_index();
   ImGui::SetCursorPosY((h - f.base_size * 1.25f) * 0.5f - 2);
-  ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(platform::display_text(m.lesson->title).c_str());
-  ImGui::PopFont();
-  ImGui::SameLine(0, 14);
-  ImGui::SetCursorPosY((h - f.base_size) * 0.5f);
-  ImGui::TextColored(to_vec4(palette::text_dim), "%s", platform::display_text(m.lesson->steps[step].title).c_str());
-
-  // Step navigation on the right: ‹ 1 2 3 4 5 ›
+  // Step navigation on the right: ‹ 1 2 3 4 5 ›. The titles get the room left of it: the lesson's
+  // cut if it must, the step's (the narration's heading repeats it) cut, or left out when short
+  // of room, never drawn under the buttons.
   const int n = static_cast<int>(m.lesson->steps.size());
   const float pill = ImGui::GetFrameHeight();
   const float nav_w = (n + 3) * (pill + 6) + 14;
-  ImGui::SameLine(ImGui::GetWindowWidth() - nav_w - 10);
+  const float nav_x = ImGui::GetWindowWidth() - nav_w - 10;
+  ImGui::PushFont(f.heading);
+  const std::string title = ellipsised(f.heading, f.heading->FontSize, platform::display_text(m.lesson->title).view(),
+                                       std::max(40.0f, nav_x - ImGui::GetCursorPosX() - 16), Fit::fitted);
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(0, 14);
+  ImGui::SetCursorPosY((h - f.base_size) * 0.5f);
+  const float room = nav_x - ImGui::GetCursorPosX() - 16;
+  if (room > 80) {
+    const std::string sub = ellipsised(f.body, f.body->FontSize, platform::display_text(m.lesson->steps[step].title).view(),
+                                       room, Fit::fitted);
+    ImGui::TextColored(to_vec4(palette::text_dim), "%s", sub.c_str());
+  }
+
+  ImGui::SameLine(nav_x);
   ImGui::SetCursorPosY((h - pill) * 0.5f);
   if (ImGui::Button("?", {pill, pill})) m.help_open = !m.help_open;
   probe::item("help_button");
@@ -677,11 +688,12 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const lesson::Step& step = m.lesson->steps[s.step_index()];
   // The quiz has its own area at the bottom of the card, which does not scroll away: its options
   // and "Check answer" stay in view however long the narration is. It takes the height it drew
-  // last frame (at most 70% of the card; past that it scrolls within itself).
+  // last frame, at most 55% of the card, so the narration keeps the larger part (a short window
+  // scrolls the quiz within itself rather than leave two lines of narration).
   QuizState* quiz = step.quiz ? &m.quizzes[static_cast<int>(s.step_index())] : nullptr;
   const float card_h = ImGui::GetContentRegionAvail().y;
   const float quiz_h =
-      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.7f)) : 0.0f;
+      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.55f)) : 0.0f;
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("narration_text", {0, quiz ? card_h - quiz_h - spacing : 0.0f}, false);
   if (probe::enabled())  // the narration's own scrolling region (the quiz below it does not scroll with it)
