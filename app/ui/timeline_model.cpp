@@ -66,6 +66,7 @@ TimelineModel::TimelineModel() { reset(); }
 void TimelineModel::reset() {
   m_trace = nullptr;
   m_consumed = 0;
+  m_kinds = 0;
   m_lanes.clear();
   m_interrupted.clear();
   m_index.clear();
@@ -224,6 +225,7 @@ std::size_t TimelineModel::lane_for(TaskId task, double time, std::uint32_t inde
 void TimelineModel::push_segment(std::size_t lane, const Segment& s) {
   Lane& l = m_lanes[lane];
   l.segments.push_back(s);
+  m_kinds |= 1u << static_cast<unsigned>(s.kind);
   l.emphasis_before.push_back(l.emphasis_before.back() + (is_emphasis(s.kind) ? 1u : 0u));
   l.blocked_before.push_back(l.blocked_before.back() + (s.kind == SegmentKind::blocked ? 1u : 0u));
 }

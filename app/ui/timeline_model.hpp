@@ -112,6 +112,9 @@ public:
   void update(const TraceRecorder& trace);
   void reset();
   std::size_t consumed() const noexcept { return m_consumed; }
+  // Whether any lane has a segment (or end marker) of kind `k` so far: the legend names what is
+  // drawn. O(1).
+  bool has_kind(SegmentKind k) const noexcept { return (m_kinds >> static_cast<unsigned>(k)) & 1u; }
   // Takes one event, `index` being its position in the trace (the caller feeds every event in
   // order, once: ui/trace_model.hpp does, for the app).
   void consume(const TraceEvent& e, std::size_t index, const TraceRecorder& trace);
@@ -169,6 +172,7 @@ private:
 
   const TraceRecorder* m_trace = nullptr;
   std::size_t m_consumed = 0;
+  std::uint32_t m_kinds = 0;  // bit k: a segment of SegmentKind k was pushed
   TraceEvent m_last_event;                          // events()[m_consumed - 1], to spot restarts
   std::vector<Lane> m_lanes;
   std::vector<Interrupted> m_interrupted;           // parallel to m_lanes

@@ -289,8 +289,10 @@ void draw_wake_arrow_head(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 c, float
 }
 
 // ---- header and legend ---------------------------------------------------------------------
+// The legend names what this run draws (a kind no lane has is left out, and "woke" only with
+// wake-ups to draw), so the entries that matter are the ones that fit.
 void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float right_edge,
-                 const TimelineGhost* ghost) {
+                 const TimelineGhost* ghost, const TimelineModel& model, bool wakes) {
   const auto& f = platform::fonts();
   const float s = l.s;
   const float y = l.origin.y + 2 * s;
@@ -312,9 +314,14 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
   // The entries at full size, or, when they would not all fit, tighter (smaller swatches and
   // gaps) before any is left out.
   const char* woke = "woke";
+  // Running and ready are always named (every run has them; the iteration axis shows them).
+  auto shown = [&](SegmentKind k) {
+    return k == SegmentKind::running || k == SegmentKind::ready || model.has_kind(k);
+  };
   float natural = 0;
-  for (const Item& it : items) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
-  natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x;
+  for (const Item& it : items)
+    if (shown(it.kind)) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
+  if (wakes) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x;
   const std::string ghost_name = ghost ? "ghost: step " + std::to_string(ghost->step) : std::string();
   if (ghost) natural += 33 * s + f.body->CalcTextSizeA(small, FLT_MAX, 0, ghost_name.c_str()).x;
   const bool tight = x + natural > right;
@@ -333,6 +340,7 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
     }
   }
   for (const Item& it : items) {
+    if (!shown(it.kind)) continue;
     const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, it.name).x;
     if (x + w > right) {
       room = false;
@@ -344,7 +352,7 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
     x += w + gap;
   }
   // Cause -> effect: the arrows from the task that woke another (draw_wake_arrows).
-  if (const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x; room && x + w <= right) {
+  if (const float w = sw + pad + f.body->CalcTextSizeA(small, FLT_MAX, 0, woke).x; wakes && room && x + w <= right) {
     const float my = sy + sh * 0.5f;
     draw_wake_arrow_head(dl, {x + 1 * s, my}, {x + sw, my}, palette::text_dim, s);
     dl->AddText(f.body, small, {x + sw + pad, ty}, palette::text_dim, woke);
@@ -1307,7 +1315,7 @@ PanelAction draw_timeline(const ViewState& view, const TimelineModel& model,
   if (probe::enabled()) probe_layout(l, cam, model, lanes);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  draw_header(dl, l, cam, toggle_x0, ghost);
+  draw_header(dl, l, cam, toggle_x0, ghost, model, wakes && !wakes->wakes().empty());
   const Playhead ph = place_playhead(l, cam, ax, view.time);
   draw_ruler(dl, l, cam, ax, view.end_time, ph);
   Hit hit;

@@ -41,6 +41,19 @@ TEST(TimelineModel, StartsWithOnlyTheLoopLane) {
   EXPECT_TRUE(m.lanes()[0].segments.empty());
 }
 
+TEST(TimelineModel, KnowsWhichKindsItsLanesHaveForTheLegend) {
+  SleepOnce s;
+  TimelineModel m;
+  m.update(s.rec);
+  EXPECT_TRUE(m.has_kind(SegmentKind::sleeping));
+  EXPECT_TRUE(m.has_kind(SegmentKind::done));
+  EXPECT_FALSE(m.has_kind(SegmentKind::failed));
+  EXPECT_FALSE(m.has_kind(SegmentKind::io));
+  EXPECT_FALSE(m.has_kind(SegmentKind::blocked));
+  m.reset();
+  EXPECT_FALSE(m.has_kind(SegmentKind::sleeping));
+}
+
 TEST(TimelineModel, BuildsReadyRunSleepReadyRunDoneForOneSleepingTask) {
   SleepOnce s;
   TimelineModel m;
