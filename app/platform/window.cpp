@@ -1,4 +1,5 @@
 // window.cpp — GLFW window, glad-loaded GL 3.3 core context, ImGui backends.
+#include "platform/key_trickle.hpp"
 #include "platform/window.hpp"
 
 #include "platform/backdrop.hpp"
@@ -82,6 +83,7 @@ std::optional<Window> Window::open(const WindowOptions& options, WindowError& er
   if (options.style) options.style(scale);
   load_fonts(scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  key_trickle::install(window);  // a key tapped between two frames is not lost
   glfwSetWindowRefreshCallback(window, on_refresh);  // ImGui's backend does not use this one
   g_damaged = true;
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -109,6 +111,7 @@ void Window::set_title(const std::string& title) { glfwSetWindowTitle(m_window, 
 
 void Window::begin_frame(double max_wait_seconds) {
   // Characters that the last frame drew as '?' and asked for (platform/fonts.hpp) show at once.
+  key_trickle::release_held(m_window);
   if (max_wait_seconds > 0 && !fonts_rebuild_pending()) glfwWaitEventsTimeout(max_wait_seconds);
   else glfwPollEvents();
   detail::begin_backdrops();

@@ -95,11 +95,16 @@ ControlsAction draw_controls(const ViewState& view, const ControlsModel& model) 
   const float frame_y = ImGui::GetCursorPosY();
   ImGui::SetCursorPosY(frame_y + (ImGui::GetFrameHeight() * 1.15f - ImGui::GetFrameHeight()) * 0.5f);
   float speed = static_cast<float>(model.speed);
-  ImGui::SetNextItemWidth(130 * f.base_size / 15.0f);
-  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "speed %.2gx", ImGuiSliderFlags_Logarithmic))
+  // The speed is written beside the slider (inside it, the knob covered it at 1x).
+  ImGui::SetNextItemWidth(96 * f.base_size / 15.0f);
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "", ImGuiSliderFlags_Logarithmic))
     out.speed = speed;
   probe::item("speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed: virtual seconds per real second");
+  ImGui::SameLine(0, 6);
+  char speed_text[24];
+  std::snprintf(speed_text, sizeof speed_text, "%.2gx", static_cast<double>(speed));
+  ImGui::TextColored(to_vec4(palette::text_dim), "%s", speed_text);
 
   // Scrubber over [0, end] (or over the iterations): moving it rebuilds every panel from the
   // trace at that moment. While the run goes on, the end is the end so far: said in words, since

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace loopscope::ui {
 
@@ -31,15 +32,21 @@ bool draw_params(const std::vector<lesson::Param>& params, std::map<std::string,
     double& v = values[p.name];
     float f = static_cast<float>(v);
     const bool whole = std::floor(p.step) == p.step && std::floor(p.min) == p.min;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-    ImGui::SliderFloat(("##" + p.name).c_str(), &f, static_cast<float>(p.min), static_cast<float>(p.max),
-                       whole ? "%.0f" : "%.2f");
+    // The value is written beside the slider, not inside it, where the knob would cover it.
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+    ImGui::SliderFloat(("##" + p.name).c_str(), &f, static_cast<float>(p.min), static_cast<float>(p.max), "");
     probe::item("param_" + p.name);
     if (ImGui::IsItemActive() || ImGui::IsItemDeactivatedAfterEdit()) {
       const double snapped = snap_param(p, f);
       if (snapped != v) v = snapped;
       if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
     }
+    ImGui::SameLine();
+    char value[32];
+    std::snprintf(value, sizeof value, whole ? "%.0f" : "%.2f", v);
+    ImGui::PushFont(platform::fonts().bold);
+    ImGui::TextUnformatted(value);
+    ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextUnformatted((p.label.empty() ? p.name : p.label).c_str());
   }

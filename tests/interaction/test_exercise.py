@@ -46,6 +46,7 @@ class Exercises(AppTestCase):
         app.reveal("exercise_hint", "panel_narration_text")
         app.click("exercise_hint")
         app.wait(lambda s: s["exercise"]["hints_shown"] == 1, "one hint")
+        app.reveal("exercise_hint", "panel_narration_text")  # the hint's text pushed it down
         app.click("exercise_hint")
         app.wait(lambda s: s["exercise"]["hints_shown"] == 2, "two hints")
         self.assertNotIn("exercise_hint", app.frames(2)["rects"])  # no third hint to show

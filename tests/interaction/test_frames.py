@@ -31,9 +31,11 @@ class Frames(AppTestCase):
         self.assertIn("frame_1", s["rects"])
         # Clicking a frame shows its line in the listing: the Python tab, its cursor on that line.
         self.assertEqual(s["editor"]["cursor"][0], 0)
+        app.reveal("frame_1", "panel_loop")  # the frames follow the task rows: maybe below the fold
         app.click("frame_1")
         s = app.wait(lambda s: s["editor"]["cursor"][0] == 4 - 1, "the cursor on fetch_price's line")
         self.assertEqual(s["code_tab"], "python")
+        app.reveal("frame_0", "panel_loop")
         app.click("frame_0")
         app.wait(lambda s: s["editor"]["cursor"][0] == 10 - 1, "the cursor on main's line")
 

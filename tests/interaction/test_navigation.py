@@ -1,4 +1,6 @@
 """Moving between steps and lessons with the mouse and the keyboard (real X input)."""
+import os
+import signal
 import unittest
 
 from harness import AppTestCase, lessons
@@ -36,6 +38,18 @@ class StepNavigation(AppTestCase):
         app.wait(lambda s: s["step"] == 1, "step 1 after ◀")
         app.click("step_prev")  # disabled on the first step
         self.assertEqual(app.frames(3)["step"], 1)
+
+    def test_a_key_tapped_while_the_app_is_busy_is_not_lost(self):
+        # The app is stopped while the key goes down and up, so that both events wait for one
+        # frame (as on a loaded machine, or during a slow frame): that frame must still see it.
+        app = self.open_lesson("event-loop")
+        os.kill(app.proc.pid, signal.SIGSTOP)
+        try:
+            app.xdo("key", "Next")
+        finally:
+            os.kill(app.proc.pid, signal.SIGCONT)
+        app.wait(lambda s: s["step"] == 2, "step 2 after a Page Down tapped while the app was busy")
+        self.assertEqual(app.frames(10)["step"], 2)  # one step, not a repeat of a key left down
 
     def test_page_down_page_up_and_brackets_change_the_step(self):
         app = self.open_lesson("event-loop")
