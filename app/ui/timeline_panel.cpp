@@ -307,7 +307,8 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
       {SegmentKind::sleeping, "sleeping"}, {SegmentKind::io, "I/O"},
       {SegmentKind::waiting, "waiting"}, {SegmentKind::blocked, "blocked"},
       {SegmentKind::done, "done"}, {SegmentKind::cancelled, "cancelled"},
-      {SegmentKind::failed, "failed"}};
+      {SegmentKind::failed, "failed"}, {SegmentKind::poll, "loop: poll"},
+      {SegmentKind::timers, "timers"}, {SegmentKind::run_ready, "run ready"}};
   const char* hint = "wheel zoom · drag pan · double-click fit";
   const float hint_w = f.body->CalcTextSizeA(small, FLT_MAX, 0, hint).x;
   const float right = right_edge - 10 * s;
@@ -315,7 +316,11 @@ void draw_header(ImDrawList* dl, const Layout& l, const TimelineView& cam, float
   // gaps) before any is left out.
   const char* woke = "woke";
   // Running and ready are always named (every run has them; the iteration axis shows them).
+  // The loop lane's phases are named on the iteration axis, where each iteration's column shows
+  // them as blocks (on the time axis the loop lane labels its polls in words).
   auto shown = [&](SegmentKind k) {
+    const bool loop_phase = k == SegmentKind::poll || k == SegmentKind::timers || k == SegmentKind::run_ready;
+    if (loop_phase) return cam.axis == TimelineAxis::iterations && model.has_kind(k);
     return k == SegmentKind::running || k == SegmentKind::ready || model.has_kind(k);
   };
   float natural = 0;
