@@ -95,7 +95,8 @@ GoalResult check_goal(const ExerciseGoal& goal, const RunFacts& run, const std::
   GoalResult r;
   if (run.error) r.parts.push_back({"runs without an error", false, *run.error});
   if (goal.output) {
-    GoalPart p{"prints the expected " + std::to_string(goal.output->size()) + " line(s) in order", true, {}};
+    const std::size_t n = goal.output->size();
+    GoalPart p{"prints the expected " + (n == 1 ? std::string("line") : std::to_string(n) + " lines in order"), true, {}};
     const auto& want = *goal.output;
     for (std::size_t i = 0; i < std::max(want.size(), run.output.size()); ++i) {
       const bool have_w = i < want.size(), have_r = i < run.output.size();
