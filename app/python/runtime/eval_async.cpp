@@ -17,39 +17,36 @@ struct ModuleRunAwaiter {
   }
 };
 
-namespace {
-// Evaluates `e` with whichever evaluator it needs.
-Coro<Value> any(Runtime& rt, const Expr& e, Frame& f) {
-  if (rt.needs_async(e)) {
+Coro<Value> Runtime::eval_any(const Expr& e, Frame& f) {
+  if (needs_async(e)) {
     try {
-      co_return co_await rt.eval_async(e, f);
+      co_return co_await eval_async(e, f);
     } catch (...) {
       note_error_span(f, e.span);
       throw;
     }
   }
-  co_return rt.eval(e, f);
+  co_return eval(e, f);
 }
-}  // namespace
 
 Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
   if (auto* a = e.as<Await>()) {
-    Value v = co_await any(*this, *a->value, f);
+    Value v = co_await eval_any(*a->value, f);
     co_return co_await await_value(std::move(v));
   }
   if (auto* c = e.as<Call>()) {
-    Value func = co_await any(*this, *c->func, f);
+    Value func = co_await eval_any(*c->func, f);
     CallArgs args;
     for (const auto& a : c->args) {
       if (auto* st = a->as<Starred>()) {
-        Value v = co_await any(*this, *st->value, f);
+        Value v = co_await eval_any(*st->value, f);
         for (auto& x : to_vector(v)) args.pos.push_back(std::move(x));
       } else {
-        args.pos.push_back(co_await any(*this, *a, f));
+        args.pos.push_back(co_await eval_any(*a, f));
       }
     }
     for (const auto& k : c->keywords) {
-      Value v = co_await any(*this, *k.value, f);
+      Value v = co_await eval_any(*k.value, f);
       if (k.arg) {
         args.kw.emplace_back(*k.arg, std::move(v));
       } else if (auto* d = v.get<DictObject>(ObjKind::dict)) {
@@ -70,26 +67,26 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     co_return call(func, args);
   }
   if (auto* b = e.as<BinOp>()) {
-    Value l = co_await any(*this, *b->left, f);
-    Value r = co_await any(*this, *b->right, f);
+    Value l = co_await eval_any(*b->left, f);
+    Value r = co_await eval_any(*b->right, f);
     co_return binary_op(l, b->op, r);
   }
   if (auto* u = e.as<UnaryOp>()) {
-    Value v = co_await any(*this, *u->operand, f);
+    Value v = co_await eval_any(*u->operand, f);
     co_return unary_op(u->op, v);
   }
   if (auto* b = e.as<BoolOp>()) {
     Value v;
     for (const auto& x : b->values) {
-      v = co_await any(*this, *x, f);
+      v = co_await eval_any(*x, f);
       if ((b->op == BoolOperator::and_) != truthy(v)) co_return v;
     }
     co_return v;
   }
   if (auto* c = e.as<Compare>()) {
-    Value left = co_await any(*this, *c->left, f);
+    Value left = co_await eval_any(*c->left, f);
     for (std::size_t i = 0; i < c->ops.size(); ++i) {
-      Value right = co_await any(*this, *c->comparators[i], f);
+      Value right = co_await eval_any(*c->comparators[i], f);
       Value r = compare(left, c->ops[i], right);
       if (!truthy(r) || i + 1 == c->ops.size()) co_return r;
       left = std::move(right);
@@ -97,21 +94,21 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     co_return py_bool(true);
   }
   if (auto* x = e.as<IfExp>()) {
-    Value t = co_await any(*this, *x->test, f);
-    if (truthy(t)) co_return co_await any(*this, *x->body, f);
-    co_return co_await any(*this, *x->orelse, f);
+    Value t = co_await eval_any(*x->test, f);
+    if (truthy(t)) co_return co_await eval_any(*x->body, f);
+    co_return co_await eval_any(*x->orelse, f);
   }
   if (auto* a = e.as<Attribute>()) {
-    Value v = co_await any(*this, *a->value, f);
+    Value v = co_await eval_any(*a->value, f);
     co_return get_attr(v, a->attr);
   }
   if (auto* s = e.as<Subscript>()) {
-    Value obj = co_await any(*this, *s->value, f);
-    Value key = co_await any(*this, *s->slice, f);
+    Value obj = co_await eval_any(*s->value, f);
+    Value key = co_await eval_any(*s->slice, f);
     co_return get_item(obj, key);
   }
   if (auto* n = e.as<NamedExpr>()) {
-    Value v = co_await any(*this, *n->value, f);
+    Value v = co_await eval_any(*n->value, f);
     assign(*n->target, v, f);
     co_return v;
   }
@@ -122,7 +119,7 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
         out += p.text;
         continue;
       }
-      Value v = co_await any(*this, *p.value, f);
+      Value v = co_await eval_any(*p.value, f);
       out += p.debug_text;
       char conv = p.conversion;
       if (!p.debug_text.empty() && !conv && !p.has_format_spec) conv = 'r';
@@ -140,10 +137,10 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     std::vector<Value> items;
     for (const auto& x : *elts) {
       if (auto* st = x->as<Starred>()) {
-        Value v = co_await any(*this, *st->value, f);
+        Value v = co_await eval_any(*st->value, f);
         for (auto& y : to_vector(v)) items.push_back(std::move(y));
       } else {
-        items.push_back(co_await any(*this, *x, f));
+        items.push_back(co_await eval_any(*x, f));
       }
     }
     if (e.is<List>()) co_return py_list(std::move(items));
@@ -153,13 +150,13 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     auto out = new_dict();
     for (const auto& it : d->items) {
       if (!it.key) {
-        Value other = co_await any(*this, *it.value, f);
+        Value other = co_await eval_any(*it.value, f);
         if (auto* od = other.get<DictObject>(ObjKind::dict))
           for (const auto& [k, v] : od->entries) out->set(k, v);
         continue;
       }
-      Value k = co_await any(*this, *it.key, f);
-      Value v = co_await any(*this, *it.value, f);
+      Value k = co_await eval_any(*it.key, f);
+      Value v = co_await eval_any(*it.value, f);
       out->set(k, v);
     }
     co_return Value(out);
@@ -173,7 +170,7 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
     // [await x for x in xs if ...] (and set / dict comprehensions): one generator whose element
     // or conditions await.
     const Comprehension& g = (*gens)[0];
-    Value iterable = co_await any(*this, *g.iter, f);
+    Value iterable = co_await eval_any(*g.iter, f);
     Frame cf;
     cf.env = new_env(f.env);
     cf.scope = &scope_table(*scope, false);
@@ -186,18 +183,18 @@ Coro<Value> Runtime::eval_async(const Expr& e, Frame& f) {
       assign(*g.target, item, cf);
       bool ok = true;
       for (const auto& c : g.ifs) {
-        Value t = co_await any(*this, *c, cf);
+        Value t = co_await eval_any(*c, cf);
         if (!truthy(t)) { ok = false; break; }
       }
       if (!ok) continue;
       if (auto* dc = e.as<DictComp>()) {
-        Value k = co_await any(*this, *dc->key, cf);
-        Value v = co_await any(*this, *dc->value, cf);
+        Value k = co_await eval_any(*dc->key, cf);
+        Value v = co_await eval_any(*dc->value, cf);
         dict->set(k, v);
       } else if (auto* sc = e.as<SetComp>()) {
-        set->add(co_await any(*this, *sc->elt, cf));
+        set->add(co_await eval_any(*sc->elt, cf));
       } else {
-        out.push_back(co_await any(*this, *e.as<ListComp>()->elt, cf));
+        out.push_back(co_await eval_any(*e.as<ListComp>()->elt, cf));
       }
     }
     if (e.is<DictComp>()) co_return Value(dict);

@@ -21,18 +21,6 @@ bool is_halt(const std::exception_ptr& e) {
   }
 }
 
-Coro<Value> any(Runtime& rt, const Expr& e, Frame& f) {
-  if (rt.needs_async(e)) {
-    try {
-      co_return co_await rt.eval_async(e, f);
-    } catch (...) {
-      note_error_span(f, e.span);
-      throw;
-    }
-  }
-  co_return rt.eval(e, f);
-}
-
 }  // namespace
 
 double wall_now() {
@@ -234,18 +222,18 @@ Flow Runtime::exec_simple(const Stmt& s, Frame& f) {
 
 Coro<Flow> Runtime::exec_async_simple(const Stmt& s, Frame& f) {
   if (auto* n = s.as<ExprStmt>()) {
-    co_await any(*this, *n->value, f);
+    co_await eval_any(*n->value, f);
   } else if (auto* a = s.as<Assign>()) {
-    Value v = co_await any(*this, *a->value, f);
+    Value v = co_await eval_any(*a->value, f);
     for (const auto& t : a->targets) assign(*t, v, f);
   } else if (auto* r = s.as<Return>()) {
-    f.ret = co_await any(*this, *r->value, f);
+    f.ret = co_await eval_any(*r->value, f);
     co_return Flow::returned;
   } else if (auto* aa = s.as<AnnAssign>()) {
-    Value v = co_await any(*this, *aa->value, f);
+    Value v = co_await eval_any(*aa->value, f);
     assign(*aa->target, v, f);
   } else if (auto* au = s.as<AugAssign>()) {
-    Value v = co_await any(*this, *au->value, f);
+    Value v = co_await eval_any(*au->value, f);
     if (auto* name = au->target->as<Name>()) {
       Value cur = load(name->id, f);
       store(name->id, augmented(cur, au->op, v), f);
@@ -256,14 +244,14 @@ Coro<Flow> Runtime::exec_async_simple(const Stmt& s, Frame& f) {
       set_item(obj, key, augmented(cur, au->op, v));
     }
   } else if (auto* rs = s.as<Raise>()) {
-    Value exc = rs->exc ? co_await any(*this, *rs->exc, f) : Value();
-    Value cause = rs->cause ? co_await any(*this, *rs->cause, f) : Value();
+    Value exc = rs->exc ? co_await eval_any(*rs->exc, f) : Value();
+    Value cause = rs->cause ? co_await eval_any(*rs->cause, f) : Value();
     raise_stmt(*rs, f, exc, cause);
   } else if (auto* as = s.as<Assert>()) {
-    Value t = co_await any(*this, *as->test, f);
+    Value t = co_await eval_any(*as->test, f);
     if (!truthy(t)) {
       std::vector<Value> args;
-      if (as->msg) args.push_back(co_await any(*this, *as->msg, f));
+      if (as->msg) args.push_back(co_await eval_any(*as->msg, f));
       throw_exception(new_exception_args(types().assertion_error, std::move(args)));
     }
   }
@@ -300,14 +288,14 @@ void Runtime::raise_stmt(const Raise& r, Frame& f, Value exc, Value cause) {
 // ---- compound statements ---------------------------------------------------------------------
 Coro<Flow> Runtime::exec_compound(const Stmt& s, Frame& f) {
   if (auto* n = s.as<If>()) {
-    Value t = co_await any(*this, *n->test, f);
+    Value t = co_await eval_any(*n->test, f);
     if (truthy(t)) co_return co_await exec_block(n->body, f);
     if (!n->orelse.empty()) co_return co_await exec_block(n->orelse, f);
     co_return Flow::next;
   }
   if (auto* n = s.as<While>()) {
     while (true) {
-      Value t = co_await any(*this, *n->test, f);
+      Value t = co_await eval_any(*n->test, f);
       if (!truthy(t)) break;
       const Flow flow = co_await exec_block(n->body, f);
       if (flow == Flow::returned) co_return flow;
@@ -328,7 +316,7 @@ Coro<Flow> Runtime::exec_compound(const Stmt& s, Frame& f) {
 
 Coro<Flow> Runtime::exec_for(const For& s, Frame& f) {
   if (s.is_async) type_error("'async for' is not supported in Loopscope programs");
-  Value iterable = co_await any(*this, *s.iter, f);
+  Value iterable = co_await eval_any(*s.iter, f);
   auto it = iterate(iterable);
   const int line = f.line;
   while (auto item = it->next()) {
@@ -346,7 +334,7 @@ Coro<Flow> Runtime::exec_for(const For& s, Frame& f) {
 Coro<Flow> Runtime::exec_with(const With& w, Frame& f, std::size_t item) {
   if (item == w.items.size()) co_return co_await exec_block(w.body, f);
   const WithItem& wi = w.items[item];
-  Value mgr = co_await any(*this, *wi.context_expr, f);
+  Value mgr = co_await eval_any(*wi.context_expr, f);
   auto* native = mgr.get<NativeObject>(ObjKind::native);
   if (w.is_async) {
     if (!native || !native->has_async_with())

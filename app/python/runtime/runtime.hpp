@@ -189,6 +189,9 @@ public:
   Value eval_node(const Expr& e, Frame& f);  // eval without noting where an exception left
   void name_primitives(const Value& v, const std::string& name);
   Coro<Value> eval_async(const Expr& e, Frame& f);
+  // `e` by whichever evaluator it needs (eval_async when it awaits), noting where an exception
+  // left it as eval does.
+  Coro<Value> eval_any(const Expr& e, Frame& f);
   bool needs_async(const Expr& e);
   Coro<Flow> exec_block(const Body& body, Frame& f);
   Coro<Value> run_function(Ref<FunctionObject> fn, std::shared_ptr<Env> env);
