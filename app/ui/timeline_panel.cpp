@@ -66,7 +66,10 @@ Layout make_layout(ImVec2 origin, ImVec2 size, std::size_t task_lanes) {
   l.loop_y0 = l.axis_y1 + 2 * s;
   l.lanes_y0 = l.loop_y0 + l.loop_h + 3 * s;
   l.lanes_y1 = std::max(l.lanes_y0, origin.y + size.y);
-  l.lane_h = 22 * s;
+  // Lanes share the height there is, from 22 to 30 px (scaled): a few lanes in a tall panel get
+  // thicker bars rather than a band of empty space; many lanes scroll at the smallest height.
+  const float per_lane = (l.lanes_y1 - l.lanes_y0) / static_cast<float>(std::max<std::size_t>(task_lanes, 1));
+  l.lane_h = std::floor(std::clamp(per_lane, 22 * s, 30 * s));
   l.label_x0 = origin.x;
   l.label_w = std::clamp(size.x * 0.17f, 112 * s, 190 * s);
   l.content_h = static_cast<float>(task_lanes) * l.lane_h;
