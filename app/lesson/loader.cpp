@@ -150,6 +150,13 @@ LoadResult load_python_program(std::string_view text, const std::string& filenam
   s.title = l.title;
   s.pos = {1, 1};
   s.pointer = "/steps/0";
+  // The narration: the program's docstring, so that a teacher's .py file explains itself;
+  // without one, how to work with the file.
+  s.text = module_docstring(std::string(text));
+  if (s.text.empty())
+    s.text = "`" + file.filename().string() + "`: edit it in the **Python** tab and press **Run** (Ctrl+Enter); every "
+             "panel shows that run. **Save** (Ctrl+S) writes it back to the file, and a save from another "
+             "editor reloads it here.\n\nA docstring at the top of the file becomes this text.";
   std::string cur;
   for (char c : text) {
     if (c == '\n') {

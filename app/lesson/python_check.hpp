@@ -18,4 +18,9 @@ struct PythonProblem {
 std::optional<PythonProblem> python_problem(const std::vector<std::string>& lines);
 std::optional<PythonProblem> python_problem(const std::string& source);
 
+// The program's module docstring (a string literal as its first statement), cleaned as
+// inspect.cleandoc does: the first line stripped, the common indentation of the others removed,
+// blank lines at both ends dropped. Empty when there is none or the program does not parse.
+std::string module_docstring(const std::string& source);
+
 }  // namespace loopscope::lesson

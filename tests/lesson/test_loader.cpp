@@ -78,6 +78,17 @@ TEST(LessonLoader, APythonFileLoadsAsAOneStepLesson) {
   EXPECT_FALSE(l.steps[0].expect.duration);
 }
 
+TEST(LessonLoader, APythonFilesDocstringIsItsNarrationCleanedAsInspectCleandocDoes) {
+  const LoadResult r = load_python_program(
+      "\"\"\"  Two **waits** at once.\n\n    Look at: the timeline.\n      indented more\n\"\"\"\nimport asyncio\n", "p.py");
+  ASSERT_TRUE(r.lesson) << diagnostics_text(r);
+  EXPECT_EQ(r.lesson->steps[0].text, "Two **waits** at once.\n\nLook at: the timeline.\n  indented more");
+  const LoadResult plain = load_python_program("import asyncio\n", "plain.py");
+  ASSERT_TRUE(plain.lesson);
+  EXPECT_NE(plain.lesson->steps[0].text.find("`plain.py`"), std::string::npos);
+  EXPECT_NE(plain.lesson->steps[0].text.find("Save"), std::string::npos);
+}
+
 TEST(LessonLoader, APythonFileWithASyntaxErrorIsALoadErrorAtItsLineAndColumn) {
   const LoadResult r = load_python_program("import asyncio\n\nasync def main(:\n    pass\n", "p.py");
   EXPECT_FALSE(r.lesson);
