@@ -688,12 +688,12 @@ static void draw_lesson_screen(App::State& m, float dt) {
   const lesson::Step& step = m.lesson->steps[s.step_index()];
   // The quiz has its own area at the bottom of the card, which does not scroll away: its options
   // and "Check answer" stay in view however long the narration is. It takes the height it drew
-  // last frame, at most 55% of the card, so the narration keeps the larger part (a short window
-  // scrolls the quiz within itself rather than leave two lines of narration).
+  // last frame, at most 70% of the card (past that it scrolls within itself): at 1280x800 every
+  // quiz's options and button show whole.
   QuizState* quiz = step.quiz ? &m.quizzes[static_cast<int>(s.step_index())] : nullptr;
   const float card_h = ImGui::GetContentRegionAvail().y;
   const float quiz_h =
-      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.55f)) : 0.0f;
+      quiz ? std::floor(std::min(quiz->height > 0 ? quiz->height : card_h * 0.4f, card_h * 0.7f)) : 0.0f;
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("narration_text", {0, quiz ? card_h - quiz_h - spacing : 0.0f}, false);
   if (probe::enabled())  // the narration's own scrolling region (the quiz below it does not scroll with it)
