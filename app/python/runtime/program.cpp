@@ -123,9 +123,10 @@ ProgramRun::ProgramRun(std::string source, ProgramOptions options)
       m_server->get(r.path, [handler](const net::HttpRequest&) { return handler(); });
     }
     m_options.constants[m_options.base_constant] = py_str("http://127.0.0.1:" + std::to_string(so.port));
-    // The server starts on the loop's first iteration, before the main task's first step.
+    // The server starts on the loop's first iteration, before the main task's first step. Its
+    // lane says what it is, the start of the lesson's server, beside the server's own lane.
     auto start = [](net::HttpServer* s) -> Coro<void> { co_await s->start(); };
-    m_loop->create_task(start(m_server.get()), "http-server");
+    m_loop->create_task(start(m_server.get()), "server.start()");
   }
   m_rt = std::make_unique<Runtime>(*m_module, m_options.filename, m_lines, *m_loop, m_options.limits, m_options.seed);
   m_rt->set_overrides(m_options.constants);
