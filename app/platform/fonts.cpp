@@ -1,6 +1,8 @@
 // fonts.cpp — fontconfig lookup, the ImGui font atlas and its fallback glyphs.
 #include "platform/fonts.hpp"
 
+#include "text/utf8.hpp"
+
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 #include <stb_truetype.h>  // the implementation is in libstb, which ImGui's own builder uses too
@@ -540,19 +542,6 @@ std::size_t plain_prefix(const unsigned char* from, std::size_t n) {
   return i;
 }
 
-void append_utf8(std::string& out, char32_t c) {  // c is in the BMP here
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 }  // namespace
 
 DisplayText display_text(std::string_view utf8) {
@@ -578,7 +567,7 @@ DisplayText display_text(std::string_view utf8) {
         request_supplementary(c);
         shown = fonts_slot_of(c);
       }
-      append_utf8(out, shown);
+      text::append_utf8(out, shown);
     }
     const std::size_t run = plain_prefix(b + i, n - i);
     out.append(utf8.data() + i, run);

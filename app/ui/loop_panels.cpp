@@ -369,16 +369,22 @@ PanelAction draw_suspended(const ViewState& view) {
   bool wrap_what = false;
   {
     const float row_w = w - arrow_lane;
-    for (std::size_t i = 0; i < items.size() && i < 64 && !two_lines; ++i) {
+    // One measure of each of the first rows' "awaits …"; too wide for its own line implies too
+    // wide beside the name.
+    for (std::size_t i = 0; i < items.size() && i < 64 && !wrap_what; ++i) {
       const SuspendedItem& it = items[i];
+      const float what_w = text_width(f.body, what_size, ("awaits " + it.what).c_str());
+      wrap_what = what_w > row_w - 22;
+      if (two_lines || wrap_what) {
+        two_lines = true;
+        continue;
+      }
       const float name_w = std::clamp(task_label_width(f.bold, name_size, it.name, task_function(view, it.task)),
                                       70.0f, std::max(70.0f, row_w * 0.5f));
       char left[32];
       const float lw = left_text(it, left) ? text_width(f.mono, f.mono->FontSize, left) + 12 : 0.0f;
-      two_lines = text_width(f.body, what_size, ("awaits " + it.what).c_str()) > row_w - 34 - name_w - lw;
+      two_lines = what_w > row_w - 34 - name_w - lw;
     }
-    for (std::size_t i = 0; two_lines && i < items.size() && i < 64 && !wrap_what; ++i)
-      wrap_what = text_width(f.body, what_size, ("awaits " + items[i].what).c_str()) > row_w - 22;
   }
   const float row_h = f.base_size * (wrap_what ? 3.9f : two_lines ? 2.9f : 2.0f);
   // Only rows within the clip rectangle are drawn (the card scrolls; a gather over 1,000 tasks

@@ -1,6 +1,8 @@
 // text_fit.cpp — see ui/text_fit.hpp.
 #include "ui/text_fit.hpp"
 
+#include "ui/editor/utf8.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -21,12 +23,6 @@ CutLog& cut_log() {
   return log;
 }
 
-std::size_t utf8_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 void note_cut(std::string_view text, std::string_view kept, Fit fit) {
   CutLog& log = cut_log();
   if (!log.on) return;
@@ -35,7 +31,7 @@ void note_cut(std::string_view text, std::string_view kept, Fit fit) {
   std::size_t keep = std::min<std::size_t>(text.size(), 200);
   while (keep < text.size() && keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
   c.text = std::string(text.substr(0, keep));
-  c.text_chars = utf8_chars(text);
+  c.text_chars = static_cast<std::size_t>(editor::code_points(text));
   c.kept = std::string(kept);
   c.fit = fit;
   log.cuts.push_back(std::move(c));

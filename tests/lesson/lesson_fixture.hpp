@@ -1,5 +1,6 @@
 #pragma once
 // lesson_fixture.hpp — builds one-step lessons from a Python listing written inline, and runs them.
+#include "lesson/checker.hpp"
 #include "lesson/loader.hpp"
 #include "lesson/step_run.hpp"
 
@@ -78,5 +79,18 @@ inline std::vector<std::string> timeline(const RunResult& r) {
 }
 
 using Strings = std::vector<std::string>;
+
+// What `check` says of the lesson JSON `text`, one "message (at pointer)" per problem; the
+// lesson must load.
+inline std::vector<std::string> problems_in(const std::string& text) {
+  LoadResult r = load_lesson_text(text, "x.json");
+  std::string errors;
+  for (const auto& d : r.errors) errors += d.to_string() + "\n";
+  EXPECT_TRUE(r.lesson) << errors;
+  std::vector<std::string> out;
+  if (!r.lesson) return out;
+  for (const auto& d : check_lesson(*r.lesson)) out.push_back(d.message + " (at " + d.pointer + ")");
+  return out;
+}
 
 }  // namespace loopscope::lesson::testing

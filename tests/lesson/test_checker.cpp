@@ -7,16 +7,6 @@ using namespace loopscope::lesson;
 using namespace loopscope::lesson::testing;
 
 namespace {
-std::vector<std::string> problems_in(const std::string& text) {
-  LoadResult r = load_lesson_text(text, "x.json");
-  std::string errors;
-  for (const auto& d : r.errors) errors += d.to_string() + "\n";
-  EXPECT_TRUE(r.lesson) << errors;
-  std::vector<std::string> out;
-  if (!r.lesson) return out;
-  for (const auto& d : check_lesson(*r.lesson)) out.push_back(d.message + " (at " + d.pointer + ")");
-  return out;
-}
 std::vector<std::string> problems_of(const std::string& python, const std::string& expect) {
   return problems_in(lesson_text(python, "[]", ", \"expect\": " + expect));
 }

@@ -44,17 +44,6 @@ std::string lesson_with(const std::string& look) {
       ])");
 }
 
-std::vector<std::string> problems_in(const std::string& text) {
-  LoadResult r = load_lesson_text(text, "x.json");
-  std::string errors;
-  for (const auto& d : r.errors) errors += d.to_string() + "\n";
-  EXPECT_TRUE(r.lesson) << errors;
-  std::vector<std::string> out;
-  if (!r.lesson) return out;
-  for (const auto& d : check_lesson(*r.lesson)) out.push_back(d.message + " (at " + d.pointer + ")");
-  return out;
-}
-
 struct TempDir {
   std::filesystem::path path = std::filesystem::temp_directory_path() /
                                ("loopscope-look-at-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +

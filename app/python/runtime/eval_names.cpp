@@ -82,30 +82,21 @@ void Runtime::erase(const std::string& name, Frame& f) {
 // `locks = {"A": asyncio.Lock()}` gives `locks['A']`, `forks = [Lock(), Lock()]` gives
 // `forks[0]`, `forks[1]`. A first name sticks: `other = lock` does not rename it.
 void Runtime::name_primitives(const Value& v, const std::string& name) {
-  if (auto* native = v.get<NativeObject>(ObjKind::native)) {
-    if (detail::Primitive* p = native->primitive(); p && p->name().empty()) p->set_name(name);
-    return;
-  }
+  auto name_one = [](const Value& x, const std::string& n) {
+    if (auto* native = x.get<NativeObject>(ObjKind::native))
+      if (detail::Primitive* p = native->primitive(); p && p->name().empty()) p->set_name(n);
+  };
+  name_one(v, name);
   constexpr std::size_t most = 64;  // a list of 10,000 locks names its first ones only
   const std::vector<Value>* items = nullptr;
   if (auto* l = v.get<ListObject>(ObjKind::list)) items = &l->items;
   else if (auto* t = v.get<TupleObject>(ObjKind::tuple)) items = &t->items;
-  if (items) {
+  if (items)
     for (std::size_t i = 0; i < items->size() && i < most; ++i)
-      if (auto* native = (*items)[i].get<NativeObject>(ObjKind::native))
-        if (detail::Primitive* p = native->primitive(); p && p->name().empty())
-          p->set_name(name + "[" + std::to_string(i) + "]");
-    return;
-  }
-  if (auto* d = v.get<DictObject>(ObjKind::dict)) {
-    std::size_t i = 0;
-    for (const auto& [key, value] : d->entries) {
-      if (i++ == most) break;
-      if (auto* native = value.get<NativeObject>(ObjKind::native))
-        if (detail::Primitive* p = native->primitive(); p && p->name().empty())
-          p->set_name(name + "[" + to_repr(key) + "]");
-    }
-  }
+      if ((*items)[i].is(ObjKind::native)) name_one((*items)[i], name + "[" + std::to_string(i) + "]");
+  if (auto* d = v.get<DictObject>(ObjKind::dict))
+    for (std::size_t i = 0; i < d->entries.size() && i < most; ++i)
+      if (d->entries[i].second.is(ObjKind::native)) name_one(d->entries[i].second, name + "[" + to_repr(d->entries[i].first) + "]");
 }
 
 void Runtime::assign(const Expr& target, Value v, Frame& f) {

@@ -1,6 +1,8 @@
 // cell_layout.cpp — columns to cells and back, one pass over the line's code points.
 #include "ui/editor/cell_layout.hpp"
 
+#include "ui/editor/utf8.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,11 +11,9 @@ namespace loopscope::ui::editor {
 Decoded decode_at(std::string_view s, std::size_t at) {
   const auto b = static_cast<unsigned char>(s[at]);
   if (b < 0x80) return {b, at + 1};
-  const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  char32_t c = b & (0x3F >> (n - 1));
-  std::size_t i = at + 1;
-  for (; i < at + n && i < s.size(); ++i) c = (c << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-  return {c, i};
+  std::size_t next = at + 1;  // past the sequence's continuation bytes
+  while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
+  return {code_point_at(s, at), next};
 }
 
 int cells(std::string_view text) {
